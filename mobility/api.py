@@ -1,0 +1,69 @@
+"""The API base every app shares: error handling and the history action."""
+
+import logging
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError, IntegrityError
+from django.http import Http404
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, serializers, status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from mobility.errors import DomainError
+from mobility.history import history_of
+from mobility.permissions import IsOfficial
+
+logger = logging.getLogger(__name__)
+
+
+def exception_handler(exc, context):
+    """Turn every error into a clear 4xx; an unexpected one is logged and still answered."""
+    if isinstance(exc, DomainError):
+        return Response(exc.as_data(), status=exc.status_code)
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(
+            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        )
+    elif isinstance(exc, DataError):
+        # A value the database cannot hold (an id past bigint, a string too long for a filter).
+        exc = exceptions.ValidationError({"non_field_errors": ["A value is out of range."]})
+    elif isinstance(exc, IntegrityError):
+        return Response(
+            {"detail": "The change conflicts with existing data; reload and try again."},
+            status=status.HTTP_409_CONFLICT,
+        )
+    elif isinstance(exc, (ValueError, OverflowError, TypeError)):
+        logger.warning("Bad input reached %s: %r", context.get("view"), exc)
+        exc = exceptions.ValidationError({"non_field_errors": ["The request is malformed."]})
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_exception_handler(exc, context)
+    if (
+        response is not None
+        and isinstance(exc, exceptions.ValidationError)
+        and isinstance(response.data, list)
+    ):
+        response.data = {"non_field_errors": response.data}
+    return response
+
+
+class HistoryEntrySerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    action = serializers.CharField()
+    user = serializers.CharField(allow_null=True)
+    changes = serializers.DictField()
+
+
+class HistoryMixin:
+    """Adds `GET .../{id}/history/` for officials on a viewset of a tracked model."""
+
+    @extend_schema(responses=HistoryEntrySerializer(many=True))
+    @action(detail=True, methods=["get"], permission_classes=[IsOfficial])
+    def history(self, request, pk=None):
+        obj = self.get_object()
+        return Response(HistoryEntrySerializer(history_of(obj), many=True).data)

@@ -1,0 +1,46 @@
+import pghistory
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from mobility.regions import russian_regions
+
+
+class Side(models.TextChoices):
+    INDIA = "IN", _("India")
+    RUSSIA = "RU", _("Russia")
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class Official(models.Model):
+    """A government official of one side of the pact, optionally limited to Russian regions."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="official"
+    )
+    side = models.CharField(_("side"), max_length=2, choices=Side.choices)
+    # Empty means every region.
+    regions = ArrayField(
+        models.CharField(max_length=6, choices=russian_regions),
+        blank=True,
+        default=list,
+        verbose_name=_("regions"),
+    )
+
+    class Meta:
+        verbose_name = _("official")
+        verbose_name_plural = _("officials")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.side})"
+
+
+class Heartbeat(models.Model):
+    """Last time a named periodic process reported in; read by /health/."""
+
+    name = models.CharField(max_length=50, unique=True)
+    seen_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name} @ {self.seen_at:%Y-%m-%d %H:%M:%S}"

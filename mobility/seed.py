@@ -1,0 +1,163 @@
+"""The demo data set of `manage.py seed_demo`: fictitious organisations and the demo logins.
+
+Everything is keyed on natural keys (usernames, INNs, licence numbers) and written with
+`upsert`, so running it again changes nothing.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from stdnum.ru import inn, ogrn
+
+from employers.models import Employer, EmployerMembership, Sector, SponsorshipStatus
+from mobility.models import Official, Side
+from workers.models import Agency, AgencyMembership, AgencyStatus
+
+
+def demo_inn(serial: int) -> str:
+    """A checksum-valid, fictitious organisation INN (region code 99 is not in use)."""
+    body = f"99{serial:07d}"
+    return body + inn.calc_company_check_digit(body)
+
+
+def demo_ogrn(serial: int) -> str:
+    body = f"10299{serial:07d}"
+    # calc_check_digit reads the length of the whole number, check digit place included.
+    return body + ogrn.calc_check_digit(body + "0")
+
+
+@dataclass(frozen=True)
+class DemoEmployer:
+    username: str | None
+    legal_name: str
+    region: str
+    sector: str
+    status: str
+    quota: int
+
+
+DEMO_EMPLOYERS = [
+    DemoEmployer(
+        "employer-a",
+        "StroyMontazh Moskva LLC",
+        "RU-MOW",
+        Sector.CONSTRUCTION,
+        SponsorshipStatus.APPROVED,
+        60,
+    ),
+    DemoEmployer(
+        "employer-b",
+        "Neva Textile Works JSC",
+        "RU-SPE",
+        Sector.TEXTILES,
+        SponsorshipStatus.APPROVED,
+        30,
+    ),
+    DemoEmployer(
+        None, "Ural Machine Plant LLC", "RU-SVE", Sector.MACHINERY, SponsorshipStatus.APPROVED, 40
+    ),
+    DemoEmployer(
+        None,
+        "Kazan Electronics Assembly LLC",
+        "RU-TA",
+        Sector.ELECTRONICS,
+        SponsorshipStatus.APPROVED,
+        25,
+    ),
+    DemoEmployer(
+        None,
+        "Leningrad Region Builders LLC",
+        "RU-LEN",
+        Sector.CONSTRUCTION,
+        SponsorshipStatus.APPLIED,
+        0,
+    ),
+    DemoEmployer(
+        None, "Podmoskovye Garments LLC", "RU-MOS", Sector.TEXTILES, SponsorshipStatus.APPLIED, 0
+    ),
+]
+
+DEMO_AGENCIES = [
+    ("agency-a", "Kerala Overseas Manpower Pvt Ltd", "B-0001/KER/PER/1000+/5/9001/2024", "IN-KL"),
+    ("agency-b", "Punjab Global Careers Pvt Ltd", "B-0002/PUN/PER/1000+/5/9002/2024", "IN-PB"),
+]
+
+DEMO_OFFICIALS = [
+    ("official-in", Side.INDIA, []),
+    ("official-ru", Side.RUSSIA, []),
+    ("official-ru-mow", Side.RUSSIA, ["RU-MOW"]),
+]
+
+
+def upsert(model, defaults: dict, **lookup):
+    """update_or_create that writes only when a value differs, so a re-run leaves rows, their
+    timestamps and their history untouched."""
+    obj, created = model.objects.get_or_create(**lookup, defaults=defaults)
+    if not created:
+        changed = [k for k, v in defaults.items() if getattr(obj, k) != v]
+        if changed:
+            for name in changed:
+                setattr(obj, name, defaults[name])
+            obj.save()
+    return obj
+
+
+def _user(username: str, password: str, **extra):
+    User = get_user_model()
+    user, created = User.objects.get_or_create(username=username, defaults=extra)
+    if created or not user.check_password(password):
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    return user
+
+
+@transaction.atomic
+def seed_demo(password: str) -> list[str]:
+    """Create or refresh the demo; returns the demo usernames."""
+    usernames = []
+    for serial, spec in enumerate(DEMO_EMPLOYERS, start=1):
+        employer = upsert(
+            Employer,
+            inn=demo_inn(serial),
+            defaults={
+                "legal_name": spec.legal_name,
+                "ogrn": demo_ogrn(serial),
+                "region": spec.region,
+                "sector": spec.sector,
+                "address": f"Demo address {serial}, {spec.region}",
+                "contact_email": f"hr{serial}@example.ru",
+                "sponsorship_status": spec.status,
+                "quota": spec.quota,
+            },
+        )
+        if spec.username:
+            user = _user(spec.username, password)
+            upsert(EmployerMembership, user=user, defaults={"employer": employer})
+            usernames.append(spec.username)
+
+    for username, name, licence, state in DEMO_AGENCIES:
+        agency = upsert(
+            Agency,
+            licence_number=licence,
+            defaults={
+                "name": name,
+                "licence_valid_until": date(2029, 12, 31),
+                "status": AgencyStatus.ACTIVE,
+                "state": state,
+                "contact_email": f"{username}@example.in",
+            },
+        )
+        user = _user(username, password)
+        upsert(AgencyMembership, user=user, defaults={"agency": agency})
+        usernames.append(username)
+
+    for username, side, regions in DEMO_OFFICIALS:
+        user = _user(username, password)
+        upsert(Official, user=user, defaults={"side": side, "regions": regions})
+        usernames.append(username)
+
+    _user("admin", password, is_staff=True, is_superuser=True)
+    usernames.append("admin")
+    return usernames
