@@ -1,0 +1,307 @@
+import pghistory
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from compliance.rulebook import Corridor, MinimumWage, Rule, RuleParameter, Severity
+
+__all__ = ["Corridor", "MinimumWage", "Rule", "RuleParameter"]
+
+MONEY = {"max_digits": 12, "decimal_places": 2}
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class WageReport(models.Model):
+    """One month's pay of one case, as the employer reports it."""
+
+    placement = models.ForeignKey(
+        "workers.Placement", on_delete=models.CASCADE, related_name="wage_reports"
+    )
+    month = models.DateField(_("month"), help_text="The first day of the month reported.")
+    gross_rub = models.DecimalField(_("gross, RUB"), **MONEY)
+    tax_withheld_rub = models.DecimalField(_("income tax withheld, RUB"), default=0, **MONEY)
+    deductions_rub = models.DecimalField(_("employer's deductions, RUB"), default=0, **MONEY)
+    net_paid_rub = models.DecimalField(_("net paid, RUB"), **MONEY)
+    paid_on = models.DateField(_("paid on"))
+    hours_worked = models.DecimalField(_("normal hours worked"), max_digits=6, decimal_places=1)
+    overtime_hours = models.DecimalField(
+        _("overtime hours"), max_digits=6, decimal_places=1, default=0
+    )
+    employer_contributions_rub = models.DecimalField(
+        _("employer's social insurance contributions, RUB"), null=True, blank=True, **MONEY
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-month", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["placement", "month"], name="one_wage_report_a_month"),
+            models.CheckConstraint(
+                condition=models.Q(month__day=1), name="wage_report_month_is_first_day"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(gross_rub__gte=0)
+                & models.Q(tax_withheld_rub__gte=0)
+                & models.Q(deductions_rub__gte=0)
+                & models.Q(net_paid_rub__gte=0)
+                & models.Q(hours_worked__gte=0)
+                & models.Q(overtime_hours__gte=0)
+                & (
+                    models.Q(employer_contributions_rub__isnull=True)
+                    | models.Q(employer_contributions_rub__gte=0)
+                ),
+                name="wage_report_figures_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    net_paid_rub=models.F("gross_rub")
+                    - models.F("tax_withheld_rub")
+                    - models.F("deductions_rub")
+                ),
+                name="wage_report_net_is_gross_less_tax_and_deductions",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.placement} {self.month:%Y-%m}"
+
+
+class SafetyRecordKind(models.TextChoices):
+    INDUCTION = "induction", _("Safety induction")
+    TRAINING = "training", _("Safety training")
+    INCIDENT = "incident", _("Incident")
+
+
+class IncidentSeverity(models.TextChoices):
+    MINOR = "minor", _("Minor")
+    SERIOUS = "serious", _("Serious")
+    FATAL = "fatal", _("Fatal")
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class SafetyRecord(models.Model):
+    placement = models.ForeignKey(
+        "workers.Placement", on_delete=models.CASCADE, related_name="safety_records"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=SafetyRecordKind.choices)
+    date = models.DateField(_("date"))
+    severity = models.CharField(
+        _("severity"), max_length=10, choices=IncidentSeverity.choices, blank=True
+    )
+    description = models.TextField(_("description"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(kind="incident") & ~models.Q(severity=""))
+                | (~models.Q(kind="incident") & models.Q(severity="")),
+                name="severity_for_incidents_only",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.placement} {self.kind} {self.date}"
+
+
+class InsuranceKind(models.TextChoices):
+    DMS = "dms", _("Medical insurance in Russia (DMS)")
+    PBBY = "pbby", _("Pravasi Bharatiya Bima Yojana (India)")
+    OTHER = "other", _("Other")
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class InsuranceCover(models.Model):
+    placement = models.ForeignKey(
+        "workers.Placement", on_delete=models.CASCADE, related_name="insurance_covers"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=InsuranceKind.choices)
+    policy_number = models.CharField(_("policy number"), max_length=60)
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-valid_until", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_until__gte=models.F("valid_from")),
+                name="insurance_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.policy_number}"
+
+
+class FindingStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+    RESOLVED = "resolved", _("Resolved")
+    WAIVED = "waived", _("Waived")
+
+
+OPEN_FINDING_STATUSES = (FindingStatus.OPEN, FindingStatus.ACKNOWLEDGED)
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class Finding(models.Model):
+    """A rule that fired for one subject (case, employer, agency or worker) and period."""
+
+    rule = models.ForeignKey(Rule, on_delete=models.PROTECT, related_name="findings")
+    # "placement:12", "employer:3", ...: one column for the uniqueness of open findings.
+    subject_key = models.CharField(max_length=40)
+    placement = models.ForeignKey(
+        "workers.Placement",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="findings",
+    )
+    worker = models.ForeignKey(
+        "workers.Worker", on_delete=models.CASCADE, null=True, blank=True, related_name="findings"
+    )
+    agency = models.ForeignKey(
+        "workers.Agency", on_delete=models.CASCADE, null=True, blank=True, related_name="findings"
+    )
+    employer = models.ForeignKey(
+        "employers.Employer",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="findings",
+    )
+    period = models.CharField(_("period"), max_length=20, blank=True)
+    severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=15,
+        choices=FindingStatus.choices,
+        default=FindingStatus.OPEN,
+        db_index=True,
+    )
+    evidence = models.JSONField(_("evidence"), default=dict)
+    first_detected_at = models.DateTimeField()
+    last_detected_at = models.DateTimeField()
+    due_at = models.DateTimeField()
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    close_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-last_detected_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rule", "subject_key", "period"],
+                condition=models.Q(status__in=["open", "acknowledged"]),
+                name="one_open_finding_per_rule_subject_period",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "severity"]),
+            models.Index(fields=["employer", "status"]),
+            models.Index(fields=["agency", "status"]),
+            models.Index(fields=["placement", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule.code} {self.subject_key} {self.period}".strip()
+
+
+class CheckRunStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    FINISHED = "finished", _("Finished")
+    FAILED = "failed", _("Failed")
+
+
+class CheckRunTrigger(models.TextChoices):
+    SCHEDULE = "schedule", _("Schedule")
+    EVENT = "event", _("Event")
+    USER = "user", _("User")
+
+
+class CheckRun(models.Model):
+    scope = models.CharField(max_length=40, default="all")
+    placement = models.ForeignKey(
+        "workers.Placement", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    trigger = models.CharField(max_length=10, choices=CheckRunTrigger.choices)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(
+        max_length=10, choices=CheckRunStatus.choices, default=CheckRunStatus.QUEUED
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    chunks_total = models.PositiveIntegerField(default=0)
+    chunks_done = models.PositiveIntegerField(default=0)
+    subjects_evaluated = models.PositiveIntegerField(default=0)
+    findings_opened = models.PositiveIntegerField(default=0)
+    findings_resolved = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"check run #{self.pk} ({self.status})"
+
+
+class WatchlistKind(models.TextChoices):
+    INN = "inn", _("Employer INN")
+    LICENCE = "licence", _("Agency licence number")
+    PASSPORT = "passport", _("Passport number")
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class WatchlistEntry(models.Model):
+    kind = models.CharField(_("kind"), max_length=10, choices=WatchlistKind.choices)
+    value = models.CharField(_("value"), max_length=60)
+    reason = models.TextField(_("reason"))
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-added_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "value"], name="one_watchlist_entry_per_value")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.value}"
+
+
+class ReportStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class Report(models.Model):
+    kind = models.CharField(max_length=30)
+    filters = models.JSONField(default=dict, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    status = models.CharField(
+        max_length=10, choices=ReportStatus.choices, default=ReportStatus.QUEUED
+    )
+    file = models.FileField(upload_to="reports/%Y/%m/", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} report #{self.pk}"

@@ -4,14 +4,15 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from employers.api import EmployerViewSet
+from compliance.api_routes import routes as compliance_routes
+from employers.api_routes import routes as employer_routes
 from mobility import views
 from mobility.auth_api import TokenView
-from workers.api import AgencyViewSet
+from workers.api_routes import routes as worker_routes
 
 router = DefaultRouter()
-router.register("agencies", AgencyViewSet, basename="agency")
-router.register("employers", EmployerViewSet, basename="employer")
+for prefix, viewset, basename in [*employer_routes, *worker_routes, *compliance_routes]:
+    router.register(prefix, viewset, basename=basename)
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -24,4 +25,7 @@ urlpatterns = [
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    path("", include("employers.urls")),
+    path("", include("workers.urls")),
+    path("", include("compliance.urls")),
 ]

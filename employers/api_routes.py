@@ -1,0 +1,7 @@
+"""The app's API resources; mobility/urls.py registers them under /api/v1/."""
+
+from employers.api import EmployerViewSet
+
+routes = [
+    ("employers", EmployerViewSet, "employer"),
+]

@@ -1,0 +1,3 @@
+"""The app's pages; mobility/urls.py includes them at the site root."""
+
+urlpatterns = []
