@@ -19,6 +19,7 @@ from employers.models import (
 from mobility.models import Official, Side
 from mobility.seed import demo_inn, demo_ogrn
 from workers.models import Agency, AgencyMembership, AgencyStatus, Placement, Worker
+from workers.references import new_reference
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -97,7 +98,7 @@ class PlacementFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Placement
 
-    reference = factory.Sequence(lambda n: f"IRM-T{n:03d}-TEST")
+    reference = factory.LazyFunction(new_reference)
     worker = factory.SubFactory(WorkerFactory)
     agency = factory.SelfAttribute("worker.agency")
     job_order = factory.SubFactory(JobOrderFactory)
