@@ -8,6 +8,7 @@ database.py sqlalchemy URL      print URL in SQLAlchemy's psycopg 3 form (for Ce
 
 import os
 import sys
+import warnings
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -38,6 +39,8 @@ def create(url: str) -> None:
 
 
 def embedded(directory: str, name: str) -> str:
+    # platformdirs warns about XDG_RUNTIME_DIR on headless machines; it is harmless here.
+    warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
     import pgserver
 
     os.makedirs(os.path.dirname(os.path.abspath(directory)), exist_ok=True)

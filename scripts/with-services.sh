@@ -6,6 +6,7 @@
 #   2. the local PostgreSQL / Redis on their default ports, started when installed but stopped;
 #   3. an embedded default that needs no server: PostgreSQL from the `pgserver` package under
 #      var/pgdata, and Celery's SQLAlchemy transport (plus Django's database cache) on it.
+# MOBILITY_SERVICES=embedded skips step 2 (to try the fallback on a machine that has servers).
 # Says on stderr which one it chose.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,9 +14,12 @@ PY=${PY:-.venv/bin/python}
 DB_NAME=${DB_NAME:-mobility}
 say() { echo "[services] $*" >&2; }
 
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_open() {
+  [ "${MOBILITY_SERVICES:-}" != "embedded" ] && (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
 
 start_local_postgres() {
+  [ "${MOBILITY_SERVICES:-}" != "embedded" ] || return 1
   command -v pg_ctlcluster >/dev/null || return 1
   local version
   version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -1)
@@ -27,6 +31,7 @@ start_local_postgres() {
 }
 
 start_local_redis() {
+  [ "${MOBILITY_SERVICES:-}" != "embedded" ] || return 1
   command -v redis-server >/dev/null || return 1
   say "starting the local Redis"
   redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no \
