@@ -1,3 +1,19 @@
 """The app's pages; mobility/urls.py includes them at the site root."""
 
-urlpatterns = []
+from django.urls import path
+
+from compliance import dashboard_views
+
+urlpatterns = [
+    path("officials/dashboard/", dashboard_views.dashboard_page, name="dashboard"),
+    path(
+        "officials/dashboard/export/<slug:table>.csv",
+        dashboard_views.dashboard_export,
+        name="dashboard-export",
+    ),
+    path(
+        "api/v1/dashboard/summary/",
+        dashboard_views.dashboard_summary_api,
+        name="dashboard-summary",
+    ),
+]

@@ -218,3 +218,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+
+# The pact's announced scale (about 70,000 workers); the dashboard shows employment against it.
+PACT_TARGET_WORKERS = env.int("PACT_TARGET_WORKERS", default=70000)
