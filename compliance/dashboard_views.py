@@ -15,10 +15,10 @@ from rest_framework.response import Response
 from compliance.dashboard import DashboardFilters, summary
 from compliance.rulebook import Category, Severity
 from employers.models import Sector
-from workers.models import PlacementStatus
 from mobility.access import actor_for
 from mobility.permissions import IsOfficial
 from mobility.regions import russian_regions
+from workers.models import PlacementStatus
 
 
 class DashboardFilterForm(forms.Form):
