@@ -24,12 +24,13 @@ def employers_visible_to(user) -> QuerySet[Employer]:
 
 def with_quota_use(employers: QuerySet[Employer]) -> QuerySet[Employer]:
     """Adds `quota_used`: the employer's cases between contract signature and employment."""
+    # An aggregate drops Meta.ordering, so the default order is restated for stable pages.
     return employers.annotate(
         quota_used=Count(
             "job_orders__placements",
             filter=Q(job_orders__placements__status__in=QUOTA_STATUSES),
         )
-    )
+    ).order_by(*Employer._meta.ordering)
 
 
 def job_orders_visible_to(user) -> QuerySet[JobOrder]:
