@@ -1,5 +1,5 @@
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
@@ -141,17 +141,17 @@ class JobOrderViewSet(HistoryMixin, viewsets.ModelViewSet):
         )
         return Response(self.get_serializer(job_order).data)
 
-    @extend_schema(request=serializers.Serializer, responses=JobOrderSerializer)
+    @extend_schema(request=None, responses=JobOrderSerializer)
     @action(detail=True, methods=["post"])
     def open(self, request, pk=None):
         return self._move("open")
 
-    @extend_schema(request=serializers.Serializer, responses=JobOrderSerializer)
+    @extend_schema(request=None, responses=JobOrderSerializer)
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
         return self._move("close")
 
-    @extend_schema(request=serializers.Serializer, responses=JobOrderSerializer)
+    @extend_schema(request=None, responses=JobOrderSerializer)
     @action(detail=True, methods=["post"])
     def fill(self, request, pk=None):
         return self._move("fill")

@@ -4,6 +4,7 @@ from rest_framework.validators import UniqueValidator
 from employers.models import Employer, JobOrder, SponsorshipDecision, SponsorshipDecisionKind
 from employers.services import CONTACT_FIELDS
 from mobility.occupations import validate_occupation
+from mobility.regions import russian_regions
 
 
 class EmployerSerializer(serializers.ModelSerializer):
@@ -48,6 +49,9 @@ class EmployerContactSerializer(EmployerSerializer):
 
 class SponsorshipDecisionSerializer(serializers.ModelSerializer):
     decided_by = serializers.CharField(source="decided_by.get_username", read_only=True)
+    # Plain strings: the schema names the sponsorship-status enum once, on the employer.
+    from_status = serializers.CharField(read_only=True)
+    to_status = serializers.CharField(read_only=True)
 
     class Meta:
         model = SponsorshipDecision
@@ -75,11 +79,19 @@ class DecisionInputSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
 
 
+def validate_russian_region(value: str) -> None:
+    if value and value not in dict(russian_regions()):
+        raise serializers.ValidationError(
+            f"{value} is not an ISO 3166-2:RU region code (e.g. RU-MOW)."
+        )
+
+
 class JobOrderSerializer(serializers.ModelSerializer):
     employer_name = serializers.CharField(source="employer.legal_name", read_only=True)
     occupation = serializers.CharField(max_length=4, validators=[validate_occupation])
-    work_region = serializers.ChoiceField(
-        choices=JobOrder._meta.get_field("work_region").choices, required=False, allow_blank=True
+    # A string checked against the region list, so the schema has one region enum (employer's).
+    work_region = serializers.CharField(
+        max_length=6, required=False, allow_blank=True, validators=[validate_russian_region]
     )
     hours_per_week = serializers.DecimalField(
         max_digits=4, decimal_places=1, min_value=1, max_value=168
