@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from employers.models import JobOrder, Sector, SponsorshipDecisionKind, SponsorshipStatus
-from employers.services import DECISIONS, JOB_ORDER_FIELDS
+from employers.models import Employer, JobOrder, Sector, SponsorshipDecisionKind, SponsorshipStatus
+from employers.services import CONTACT_FIELDS, DECISIONS, JOB_ORDER_FIELDS
 from mobility.occupations import occupations
 from mobility.regions import russian_regions
 
@@ -18,6 +18,12 @@ class JobOrderForm(forms.ModelForm):
     class Meta:
         model = JobOrder
         fields = JOB_ORDER_FIELDS
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = Employer
+        fields = CONTACT_FIELDS
 
 
 class EmployerFilterForm(forms.Form):

@@ -8,6 +8,7 @@ app_name = "employers"
 
 urlpatterns = [
     path("employer/", views.workspace, name="workspace"),
+    path("employer/contact/", views.contact_edit, name="contact"),
     path("employer/job-orders/new/", views.job_order_create, name="job-order-create"),
     path("employer/job-orders/<int:pk>/", views.job_order_detail, name="job-order"),
     path("employer/job-orders/<int:pk>/edit/", views.job_order_edit, name="job-order-edit"),

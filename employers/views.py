@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from employers import services
-from employers.forms import DecisionForm, EmployerFilterForm, JobOrderForm
+from employers.forms import ContactForm, DecisionForm, EmployerFilterForm, JobOrderForm
 from employers.models import JobOrderStatus
 from employers.selectors import employers_visible_to, job_orders_visible_to, with_quota_use
 from mobility.access import Role, actor_for
@@ -71,6 +71,24 @@ def workspace(request):
             "latest_decision": employer.decisions.select_related("decided_by").first(),
         },
     )
+
+
+@login_required
+def contact_edit(request):
+    employer_id = _own_employer_id(request)
+    employer = get_object_or_404(employers_visible_to(request.user), pk=employer_id)
+    form = ContactForm(request.POST or None, instance=employer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_employer(
+                actor=request.user, employer_id=employer_id, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_form_errors(form, error)
+        else:
+            messages.success(request, _("Contact details saved."))
+            return redirect("employers:workspace")
+    return render(request, "employers/contact_form.html", {"form": form})
 
 
 @login_required

@@ -159,3 +159,17 @@ def test_region_limited_official_does_not_find_an_employer_page_outside_their_re
     assert client.get(f"/officials/employers/{employer.pk}/").status_code == 404
     url = f"/officials/employers/{employer.pk}/decide/"
     assert client.post(url, {"decision": "approve", "quota": "5"}).status_code == 404
+
+
+def test_employer_edits_its_contact_details_but_not_its_registration():
+    employer = EmployerFactory(contact_email="old@example.ru")
+    client = signed_in(employer_user(employer, username="hr-lead"))
+    response = client.post(
+        "/employer/contact/",
+        {"address": "Tverskaya 1", "contact_email": "new@example.ru", "contact_phone": "+7495"},
+    )
+    assert response.status_code == 302
+    employer.refresh_from_db()
+    assert (employer.contact_email, employer.address) == ("new@example.ru", "Tverskaya 1")
+    bad = client.post("/employer/contact/", {"contact_email": "not-an-email"})
+    assert bad.status_code == 200 and "contact_email" in bad.context["form"].errors

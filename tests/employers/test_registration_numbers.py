@@ -3,6 +3,7 @@
 import pytest
 
 from employers.models import Employer
+from employers.signals import employer_changed
 from mobility.seed import demo_inn, demo_ogrn
 from tests.factories import EmployerFactory, official_user
 
@@ -64,3 +65,22 @@ def test_an_inn_registers_one_employer_only(api):
 
 def test_demo_numbers_are_checksum_valid(api):
     assert register(api, inn=demo_inn(42), ogrn=demo_ogrn(42)).status_code == 201
+
+
+def test_registering_and_editing_an_employer_tells_listeners(
+    api, django_capture_on_commit_callbacks
+):
+    heard = []
+
+    def listener(sender, employer_id, **kwargs):
+        heard.append(employer_id)
+
+    employer_changed.connect(listener)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            employer_id = register(api).json()["id"]
+        with django_capture_on_commit_callbacks(execute=True):
+            api.patch(f"/api/v1/employers/{employer_id}/", {"address": "Arbat 1"}, format="json")
+    finally:
+        employer_changed.disconnect(listener)
+    assert heard == [employer_id, employer_id]
