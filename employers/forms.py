@@ -26,6 +26,21 @@ class ContactForm(forms.ModelForm):
         fields = CONTACT_FIELDS
 
 
+class EmployerRegistrationForm(forms.ModelForm):
+    class Meta:
+        model = Employer
+        fields = (
+            "legal_name",
+            "inn",
+            "ogrn",
+            "region",
+            "sector",
+            "address",
+            "contact_email",
+            "contact_phone",
+        )
+
+
 class EmployerFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or INN"), required=False, max_length=100)
     sponsorship_status = forms.ChoiceField(

@@ -19,6 +19,11 @@ urlpatterns = [
     ),
     path("officials/employers/", views.official_employer_list, name="official-employers"),
     path(
+        "officials/employers/new/",
+        views.official_employer_register,
+        name="official-employer-register",
+    ),
+    path(
         "officials/employers/<int:pk>/",
         views.official_employer_detail,
         name="official-employer",

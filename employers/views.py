@@ -15,7 +15,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from employers import services
-from employers.forms import ContactForm, DecisionForm, EmployerFilterForm, JobOrderForm
+from employers.forms import (
+    ContactForm,
+    DecisionForm,
+    EmployerFilterForm,
+    EmployerRegistrationForm,
+    JobOrderForm,
+)
 from employers.models import JobOrderStatus
 from employers.selectors import employers_visible_to, job_orders_visible_to, with_quota_use
 from mobility.access import Role, actor_for
@@ -197,8 +203,33 @@ def official_employer_list(request):
     return render(
         request,
         "employers/official_employer_list.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "may_register": actor_for(request.user).on_side("RU"),
+        },
     )
+
+
+@login_required
+def official_employer_register(request):
+    """Russian-side officials register an applicant; it starts as `applied`."""
+    _require_official(request)
+    if not actor_for(request.user).on_side("RU"):
+        raise Http404
+    form = EmployerRegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            employer = services.register_employer(actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error("region", error.message)
+        except ValidationError as error:
+            _add_form_errors(form, error)
+        else:
+            messages.success(request, _("Employer registered; its application awaits a decision."))
+            return redirect("employers:official-employer", pk=employer.pk)
+    return render(request, "employers/employer_form.html", {"form": form})
 
 
 def _decision_forms(request, employer) -> list[tuple[str, DecisionForm]]:

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 
-from employers.models import JobOrder, SponsorshipDecision
+from employers.models import Employer, JobOrder, SponsorshipDecision
 from mobility.models import Side
 from tests.factories import (
     EmployerFactory,
@@ -173,3 +173,34 @@ def test_employer_edits_its_contact_details_but_not_its_registration():
     assert (employer.contact_email, employer.address) == ("new@example.ru", "Tverskaya 1")
     bad = client.post("/employer/contact/", {"contact_email": "not-an-email"})
     assert bad.status_code == 200 and "contact_email" in bad.context["form"].errors
+
+
+def test_ru_official_registers_an_employer_from_the_page():
+    client = signed_in(official_user())
+    body = {
+        "legal_name": "Novaya Stroika LLC",
+        "inn": "7707083893",
+        "ogrn": "1027700132195",
+        "region": "RU-MOW",
+        "sector": "construction",
+    }
+    response = client.post("/officials/employers/new/", {**body, "inn": "7707083894"})
+    assert response.status_code == 200 and "inn" in response.context["form"].errors
+    response = client.post("/officials/employers/new/", body)
+    employer = Employer.objects.get(inn="7707083893")
+    assert response.status_code == 302 and employer.sponsorship_status == "applied"
+
+
+def test_only_ru_officials_covering_the_region_register_employers_from_the_page():
+    body = {
+        "legal_name": "X LLC",
+        "inn": "7707083893",
+        "ogrn": "1027700132195",
+        "region": "RU-SPE",
+        "sector": "textiles",
+    }
+    assert signed_in(official_user(Side.INDIA)).get("/officials/employers/new/").status_code == 404
+    limited = signed_in(official_user(regions=["RU-MOW"]))
+    response = limited.post("/officials/employers/new/", body)
+    assert response.status_code == 200 and "region" in response.context["form"].errors
+    assert not Employer.objects.exists()
