@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 
@@ -40,13 +41,20 @@ class EmployerViewSet(
             return EmployerContactSerializer
         return EmployerSerializer
 
+    def _reads_decisions(self) -> bool:
+        """Officials and the employer's own staff read its decisions; agencies see only that
+        the sponsor is approved."""
+        actor = actor_for(self.request.user)
+        return actor.is_official or actor.role == Role.EMPLOYER
+
     def retrieve(self, request, *args, **kwargs):
         employer = self.get_object()
         data = self.get_serializer(employer).data
-        data["decisions"] = SponsorshipDecisionSerializer(
-            employer.decisions.select_related("decided_by"), many=True
-        ).data
-        data["allowed_decisions"] = services.allowed_decisions(employer.sponsorship_status)
+        if self._reads_decisions():
+            data["decisions"] = SponsorshipDecisionSerializer(
+                employer.decisions.select_related("decided_by"), many=True
+            ).data
+            data["allowed_decisions"] = services.allowed_decisions(employer.sponsorship_status)
         return Response(data)
 
     def perform_create(self, serializer):
@@ -76,6 +84,8 @@ class EmployerViewSet(
     @action(detail=True, methods=["get"])
     def decisions(self, request, pk=None):
         employer = self.get_object()
+        if not self._reads_decisions():
+            raise PermissionDenied("Only officials and the employer's staff read its decisions.")
         decisions = employer.decisions.select_related("decided_by")
         return Response(SponsorshipDecisionSerializer(decisions, many=True).data)
 

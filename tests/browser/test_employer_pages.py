@@ -3,6 +3,8 @@ opens a job order from its workspace."""
 
 import pytest
 
+from compliance.catalogue import load_catalogue
+from compliance.rulebook import Corridor, MinimumWage, Rule, RuleParameter
 from employers.models import Employer, JobOrder
 from mobility.seed import seed_demo
 
@@ -59,3 +61,22 @@ def test_employer_a_opens_a_job_order_from_the_workspace(page, phone, tmp_path):
     phone.screenshot(path=str(tmp_path / "workspace-phone.png"), full_page=True)
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, width
+
+
+def test_official_sets_a_new_weekly_hours_maximum_from_a_date(page, tmp_path):
+    # An earlier transactional test may have emptied the tables the data migration filled.
+    load_catalogue(Corridor, Rule, RuleParameter, MinimumWage)
+    seed_demo(password="demo-pass")
+    rule = Rule.objects.get(code="HOURS_WEEKLY_EXCEEDED")
+    sign_in(page, "official-ru")
+    page.goto("/officials/rules/")
+    page.get_by_role("link", name="HOURS_WEEKLY_EXCEEDED").click()
+    page.wait_for_load_state()
+    page.fill("input[name=effective_from]", "2027-01-01")
+    page.fill("input[name=max_hours_per_week]", "36")
+    page.get_by_role("button", name="Save parameters").click()
+    page.wait_for_load_state()
+    assert "Parameters saved" in page.locator(".messages").inner_text()
+    assert "official-ru" in page.locator("table").last.inner_text()
+    page.screenshot(path=str(tmp_path / "rule.png"), full_page=True)
+    assert rule.parameter_versions.filter(values={"max_hours_per_week": 36}).exists()

@@ -156,3 +156,14 @@ def test_a_decision_tells_listeners_after_commit(api, django_capture_on_commit_c
     finally:
         employer_changed.disconnect(listener)
     assert heard == [employer.pk]
+
+
+def test_agencies_do_not_read_decision_reasons(api):
+    employer = EmployerFactory(sponsorship_status="applied")
+    decide(api, official_user(), employer, BODIES["approve"])
+    client = api.as_user(agency_user())
+    detail = client.get(f"/api/v1/employers/{employer.pk}/")
+    assert detail.status_code == 200 and "decisions" not in detail.json()
+    assert client.get(f"/api/v1/employers/{employer.pk}/decisions/").status_code == 403
+    stranger = api.as_user(employer_user())
+    assert stranger.get(f"/api/v1/employers/{employer.pk}/decisions/").status_code == 404
