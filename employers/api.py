@@ -91,17 +91,17 @@ class EmployerViewSet(
 
 
 class EmployerStaffWrite(BasePermission):
-    """Every signed-in role reads the job orders its selector shows; only employer staff write
-    (on their own employer's, which the service checks)."""
+    """Every signed-in user reads the job orders its selector shows (none for a user without a
+    role, so they get 404 like anyone out of scope); only employer staff write (on their own
+    employer's, which the service checks)."""
 
     message = "Only the employer's own staff change job orders."
 
     def has_permission(self, request, view):
-        actor = actor_for(request.user)
-        if actor.role == Role.NONE:
+        if not (request.user and request.user.is_authenticated):
             return False
         if view.action == "create":
-            return actor.role == Role.EMPLOYER
+            return actor_for(request.user).role == Role.EMPLOYER
         return True
 
     def has_object_permission(self, request, view, obj):
@@ -124,7 +124,6 @@ class JobOrderViewSet(HistoryMixin, viewsets.ModelViewSet):
         "title",
         "status",
     )
-    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
         return job_orders_visible_to(self.request.user)

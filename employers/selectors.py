@@ -52,3 +52,14 @@ def job_orders_visible_to(user) -> QuerySet[JobOrder]:
             employer__sponsorship_status=SponsorshipStatus.APPROVED,
         )
     return job_orders.none()
+
+
+def quota_in_use(employer_id: int) -> int:
+    """How many of the employer's cases count against its quota now (for the contract check
+    that keeps an employer under its quota)."""
+    return (
+        with_quota_use(Employer.objects.filter(pk=employer_id))
+        .values_list("quota_used", flat=True)
+        .first()
+        or 0
+    )

@@ -144,7 +144,8 @@ CONTACT_FIELDS = ("address", "contact_email", "contact_phone")
 
 def register_employer(*, actor, **fields) -> Employer:
     """Russian-side officials register the sponsors of their regions."""
-    if not actor_for(actor).on_side("RU") or not actor_for(actor).covers_region(fields["region"]):
+    who = actor_for(actor)
+    if not who.on_side("RU") or not who.covers_region(fields.get("region", "")):
         raise ActionForbidden("Only Russian-side officials for the region register employers.")
     with transaction.atomic():
         employer = Employer(**fields)

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from employers.models import Employer, JobOrder, SponsorshipDecision
+from employers.selectors import quota_in_use
 from mobility.models import Side
 from tests.factories import (
     EmployerFactory,
@@ -204,3 +205,13 @@ def test_only_ru_officials_covering_the_region_register_employers_from_the_page(
     response = limited.post("/officials/employers/new/", body)
     assert response.status_code == 200 and "region" in response.context["form"].errors
     assert not Employer.objects.exists()
+
+
+def test_quota_in_use_counts_cases_from_contract_to_employment():
+    employer = EmployerFactory()
+    job_order = JobOrderFactory(employer=employer)
+    for status in ("accepted", "contract_signed", "visa_issued", "departed", "arrived"):
+        PlacementFactory(job_order=job_order, status=status)
+    PlacementFactory(job_order=JobOrderFactory(employer=employer), status="employed")
+    PlacementFactory(job_order=JobOrderFactory(), status="employed")
+    assert quota_in_use(employer.pk) == 5

@@ -11,6 +11,7 @@ from mobility.models import Side
 from tests.factories import (
     EmployerFactory,
     JobOrderFactory,
+    UserFactory,
     agency_user,
     employer_user,
     official_user,
@@ -189,3 +190,13 @@ def test_job_orders_filter_and_order(api):
     assert client.get("/api/v1/job-orders/", {"status": "draft"}).json()["count"] == 1
     assert client.get("/api/v1/job-orders/", {"occupation": "7411"}).json()["count"] == 1
     assert client.get("/api/v1/job-orders/", {"work_region": "RU-SPE"}).json()["count"] == 0
+
+
+def test_a_user_without_a_role_finds_no_job_orders(api):
+    job_order = JobOrderFactory()
+    client = api.as_user(UserFactory())
+    assert client.get("/api/v1/job-orders/").json()["count"] == 0
+    assert client.get(f"/api/v1/job-orders/{job_order.pk}/").status_code == 404
+    assert client.post("/api/v1/job-orders/", BODY, format="json").status_code == 403
+    api.force_authenticate(None)
+    assert api.get("/api/v1/job-orders/").status_code == 401
