@@ -200,9 +200,14 @@ def official_employer_list(request):
     )
     query = request.GET.copy()
     query.pop("page", None)
+    template = (
+        "employers/_employer_results.html"
+        if request.headers.get("HX-Request")
+        else "employers/official_employer_list.html"
+    )
     return render(
         request,
-        "employers/official_employer_list.html",
+        template,
         {
             "form": form,
             "page": page,

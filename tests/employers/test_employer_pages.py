@@ -215,3 +215,13 @@ def test_quota_in_use_counts_cases_from_contract_to_employment():
     PlacementFactory(job_order=JobOrderFactory(employer=employer), status="employed")
     PlacementFactory(job_order=JobOrderFactory(), status="employed")
     assert quota_in_use(employer.pk) == 5
+
+
+def test_employer_filters_refresh_only_the_results_under_htmx():
+    EmployerFactory(legal_name="Alpha Build", sponsorship_status="applied")
+    EmployerFactory(legal_name="Beta Build")
+    response = signed_in(official_user()).get(
+        "/officials/employers/", {"sponsorship_status": "applied"}, headers={"HX-Request": "true"}
+    )
+    page = response.content.decode()
+    assert "<html" not in page and "Alpha Build" in page and "Beta Build" not in page
