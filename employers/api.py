@@ -1,8 +1,19 @@
-from rest_framework import mixins, viewsets
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.response import Response
 
-from employers.selectors import employers_visible_to
-from employers.serializers import EmployerContactSerializer, EmployerSerializer
+from employers import services
+from employers.selectors import employers_visible_to, job_orders_visible_to, with_quota_use
+from employers.serializers import (
+    DecisionInputSerializer,
+    EmployerContactSerializer,
+    EmployerSerializer,
+    JobOrderSerializer,
+    SponsorshipDecisionSerializer,
+)
 from mobility.access import Role, actor_for
 from mobility.api import HistoryMixin
 
@@ -15,32 +26,141 @@ class EmployerViewSet(
     mixins.ListModelMixin,
     viewsets.GenericViewSet,
 ):
-    """Sponsoring employers. Russian-side officials register them; Indian-side officials read;
-    an employer's own staff edit its contact data."""
+    """Sponsoring employers. Russian-side officials register them and decide their sponsorship;
+    Indian-side officials read; an employer's own staff edit its contact data."""
 
     filterset_fields = ("sponsorship_status", "region", "sector")
     search_fields = ("legal_name", "inn")
     ordering_fields = ("legal_name", "region", "sector", "sponsorship_status", "created_at")
 
     def get_queryset(self):
-        return employers_visible_to(self.request.user)
+        return with_quota_use(employers_visible_to(self.request.user))
 
     def get_serializer_class(self):
         if actor_for(self.request.user).role == Role.EMPLOYER:
             return EmployerContactSerializer
         return EmployerSerializer
 
-    def perform_create(self, serializer):
+    def _reads_decisions(self) -> bool:
+        """Officials and the employer's own staff read its decisions; agencies see only that
+        the sponsor is approved."""
         actor = actor_for(self.request.user)
-        if not actor.on_side("RU") or not actor.covers_region(serializer.validated_data["region"]):
-            raise PermissionDenied("Only Russian-side officials for the region register employers.")
-        serializer.save()
+        return actor.is_official or actor.role == Role.EMPLOYER
+
+    def retrieve(self, request, *args, **kwargs):
+        employer = self.get_object()
+        data = self.get_serializer(employer).data
+        if self._reads_decisions():
+            data["decisions"] = SponsorshipDecisionSerializer(
+                employer.decisions.select_related("decided_by"), many=True
+            ).data
+            data["allowed_decisions"] = services.allowed_decisions(employer.sponsorship_status)
+        return Response(data)
+
+    def perform_create(self, serializer):
+        serializer.instance = services.register_employer(
+            actor=self.request.user, **serializer.validated_data
+        )
 
     def perform_update(self, serializer):
-        actor = actor_for(self.request.user)
-        if actor.role != Role.EMPLOYER and not actor.on_side("RU"):
-            raise PermissionDenied("Only Russian-side officials and the employer's staff edit it.")
-        region = serializer.validated_data.get("region")
-        if region and not actor.covers_region(region) and actor.role != Role.EMPLOYER:
-            raise PermissionDenied("That region is outside your remit.")
-        serializer.save()
+        serializer.instance = services.update_employer(
+            actor=self.request.user,
+            employer_id=serializer.instance.pk,
+            **serializer.validated_data,
+        )
+
+    @extend_schema(request=DecisionInputSerializer, responses=SponsorshipDecisionSerializer)
+    @action(detail=True, methods=["post"])
+    def decide(self, request, pk=None):
+        employer = self.get_object()
+        body = DecisionInputSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        decision = services.decide_sponsorship(
+            actor=request.user, employer_id=employer.pk, **body.validated_data
+        )
+        return Response(SponsorshipDecisionSerializer(decision).data, status=status.HTTP_200_OK)
+
+    @extend_schema(responses=SponsorshipDecisionSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def decisions(self, request, pk=None):
+        employer = self.get_object()
+        if not self._reads_decisions():
+            raise PermissionDenied("Only officials and the employer's staff read its decisions.")
+        decisions = employer.decisions.select_related("decided_by")
+        return Response(SponsorshipDecisionSerializer(decisions, many=True).data)
+
+
+class EmployerStaffWrite(BasePermission):
+    """Every signed-in user reads the job orders its selector shows (none for a user without a
+    role, so they get 404 like anyone out of scope); only employer staff write (on their own
+    employer's, which the service checks)."""
+
+    message = "Only the employer's own staff change job orders."
+
+    def has_permission(self, request, view):
+        if not (request.user and request.user.is_authenticated):
+            return False
+        if view.action == "create":
+            return actor_for(request.user).role == Role.EMPLOYER
+        return True
+
+    def has_object_permission(self, request, view, obj):
+        return request.method in SAFE_METHODS or actor_for(request.user).role == Role.EMPLOYER
+
+
+class JobOrderViewSet(HistoryMixin, viewsets.ModelViewSet):
+    """Employers' job orders: drafted and edited by the employer, opened when the rulebook
+    allows, read by officials and (open ones of approved employers) by agencies."""
+
+    serializer_class = JobOrderSerializer
+    permission_classes = [EmployerStaffWrite]
+    filterset_fields = ("status", "employer", "work_region", "occupation")
+    search_fields = ("title", "employer__legal_name")
+    ordering_fields = (
+        "created_at",
+        "opened_at",
+        "monthly_wage_rub",
+        "positions",
+        "title",
+        "status",
+    )
+
+    def get_queryset(self):
+        return job_orders_visible_to(self.request.user)
+
+    def perform_create(self, serializer):
+        serializer.instance = services.create_job_order(
+            actor=self.request.user, **serializer.validated_data
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.update_job_order(
+            actor=self.request.user,
+            job_order_id=serializer.instance.pk,
+            **serializer.validated_data,
+        )
+
+    def perform_destroy(self, instance):
+        services.delete_job_order(actor=self.request.user, job_order_id=instance.pk)
+
+    def _move(self, move: str):
+        job_order = self.get_object()
+        job_order = services.move_job_order(
+            actor=self.request.user, job_order_id=job_order.pk, move=move
+        )
+        return Response(self.get_serializer(job_order).data)
+
+    @extend_schema(request=None, responses=JobOrderSerializer)
+    @action(detail=True, methods=["post"])
+    def open(self, request, pk=None):
+        return self._move("open")
+
+    @extend_schema(request=None, responses=JobOrderSerializer)
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        return self._move("close")
+
+    @extend_schema(request=None, responses=JobOrderSerializer)
+    @action(detail=True, methods=["post"])
+    def fill(self, request, pk=None):
+        return self._move("fill")

@@ -1,9 +1,10 @@
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
 
-from employers.models import Employer
-
-CONTACT_FIELDS = ("address", "contact_email", "contact_phone")
+from employers.models import Employer, JobOrder, SponsorshipDecision, SponsorshipDecisionKind
+from employers.services import CONTACT_FIELDS
+from mobility.occupations import validate_occupation
+from mobility.regions import russian_regions
 
 
 class EmployerSerializer(serializers.ModelSerializer):
@@ -14,6 +15,7 @@ class EmployerSerializer(serializers.ModelSerializer):
             UniqueValidator(Employer.objects.all(), message="An employer with this INN exists."),
         ],
     )
+    quota_used = serializers.IntegerField(read_only=True, default=None)
 
     class Meta:
         model = Employer
@@ -29,6 +31,7 @@ class EmployerSerializer(serializers.ModelSerializer):
             "contact_phone",
             "sponsorship_status",
             "quota",
+            "quota_used",
             "created_at",
             "updated_at",
         )
@@ -42,3 +45,87 @@ class EmployerContactSerializer(EmployerSerializer):
         read_only_fields = tuple(
             f for f in EmployerSerializer.Meta.fields if f not in CONTACT_FIELDS
         )
+
+
+class SponsorshipDecisionSerializer(serializers.ModelSerializer):
+    decided_by = serializers.CharField(source="decided_by.get_username", read_only=True)
+    # Plain strings: the schema names the sponsorship-status enum once, on the employer.
+    from_status = serializers.CharField(read_only=True)
+    to_status = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = SponsorshipDecision
+        fields = (
+            "id",
+            "decision",
+            "from_status",
+            "to_status",
+            "quota",
+            "reason",
+            "decided_by",
+            "decided_at",
+        )
+        read_only_fields = fields
+
+
+class DecisionInputSerializer(serializers.Serializer):
+    """The body of `POST /api/v1/employers/{id}/decide/`; whether the move is allowed and what
+    it needs is the service's decision table."""
+
+    decision = serializers.ChoiceField(choices=SponsorshipDecisionKind.choices)
+    quota = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=1_000_000
+    )
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+
+
+def validate_russian_region(value: str) -> None:
+    if value and value not in dict(russian_regions()):
+        raise serializers.ValidationError(
+            f"{value} is not an ISO 3166-2:RU region code (e.g. RU-MOW)."
+        )
+
+
+class JobOrderSerializer(serializers.ModelSerializer):
+    employer_name = serializers.CharField(source="employer.legal_name", read_only=True)
+    occupation = serializers.CharField(max_length=4, validators=[validate_occupation])
+    # A string checked against the region list, so the schema has one region enum (employer's).
+    work_region = serializers.CharField(
+        max_length=6, required=False, allow_blank=True, validators=[validate_russian_region]
+    )
+    hours_per_week = serializers.DecimalField(
+        max_digits=4, decimal_places=1, min_value=1, max_value=168
+    )
+    monthly_wage_rub = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0)
+    monthly_deduction_rub = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=0, required=False
+    )
+    overtime_rate = serializers.DecimalField(
+        max_digits=4, decimal_places=2, min_value=1, max_value=10, required=False
+    )
+    positions = serializers.IntegerField(min_value=1, max_value=100_000)
+    contract_months = serializers.IntegerField(min_value=1, max_value=120)
+
+    class Meta:
+        model = JobOrder
+        fields = (
+            "id",
+            "employer",
+            "employer_name",
+            "title",
+            "occupation",
+            "positions",
+            "monthly_wage_rub",
+            "hours_per_week",
+            "overtime_rate",
+            "accommodation_provided",
+            "meals_provided",
+            "monthly_deduction_rub",
+            "work_region",
+            "contract_months",
+            "status",
+            "opened_at",
+            "created_at",
+            "updated_at",
+        )
+        read_only_fields = ("employer", "status", "opened_at", "created_at", "updated_at")

@@ -1,7 +1,7 @@
 """The demo data set of `manage.py seed_demo`: fictitious organisations and the demo logins.
 
 Everything is keyed on natural keys (usernames, INNs, licence numbers) and written with
-`upsert`, so running it again changes nothing.
+`upsert`, so running it again changes nothing. Each app's `demo` module adds its own part.
 """
 
 from dataclasses import dataclass
@@ -9,23 +9,12 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from stdnum.ru import inn, ogrn
 
+from employers.demo import demo_inn, demo_ogrn, seed_job_orders
 from employers.models import Employer, EmployerMembership, Sector, SponsorshipStatus
 from mobility.models import Official, Side
+from mobility.upsert import upsert
 from workers.models import Agency, AgencyMembership, AgencyStatus
-
-
-def demo_inn(serial: int) -> str:
-    """A checksum-valid, fictitious organisation INN (region code 99 is not in use)."""
-    body = f"99{serial:07d}"
-    return body + inn.calc_company_check_digit(body)
-
-
-def demo_ogrn(serial: int) -> str:
-    body = f"10299{serial:07d}"
-    # calc_check_digit reads the length of the whole number, check digit place included.
-    return body + ogrn.calc_check_digit(body + "0")
 
 
 @dataclass(frozen=True)
@@ -91,19 +80,6 @@ DEMO_OFFICIALS = [
 ]
 
 
-def upsert(model, defaults: dict, **lookup):
-    """update_or_create that writes only when a value differs, so a re-run leaves rows, their
-    timestamps and their history untouched."""
-    obj, created = model.objects.get_or_create(**lookup, defaults=defaults)
-    if not created:
-        changed = [k for k, v in defaults.items() if getattr(obj, k) != v]
-        if changed:
-            for name in changed:
-                setattr(obj, name, defaults[name])
-            obj.save()
-    return obj
-
-
 def _user(username: str, password: str, **extra):
     User = get_user_model()
     user, created = User.objects.get_or_create(username=username, defaults=extra)
@@ -157,6 +133,8 @@ def seed_demo(password: str) -> list[str]:
         user = _user(username, password)
         upsert(Official, user=user, defaults={"side": side, "regions": regions})
         usernames.append(username)
+
+    seed_job_orders()
 
     _user("admin", password, is_staff=True, is_superuser=True)
     usernames.append("admin")

@@ -1,0 +1,82 @@
+"""In a real browser: an official approves a pending employer from its page, and employer-a
+opens a job order from its workspace."""
+
+import pytest
+
+from compliance.catalogue import load_catalogue
+from compliance.rulebook import Corridor, MinimumWage, Rule, RuleParameter
+from employers.models import Employer, JobOrder
+from mobility.seed import seed_demo
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def sign_in(page, username: str) -> None:
+    page.goto("/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "demo-pass")
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+def test_official_ru_approves_a_pending_employer_from_its_page(page, tmp_path):
+    seed_demo(password="demo-pass")
+    pending = Employer.objects.filter(sponsorship_status="applied").order_by("legal_name").first()
+    sign_in(page, "official-ru")
+    page.goto("/officials/employers/?sponsorship_status=applied")
+    page.get_by_role("link", name=pending.legal_name).click()
+    page.wait_for_load_state()
+    assert page.locator("details summary", has_text="Suspend").count() == 0
+    page.locator("details summary", has_text="Approve").click()
+    page.fill("input[name=quota]", "35")
+    page.screenshot(path=str(tmp_path / "employer-decide.png"), full_page=True)
+    page.get_by_role("button", name="Approve sponsorship").click()
+    page.wait_for_load_state()
+    assert "Decision recorded" in page.locator(".messages").inner_text()
+    assert "official-ru" in page.locator("table").first.inner_text()
+    page.screenshot(path=str(tmp_path / "employer-approved.png"), full_page=True)
+    pending.refresh_from_db()
+    assert (pending.sponsorship_status, pending.quota) == ("approved", 35)
+    assert page.locator("details summary", has_text="Approve").count() == 0
+
+
+def test_employer_a_opens_a_job_order_from_the_workspace(page, phone, tmp_path):
+    seed_demo(password="demo-pass")
+    draft = JobOrder.objects.get(employer__members__user__username="employer-a", status="draft")
+    sign_in(page, "employer-a")
+    page.goto("/employer/")
+    assert "Approved" in page.locator(".cards").inner_text()
+    page.screenshot(path=str(tmp_path / "workspace.png"), full_page=True)
+    page.get_by_role("link", name=draft.title).click()
+    page.wait_for_load_state()
+    page.get_by_role("button", name="Open to agencies").click()
+    page.wait_for_load_state()
+    assert "agencies can now recruit" in page.locator(".messages").inner_text()
+    page.screenshot(path=str(tmp_path / "job-order-open.png"), full_page=True)
+    draft.refresh_from_db()
+    assert draft.status == "open"
+
+    sign_in(phone, "employer-a")
+    phone.goto("/employer/")
+    phone.screenshot(path=str(tmp_path / "workspace-phone.png"), full_page=True)
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, width
+
+
+def test_official_sets_a_new_weekly_hours_maximum_from_a_date(page, tmp_path):
+    # An earlier transactional test may have emptied the tables the data migration filled.
+    load_catalogue(Corridor, Rule, RuleParameter, MinimumWage)
+    seed_demo(password="demo-pass")
+    rule = Rule.objects.get(code="HOURS_WEEKLY_EXCEEDED")
+    sign_in(page, "official-ru")
+    page.goto("/officials/rules/")
+    page.get_by_role("link", name="HOURS_WEEKLY_EXCEEDED").click()
+    page.wait_for_load_state()
+    page.fill("input[name=effective_from]", "2027-01-01")
+    page.fill("input[name=max_hours_per_week]", "36")
+    page.get_by_role("button", name="Save parameters").click()
+    page.wait_for_load_state()
+    assert "Parameters saved" in page.locator(".messages").inner_text()
+    assert "official-ru" in page.locator("table").last.inner_text()
+    page.screenshot(path=str(tmp_path / "rule.png"), full_page=True)
+    assert rule.parameter_versions.filter(values={"max_hours_per_week": 36}).exists()

@@ -1,0 +1,121 @@
+"""Officials' rule and minimum-wage pages: edits with an effective date, kept in the history."""
+
+from datetime import date
+
+import pytest
+from django.test import Client
+
+from compliance.rulebook import MinimumWage, Rule, parameters
+from tests.factories import agency_user, employer_user, official_user
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_official_sees_every_rule_with_the_parameters_in_force(django_assert_max_num_queries):
+    client = signed_in(official_user())
+    with django_assert_max_num_queries(8):
+        response = client.get("/officials/rules/")
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == Rule.objects.count()
+    assert "max_hours_per_week" in response.content.decode()
+
+
+def test_official_adds_a_parameter_version_from_the_rule_page():
+    rule = Rule.objects.get(code="WAGE_PAID_LATE")
+    client = signed_in(official_user(username="wage-inspector"))
+    response = client.post(
+        f"/officials/rules/{rule.pk}/",
+        {"form": "parameters", "effective_from": "2027-01-01", "max_days_after_period": "10"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert parameters("WAGE_PAID_LATE", date(2027, 1, 1)) == {"max_days_after_period": 10}
+    assert parameters("WAGE_PAID_LATE", date(2026, 6, 1)) == {"max_days_after_period": 15}
+    assert response.context["history"][0]["user"] == "wage-inspector"
+
+
+def test_list_parameters_are_edited_as_codes():
+    rule = Rule.objects.get(code="SAFETY_TRAINING_OVERDUE")
+    signed_in(official_user()).post(
+        f"/officials/rules/{rule.pk}/",
+        {
+            "form": "parameters",
+            "effective_from": "2027-01-01",
+            "refresh_months": "6",
+            "sectors": "construction, energy",
+        },
+    )
+    assert parameters("SAFETY_TRAINING_OVERDUE", date(2027, 1, 1)) == {
+        "refresh_months": 6,
+        "sectors": ["construction", "energy"],
+    }
+
+
+def test_bad_parameter_value_is_shown_and_nothing_saved():
+    rule = Rule.objects.get(code="WAGE_PAID_LATE")
+    response = signed_in(official_user()).post(
+        f"/officials/rules/{rule.pk}/",
+        {"form": "parameters", "effective_from": "2027-01-01", "max_days_after_period": "-3"},
+    )
+    assert response.status_code == 200
+    assert response.context["parameter_form"].errors
+    assert rule.parameter_versions.count() == 1
+
+
+def test_official_switches_a_rule_off_from_its_page():
+    rule = Rule.objects.get(code="INSURANCE_EXPIRING")
+    signed_in(official_user()).post(
+        f"/officials/rules/{rule.pk}/", {"form": "settings", "severity": "warning"}
+    )
+    rule.refresh_from_db()
+    assert (rule.enabled, rule.severity) == (False, "warning")
+
+
+def test_official_adds_and_corrects_a_minimum_wage_from_the_pages():
+    client = signed_in(official_user(username="mrot-desk"))
+    response = client.post(
+        "/officials/minimum-wages/",
+        {
+            "region": "",
+            "effective_from": "2027-01-01",
+            "amount_rub": "30000.00",
+            "source": "Federal Law 82-FZ as amended in 2026",
+        },
+    )
+    assert response.status_code == 302
+    wage = MinimumWage.objects.get(region="", effective_from=date(2027, 1, 1))
+    response = client.post(
+        f"/officials/minimum-wages/{wage.pk}/",
+        {"region": "", "effective_from": "2027-01-01", "amount_rub": "30500", "source": "x"},
+        follow=True,
+    )
+    wage.refresh_from_db()
+    assert str(wage.amount_rub) == "30500.00"
+    assert [e["user"] for e in response.context["history"]] == ["mrot-desk", "mrot-desk"]
+
+
+def test_duplicate_minimum_wage_is_refused_on_the_page():
+    response = signed_in(official_user()).post(
+        "/officials/minimum-wages/",
+        {"region": "RU-MOW", "effective_from": "2026-01-01", "amount_rub": "1", "source": "x"},
+    )
+    assert response.status_code == 200 and response.context["form"].errors
+    assert MinimumWage.objects.get(region="RU-MOW", effective_from=date(2026, 1, 1)).amount_rub > 1
+
+
+@pytest.mark.parametrize("make_user", [agency_user, employer_user])
+def test_rulebook_pages_are_for_officials(make_user):
+    rule = Rule.objects.first()
+    client = signed_in(make_user())
+    assert client.get("/officials/rules/").status_code == 404
+    response = client.post(f"/officials/rules/{rule.pk}/", {"form": "settings", "severity": "info"})
+    assert response.status_code == 404
+    assert client.get("/officials/minimum-wages/").status_code == 404
+    rule.refresh_from_db()
+    assert rule.enabled
