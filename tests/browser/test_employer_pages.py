@@ -3,8 +3,7 @@ opens a job order from its workspace."""
 
 import pytest
 
-from compliance.catalogue import load_catalogue
-from compliance.rulebook import Corridor, MinimumWage, Rule, RuleParameter
+from compliance.rulebook import Rule
 from employers.models import Employer, JobOrder
 from mobility.seed import seed_demo
 
@@ -64,8 +63,6 @@ def test_employer_a_opens_a_job_order_from_the_workspace(page, phone, tmp_path):
 
 
 def test_official_sets_a_new_weekly_hours_maximum_from_a_date(page, tmp_path):
-    # An earlier transactional test may have emptied the tables the data migration filled.
-    load_catalogue(Corridor, Rule, RuleParameter, MinimumWage)
     seed_demo(password="demo-pass")
     rule = Rule.objects.get(code="HOURS_WEEKLY_EXCEEDED")
     sign_in(page, "official-ru")
