@@ -1,3 +1,25 @@
 """The app's pages; mobility/urls.py includes them at the site root."""
 
-urlpatterns = []
+from django.urls import path
+
+from workers import status_api, status_views
+
+urlpatterns = [
+    path("status/", status_views.status_lookup, name="status"),
+    path("status/grievances/", status_views.grievance_filing, name="status-grievance"),
+    path(
+        "status/grievances/follow/", status_views.grievance_follow, name="status-grievance-follow"
+    ),
+    # The public API endpoints are plain views, not router resources.
+    path("api/v1/status/lookup/", status_api.StatusLookupView.as_view(), name="api-status-lookup"),
+    path(
+        "api/v1/status/grievances/",
+        status_api.GrievanceFilingView.as_view(),
+        name="api-status-grievance",
+    ),
+    path(
+        "api/v1/status/grievances/lookup/",
+        status_api.GrievanceLookupView.as_view(),
+        name="api-status-grievance-lookup",
+    ),
+]
