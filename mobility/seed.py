@@ -13,6 +13,7 @@ from stdnum.ru import inn, ogrn
 
 from employers.models import Employer, EmployerMembership, Sector, SponsorshipStatus
 from mobility.models import Official, Side
+from workers.demo import seed_cases
 from workers.models import Agency, AgencyMembership, AgencyStatus
 
 
@@ -160,4 +161,5 @@ def seed_demo(password: str) -> list[str]:
 
     _user("admin", password, is_staff=True, is_superuser=True)
     usernames.append("admin")
+    seed_cases()
     return usernames
