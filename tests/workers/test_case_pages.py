@@ -164,3 +164,13 @@ def test_an_indian_official_suspends_an_agency_from_its_page(client):
     assert "Complaints." in response.content.decode()
     client.force_login(world.official)
     assert 'name="decision"' not in client.get(f"/agencies/{world.agency_a.pk}/").content.decode()
+
+
+def test_an_employer_sees_a_candidate_with_the_passport_number_masked(client):
+    world = make_world()
+    placement = case_in(world, S.SUBMITTED)
+    client.force_login(world.employer_a_user)
+    html = client.get(f"/agency/workers/{placement.worker_id}/").content.decode()
+    number = placement.worker.passport_number
+    assert number not in html and "*****" + number[-3:] in html
+    assert placement.worker.phone not in html

@@ -31,4 +31,8 @@ def test_seeding_twice_changes_nothing():
     seed_demo(password="demo-pass")
     before = (Placement.objects.count(), CaseEvent.objects.count(), Document.objects.count())
     seed_demo(password="demo-pass")
-    assert (Placement.objects.count(), CaseEvent.objects.count(), Document.objects.count()) == before
+    assert (
+        Placement.objects.count(),
+        CaseEvent.objects.count(),
+        Document.objects.count(),
+    ) == before
