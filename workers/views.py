@@ -30,10 +30,20 @@ from workers.serializers import WorkerSerializer, mask_passport
 PAGE_SIZE = 25
 
 
-def run_action(request, action) -> bool:
+class Outcome:
+    """What `run_action` did: `ok` and the service's return value."""
+
+    def __init__(self, ok: bool, value=None):
+        self.ok, self.value = ok, value
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def run_action(request, action) -> Outcome:
     """Run a service; turn its refusals into messages a person can act on."""
     try:
-        action()
+        value = action()
     except DomainError as error:
         problems = getattr(error, "problems", None) or [error.message]
         for problem in problems:
@@ -41,14 +51,15 @@ def run_action(request, action) -> bool:
         allowed = getattr(error, "allowed", None)
         if allowed:
             messages.info(request, _("Allowed now: %(moves)s") % {"moves": ", ".join(allowed)})
-        return False
+        return Outcome(False)
     except DjangoValidationError as error:
-        for field, problems in error.message_dict.items():
+        by_field = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+        for field, problems in by_field.items():
             for problem in problems:
-                label = "" if field in ("__all__", "non_field_errors") else f"{field}: "
+                label = "" if field in ("", "__all__", "non_field_errors") else f"{field}: "
                 messages.error(request, f"{label}{problem}")
-        return False
-    return True
+        return Outcome(False)
+    return Outcome(True, value)
 
 
 def agency_actor(request):
@@ -136,15 +147,13 @@ def worker_new(request):
     if request.method == "POST":
         body = WorkerSerializer(data=request.POST)
         if body.is_valid():
-            worker = None
-
-            def register():
-                nonlocal worker
-                worker = services.register_worker(actor=actor, data=body.validated_data)
-
-            if run_action(request, register):
+            outcome = run_action(
+                request,
+                lambda: services.register_worker(actor=actor, data=body.validated_data),
+            )
+            if outcome:
                 messages.success(request, _("The worker is registered."))
-                return redirect("worker-page", pk=worker.pk)
+                return redirect("worker-page", pk=outcome.value.pk)
         else:
             form.is_valid()
             form.errors.clear()
@@ -233,13 +242,13 @@ def worker_open_case(request, pk):
     if not form.is_valid():
         messages.error(request, _("Choose an open job order of an approved employer."))
         return redirect("worker-page", pk=worker.pk)
-    opened = []
-    if run_action(
+    outcome = run_action(
         request,
-        lambda: opened.append(
-            services.open_case(actor=actor, worker=worker, job_order=form.cleaned_data["job_order"])
+        lambda: services.open_case(
+            actor=actor, worker=worker, job_order=form.cleaned_data["job_order"]
         ),
-    ):
+    )
+    if outcome:
         messages.success(request, _("The case is opened as a draft."))
-        return redirect("case-page", pk=opened[0].pk)
+        return redirect("case-page", pk=outcome.value.pk)
     return redirect("worker-page", pk=worker.pk)
