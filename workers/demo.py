@@ -15,7 +15,7 @@ from django.utils import timezone
 from employers.models import JobOrder, JobOrderStatus
 from mobility.access import actor_for
 from workers import lifecycle, services
-from workers.models import Agency, DocumentKind, PlacementStatus, Worker
+from workers.models import DocumentKind, PlacementStatus, Worker
 from workers.sample_files import pdf_bytes, png_bytes
 
 S = PlacementStatus
@@ -136,7 +136,6 @@ def seed_cases() -> int:
     created = 0
     for agency_index, (username, state, employer_username) in enumerate(DEMO_AGENCIES, start=1):
         agency_user = _user(username)
-        agency = Agency.objects.get(members__user=agency_user)
         job = _open_job_order(employer_username) or job_a
         actors = {
             "agency": actor_for(agency_user),
@@ -147,13 +146,17 @@ def seed_cases() -> int:
             passport = f"D{agency_index}{status_index:06d}"
             if Worker.objects.filter(passport_number=passport).exists():
                 continue
-            _seed_case(agency, state, job, actors, passport, status, status_index, today)
+            serial = status_index + len(PATHS) * (agency_index - 1)
+            _seed_case(state, job, actors, passport, status, serial, today)
             created += 1
     return created
 
 
-def _seed_case(agency, state, job, actors, passport, status, serial, today):
-    name = f"{FIRST_NAMES[serial % len(FIRST_NAMES)]} {LAST_NAMES[(serial * 5) % len(LAST_NAMES)]}"
+def _seed_case(state, job, actors, passport, status, serial, today):
+    # Distinct first/last name pairs for the 26 demo workers (9 x 9 combinations).
+    first = FIRST_NAMES[serial % len(FIRST_NAMES)]
+    last = LAST_NAMES[(serial // len(FIRST_NAMES) + serial) % len(LAST_NAMES)]
+    name = f"{first} {last}"
     worker = services.register_worker(
         actor=actors["agency"],
         data={

@@ -10,12 +10,17 @@ from workers.lifecycle import Move
 from workers.models import AgencyDecisionKind, DocumentKind, PlacementStatus
 
 
+SHORT_TEXT = {"rows": 3}
+
+
 def _date(label):
     return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}))
 
 
 MOVE_FIELDS = {
-    "reason": lambda: forms.CharField(label=_("Reason"), max_length=2000, widget=forms.Textarea),
+    "reason": lambda: forms.CharField(
+        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs=SHORT_TEXT)
+    ),
     "contract_wage_rub": lambda: forms.DecimalField(
         label=_("Contract wage, RUB a month"),
         max_digits=12,
@@ -46,14 +51,19 @@ def move_form_class(move: Move) -> type[forms.Form]:
     """A form with exactly the move's body fields (all required) and an optional note."""
     attrs = {name: MOVE_FIELDS[name]() for name in move.fields}
     attrs["note"] = forms.CharField(
-        label=_("Internal note"), required=False, max_length=2000, widget=forms.Textarea
+        label=_("Internal note"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs=SHORT_TEXT),
     )
     return type(f"MoveForm_{move.to}", (forms.Form,), attrs)
 
 
 class AgencyDecisionForm(forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=AgencyDecisionKind.choices)
-    reason = forms.CharField(label=_("Reason"), max_length=2000, widget=forms.Textarea)
+    reason = forms.CharField(
+        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs=SHORT_TEXT)
+    )
 
 
 class DocumentUploadForm(forms.Form):
