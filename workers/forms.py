@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from workers.lifecycle import Move
 from workers.models import AgencyDecisionKind, DocumentKind, PlacementStatus
 
-
 SHORT_TEXT = {"rows": 3}
 
 
