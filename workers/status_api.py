@@ -8,12 +8,14 @@ need no CSRF token, and a browser's session cookie gives no extra rights on them
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound, Throttled
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from workers.grievances import file_grievance
-from workers.status_lookup import case_view, find_case, find_grievance, grievance_status
+from workers.status_lookup import as_json, case_view, find_case, find_grievance, grievance_status
 from workers.status_serializers import (
     CaseKeySerializer,
     CaseStatusSerializer,
@@ -22,13 +24,15 @@ from workers.status_serializers import (
     GrievanceStatusSerializer,
 )
 from workers.status_texts import NO_SUCH_CASE, NO_SUCH_GRIEVANCE
-from workers.throttles import STATUS_THROTTLES, TOO_MANY_TRIES
+from workers.throttles import TOO_MANY_TRIES, StatusThrottle
 
 
 class PublicStatusView(APIView):
     authentication_classes = ()
     permission_classes = (AllowAny,)
-    throttle_classes = STATUS_THROTTLES
+    throttle_classes = (StatusThrottle,)
+    parser_classes = (JSONParser, FormParser, MultiPartParser)
+    renderer_classes = (JSONRenderer,)
 
     def throttled(self, request, wait):
         raise Throttled(wait=wait, detail=str(TOO_MANY_TRIES))
@@ -46,7 +50,7 @@ class StatusLookupView(PublicStatusView):
         case = find_case(data["reference"], data["date_of_birth"])
         if case is None:
             raise NotFound(NO_SUCH_CASE)
-        return Response(CaseStatusSerializer(case_view(case)).data)
+        return Response(as_json(case_view(case)))
 
 
 class GrievanceFilingView(PublicStatusView):
@@ -60,7 +64,7 @@ class GrievanceFilingView(PublicStatusView):
             placement=case, category=data["category"], description=data["description"]
         )
         return Response(
-            GrievanceStatusSerializer(grievance_status(grievance)).data,
+            as_json(grievance_status(grievance)),
             status=status.HTTP_201_CREATED,
         )
 
@@ -72,4 +76,4 @@ class GrievanceLookupView(PublicStatusView):
         grievance = find_grievance(data["receipt"], data["date_of_birth"])
         if grievance is None:
             raise NotFound(NO_SUCH_GRIEVANCE)
-        return Response(GrievanceStatusSerializer(grievance).data)
+        return Response(as_json(grievance))

@@ -7,17 +7,19 @@ timeline and its grievances come back in that one query, which keeps the public 
 to the speed of the bare lookup (see bench/status_lookup.py).
 """
 
-from dataclasses import dataclass
+import functools
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import F, OuterRef, QuerySet
 from django.db.models.functions import JSONObject
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext
 
-from mobility.regions import russian_region_name
+from mobility.regions import russian_regions
 from workers.models import (
     CaseEvent,
     Grievance,
@@ -84,6 +86,11 @@ def lookup_queryset(reference: str, date_of_birth: date) -> QuerySet[Placement]:
 
 def find_case(reference: str, date_of_birth: date) -> Placement | None:
     return lookup_queryset(reference, date_of_birth).first()
+
+
+@functools.cache
+def _region_names() -> dict[str, str]:
+    return dict(russian_regions())
 
 
 def mask_name(full_name: str) -> str:
@@ -160,7 +167,7 @@ def case_view(case: Placement) -> dict:
             "end": case.contract_end,
             "employer": case.employer_name,
             "work_region": case.work_region,
-            "work_region_name": russian_region_name(case.work_region),
+            "work_region_name": _region_names().get(case.work_region, case.work_region),
         },
         "timeline": [
             Step(
@@ -199,3 +206,22 @@ def find_grievance(receipt: str, date_of_birth: date) -> dict | None:
         .first()
     )
     return None if row is None else grievance_view(row)
+
+
+def as_json(value):
+    """A case or grievance view as JSON values, the way the API's serializers would write them
+    (decimals as strings, times in the server's zone). Done by hand because the public lookup
+    is the hottest endpoint; `workers/status_serializers.py` still documents the shape."""
+    if isinstance(value, dict):
+        return {key: as_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_json(item) for item in value]
+    if isinstance(value, Step):
+        return as_json(asdict(value))
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime):
+        return timezone.localtime(value).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

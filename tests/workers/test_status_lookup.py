@@ -6,7 +6,8 @@ from django.test import override_settings
 from tests import factories
 from tests.workers.status_fixtures import *  # noqa: F403
 from tests.workers.status_fixtures import BIRTH
-from workers.throttles import StatusIPThrottle, StatusReferenceThrottle
+from workers.status_serializers import CaseStatusSerializer
+from workers.throttles import StatusThrottle
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/status/lookup/"
@@ -127,7 +128,11 @@ def test_signed_in_session_is_not_needed_and_no_csrf_token_is_asked(client, case
 
 
 def test_many_tries_on_one_reference_are_refused_with_429(api, case, monkeypatch):
-    monkeypatch.setattr(StatusReferenceThrottle, "THROTTLE_RATES", {"status_reference": "3/min"})
+    monkeypatch.setattr(
+        StatusThrottle,
+        "THROTTLE_RATES",
+        {**StatusThrottle.THROTTLE_RATES, "status_reference": "3/min"},
+    )
     for number in range(3):
         address = {"REMOTE_ADDR": f"10.0.0.{number + 1}"}
         assert lookup(api, case.reference, "2000-01-01", **address).status_code == 404
@@ -139,7 +144,9 @@ def test_many_tries_on_one_reference_are_refused_with_429(api, case, monkeypatch
 
 
 def test_many_tries_from_one_address_are_refused_with_429(api, case, monkeypatch):
-    monkeypatch.setattr(StatusIPThrottle, "THROTTLE_RATES", {"status_ip": "2/min"})
+    monkeypatch.setattr(
+        StatusThrottle, "THROTTLE_RATES", {**StatusThrottle.THROTTLE_RATES, "status_ip": "2/min"}
+    )
     assert lookup(api, case.reference, BIRTH).status_code == 200
     assert lookup(api, "IRM-0000-0000", BIRTH).status_code == 404
     assert lookup(api, case.reference, BIRTH).status_code == 429
@@ -147,7 +154,9 @@ def test_many_tries_from_one_address_are_refused_with_429(api, case, monkeypatch
 
 
 def test_a_forged_forwarded_for_header_does_not_reset_the_limit(api, case, monkeypatch):
-    monkeypatch.setattr(StatusIPThrottle, "THROTTLE_RATES", {"status_ip": "1/min"})
+    monkeypatch.setattr(
+        StatusThrottle, "THROTTLE_RATES", {**StatusThrottle.THROTTLE_RATES, "status_ip": "1/min"}
+    )
     assert lookup(api, case.reference, BIRTH).status_code == 200
     forged = lookup(api, case.reference, BIRTH, HTTP_X_FORWARDED_FOR="203.0.113.9")
     assert forged.status_code == 429
@@ -155,8 +164,17 @@ def test_a_forged_forwarded_for_header_does_not_reset_the_limit(api, case, monke
 
 @override_settings(LANGUAGE_CODE="en")
 def test_the_limit_message_is_translated(api, case, monkeypatch):
-    monkeypatch.setattr(StatusIPThrottle, "THROTTLE_RATES", {"status_ip": "1/min"})
+    monkeypatch.setattr(
+        StatusThrottle, "THROTTLE_RATES", {**StatusThrottle.THROTTLE_RATES, "status_ip": "1/min"}
+    )
     lookup(api, case.reference, BIRTH)
     refused = lookup(api, case.reference, BIRTH, language="hi")
     assert refused.status_code == 429
     assert any("\u0900" <= ch <= "\u097f" for ch in refused.json()["detail"])
+
+
+def test_the_answer_has_the_documented_shape(api, case):
+    body = lookup(api, case.reference, BIRTH).json()
+    serializer = CaseStatusSerializer(data=body)
+    assert serializer.is_valid(), serializer.errors
+    assert set(body) == set(CaseStatusSerializer().fields)

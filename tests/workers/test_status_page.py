@@ -3,7 +3,7 @@ import pytest
 from tests.workers.status_fixtures import *  # noqa: F403
 from tests.workers.status_fixtures import BIRTH
 from workers.models import Grievance
-from workers.throttles import StatusIPThrottle
+from workers.throttles import StatusThrottle
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,9 @@ def test_page_gives_one_answer_for_a_wrong_reference_or_date(client, case):
 
 
 def test_page_lookups_are_rate_limited(client, case, monkeypatch):
-    monkeypatch.setattr(StatusIPThrottle, "THROTTLE_RATES", {"status_ip": "2/min"})
+    monkeypatch.setattr(
+        StatusThrottle, "THROTTLE_RATES", {**StatusThrottle.THROTTLE_RATES, "status_ip": "2/min"}
+    )
     for _ in range(2):
         client.post("/status/", {"reference": case.reference, "date_of_birth": BIRTH})
     refused = client.post("/status/", {"reference": case.reference, "date_of_birth": BIRTH})
