@@ -19,6 +19,7 @@ from workers.serializers import (
     PlacementCreateSerializer,
     PlacementFactsSerializer,
     PlacementSerializer,
+    TransitionDocumentationSerializer,
     TransitionSerializer,
 )
 
@@ -72,7 +73,7 @@ class PlacementViewSet(
         )
         return Response(self._render(placement.pk))
 
-    @extend_schema(request=TransitionSerializer, responses=PlacementSerializer)
+    @extend_schema(request=TransitionDocumentationSerializer, responses=PlacementSerializer)
     @action(detail=True, methods=["post"])
     def transition(self, request, pk=None):
         """Move the case: `{"to": STATUS, "note": ..., ...the move's fields}`. 409 with the

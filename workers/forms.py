@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mobility.regions import indian_states
 from workers.lifecycle import Move
 from workers.models import AgencyDecisionKind, DocumentKind, PlacementStatus
 
@@ -83,3 +84,8 @@ class WorkerSearchForm(forms.Form):
         required=False,
         choices=[("", _("Any"))] + list(PlacementStatus.choices),
     )
+    state_of_origin = forms.ChoiceField(label=_("State of origin"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state_of_origin"].choices = [("", _("Any")), *indian_states()]

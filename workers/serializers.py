@@ -267,6 +267,27 @@ class TransitionSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
 
+class TransitionDocumentationSerializer(TransitionSerializer):
+    """The body as the API schema shows it: `to`, `note` and every field some move needs
+    (workers.lifecycle.MOVES says which; the move's own form validates them)."""
+
+    reason = serializers.CharField(required=False)
+    contract_wage_rub = serializers.DecimalField(max_digits=12, decimal_places=2, required=False)
+    contract_hours_per_week = serializers.DecimalField(
+        max_digits=4, decimal_places=1, required=False
+    )
+    contract_start = serializers.DateField(required=False)
+    contract_end = serializers.DateField(required=False)
+    visa_number = serializers.CharField(required=False)
+    work_permit_number = serializers.CharField(required=False)
+    work_permit_valid_from = serializers.DateField(required=False)
+    work_permit_valid_until = serializers.DateField(required=False)
+    departure_date = serializers.DateField(required=False)
+    arrival_date = serializers.DateField(required=False)
+    employment_start = serializers.DateField(required=False)
+    end_date = serializers.DateField(required=False)
+
+
 class CaseEventSerializer(serializers.ModelSerializer):
     actor = serializers.StringRelatedField()
     message = serializers.SerializerMethodField()

@@ -86,6 +86,8 @@ def workspace(request):
                 worker_id=OuterRef("pk"), status=search.cleaned_data["status"]
             )
             workers = workers.filter(Exists(cases))
+        if search.cleaned_data["state_of_origin"]:
+            workers = workers.filter(state_of_origin=search.cleaned_data["state_of_origin"])
     page = Paginator(workers, PAGE_SIZE).get_page(request.GET.get("page"))
     counts = pipeline_counts(request.user)
     pipeline = [(status, label, counts[status]) for status, label in PlacementStatus.choices]

@@ -174,3 +174,27 @@ def test_an_employer_sees_a_candidate_with_the_passport_number_masked(client):
     number = placement.worker.passport_number
     assert number not in html and "*****" + number[-3:] in html
     assert placement.worker.phone not in html
+
+
+def test_the_official_case_list_downloads_as_csv_within_the_officials_scope(client):
+    world = make_world()
+    mine = case_in(world, S.SUBMITTED)
+    other = case_in(world, S.EMPLOYED, job=world.job_b, agency=world.agency_b)
+    client.force_login(world.official_mow)
+    response = client.get("/officials/cases/", {"export": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    body = b"".join(response.streaming_content).decode()
+    assert body.splitlines()[0].startswith("reference,status,worker")
+    assert mine.reference in body and other.reference not in body
+    assert mine.worker.passport_number not in body
+
+
+def test_the_worker_list_filters_by_state_of_origin(client):
+    world = make_world()
+    factories.WorkerFactory(
+        agency=world.agency_a, full_name="Gurpreet Kaur", state_of_origin="IN-PB"
+    )
+    factories.WorkerFactory(agency=world.agency_a, full_name="Anu Thomas", state_of_origin="IN-KL")
+    client.force_login(world.agency_a_user)
+    html = client.get("/agency/", {"state_of_origin": "IN-PB"}).content.decode()
+    assert "Gurpreet Kaur" in html and "Anu Thomas" not in html

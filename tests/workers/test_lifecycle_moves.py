@@ -114,3 +114,10 @@ def test_the_timeline_shows_the_worker_visible_message_in_the_readers_language(a
     english = api.as_user(world.agency_a_user).get(url).json()
     assert english[0]["message"] == "The employer accepted your application."
     assert english[0]["to_status"] == S.ACCEPTED
+
+
+def test_the_api_schema_documents_every_body_field_of_the_table():
+    from workers.serializers import TransitionDocumentationSerializer
+
+    documented = set(TransitionDocumentationSerializer().fields)
+    assert {name for move in MOVES for name in move.fields} <= documented
