@@ -134,7 +134,8 @@ class WorkerSerializer(serializers.ModelSerializer):
                 validation.check_consent(consent)
             except DjangoValidationError as error:
                 raise serializers.ValidationError({"consent": error.messages}) from None
-        if consent is False:
+        # An HTML form without the box reads as False; only an explicit "consent": false counts.
+        if consent is False and "consent" in self.initial_data:
             raise serializers.ValidationError(
                 {"consent": ["Consent cannot be withdrawn here; ask an official to erase data."]}
             )

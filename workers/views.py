@@ -144,17 +144,43 @@ class WorkerForm(forms.ModelForm):
 
 @login_required
 def worker_new(request):
+    return _worker_form(request, worker=None)
+
+
+@login_required
+def worker_edit(request, pk):
+    agency_actor(request)
+    return _worker_form(request, worker=get_object_or_404(workers_visible_to(request.user), pk=pk))
+
+
+def _worker_form(request, worker: Worker | None):
+    """Register or edit a worker; WorkerSerializer checks the values, as for the API."""
     actor = agency_actor(request)
-    form = WorkerForm(request.POST or None)
+    form = WorkerForm(request.POST or None, instance=worker)
+    if worker is not None:
+        del form.fields["consent"]
     if request.method == "POST":
-        body = WorkerSerializer(data=request.POST)
+        body = WorkerSerializer(worker, data=request.POST)
         if body.is_valid():
-            outcome = run_action(
-                request,
-                lambda: services.register_worker(actor=actor, data=body.validated_data),
-            )
+            if worker is None:
+                outcome = run_action(
+                    request,
+                    lambda: services.register_worker(actor=actor, data=body.validated_data),
+                )
+            else:
+                outcome = run_action(
+                    request,
+                    lambda: services.update_worker(
+                        actor=actor, worker_id=worker.pk, data=body.validated_data
+                    ),
+                )
             if outcome:
-                messages.success(request, _("The worker is registered."))
+                messages.success(
+                    request,
+                    _("The worker is registered.")
+                    if worker is None
+                    else _("The worker is updated."),
+                )
                 return redirect("worker-page", pk=outcome.value.pk)
         else:
             form.is_valid()
@@ -162,7 +188,7 @@ def worker_new(request):
             for field, problems in body.errors.items():
                 for problem in problems:
                     form.add_error(field if field in form.fields else None, str(problem))
-    return render(request, "workers/agency/worker_form.html", {"form": form})
+    return render(request, "workers/agency/worker_form.html", {"form": form, "worker": worker})
 
 
 class OpenCaseForm(forms.Form):

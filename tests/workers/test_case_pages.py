@@ -198,3 +198,21 @@ def test_the_worker_list_filters_by_state_of_origin(client):
     client.force_login(world.agency_a_user)
     html = client.get("/agency/", {"state_of_origin": "IN-PB"}).content.decode()
     assert "Gurpreet Kaur" in html and "Anu Thomas" not in html
+
+
+def test_the_agency_edits_its_worker_and_a_peer_cannot(client):
+    world = make_world()
+    worker = factories.WorkerFactory(agency=world.agency_a)
+    client.force_login(world.agency_b_user)
+    assert client.get(f"/agency/workers/{worker.pk}/edit/").status_code == 404
+    client.force_login(world.agency_a_user)
+    form = client.get(f"/agency/workers/{worker.pk}/edit/").context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data["phone"] = "+91 91234 56789"
+    response = client.post(f"/agency/workers/{worker.pk}/edit/", data)
+    assert response.status_code == 302, response.context["form"].errors
+    worker.refresh_from_db()
+    assert worker.phone == "+919123456789"
+    data["passport_expiry"] = "2001-01-01"
+    response = client.post(f"/agency/workers/{worker.pk}/edit/", data)
+    assert "passport has expired" in response.content.decode()
