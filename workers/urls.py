@@ -22,6 +22,7 @@ urlpatterns = [
     path("cases/<int:pk>/documents/", views_cases.case_upload, name="case-upload"),
     path("officials/cases/", views_cases.official_cases, name="official-cases"),
     path("agencies/", views_cases.agency_list, name="agency-list"),
+    path("agencies/new/", views_cases.agency_new, name="agency-new"),
     path("agencies/<int:pk>/", views_cases.agency_page, name="agency-page"),
     path("agencies/<int:pk>/decide/", views_cases.agency_decide, name="agency-decide"),
     path("agency/imports/", import_views.import_list, name="imports"),

@@ -19,7 +19,7 @@ from mobility.access import Role, actor_for
 from mobility.regions import russian_regions
 from workers import lifecycle, services
 from workers.forms import AgencyDecisionForm, DocumentUploadForm, move_form_class
-from workers.models import Placement, PlacementStatus
+from workers.models import Agency, Placement, PlacementStatus
 from workers.selectors import (
     agencies_visible_to,
     documents_visible_to,
@@ -268,7 +268,41 @@ def agency_list(request):
         raise PermissionDenied
     agencies = agencies_visible_to(request.user).order_by("name", "pk")
     page = Paginator(agencies, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "workers/cases/agency_list.html", {"page": page})
+    may_register = actor_for(request.user).on_side("IN")
+    return render(
+        request, "workers/cases/agency_list.html", {"page": page, "may_register": may_register}
+    )
+
+
+class AgencyForm(forms.ModelForm):
+    class Meta:
+        model = Agency
+        fields = (
+            "name",
+            "licence_number",
+            "licence_valid_until",
+            "state",
+            "contact_email",
+            "contact_phone",
+            "address",
+        )
+        widgets = {"licence_valid_until": forms.DateInput(attrs={"type": "date"})}
+
+
+@login_required
+def agency_new(request):
+    """Indian-side officials register a licensed agency."""
+    actor = actor_for(request.user)
+    if not actor.on_side("IN"):
+        raise PermissionDenied
+    form = AgencyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in AgencyForm.Meta.fields}
+        outcome = run_action(request, lambda: services.register_agency(actor=actor, data=data))
+        if outcome:
+            messages.success(request, _("The agency is registered."))
+            return redirect("agency-page", pk=outcome.value.pk)
+    return render(request, "workers/cases/agency_form.html", {"form": form})
 
 
 @login_required

@@ -216,3 +216,22 @@ def test_the_agency_edits_its_worker_and_a_peer_cannot(client):
     data["passport_expiry"] = "2001-01-01"
     response = client.post(f"/agency/workers/{worker.pk}/edit/", data)
     assert "passport has expired" in response.content.decode()
+
+
+def test_an_indian_official_registers_an_agency_from_the_page_and_others_cannot(client):
+    from workers.models import Agency
+
+    data = {
+        "name": "Kochi Careers",
+        "licence_number": "B-77/KER/1",
+        "licence_valid_until": "2031-03-31",
+        "state": "IN-KL",
+    }
+    client.force_login(factories.official_user(Side.RUSSIA))
+    assert client.post("/agencies/new/", data).status_code == 403
+    client.force_login(factories.official_user(Side.INDIA))
+    response = client.post("/agencies/new/", data)
+    agency = Agency.objects.get(licence_number="B-77/KER/1")
+    assert response.url == f"/agencies/{agency.pk}/"
+    duplicate = client.post("/agencies/new/", data)
+    assert duplicate.status_code == 200 and Agency.objects.count() == 1
