@@ -370,5 +370,13 @@ def unmet_requirements(move: Move, placement: Placement, data: dict, today: date
     return problems
 
 
+def open_requirements(move: Move, placement: Placement, today: date) -> list[str] | None:
+    """For a move without body fields, what still stands in its way (empty: nothing); None for
+    a move whose requirements depend on the values it will be given."""
+    if move.fields:
+        return None
+    return unmet_requirements(move, placement, {}, today)
+
+
 def is_terminal(status: str) -> bool:
     return status in TERMINAL_STATUSES

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -83,8 +84,13 @@ def _upload_form(placement, actor):
 def case_page(request, pk):
     placement = _case(request, pk)
     actor = actor_for(request.user)
+    today = timezone.localdate()
     moves = [
-        (move, move_form_class(move)(auto_id=f"move-{move.to}-%s"))
+        (
+            move,
+            move_form_class(move)(auto_id=f"move-{move.to}-%s"),
+            lifecycle.open_requirements(move, placement, today),
+        )
         for move in lifecycle.allowed_moves(placement, actor)
     ]
     facts = _facts_for(placement, actor)

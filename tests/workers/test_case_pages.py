@@ -235,3 +235,13 @@ def test_an_indian_official_registers_an_agency_from_the_page_and_others_cannot(
     assert response.url == f"/agencies/{agency.pk}/"
     duplicate = client.post("/agencies/new/", data)
     assert duplicate.status_code == 200 and Agency.objects.count() == 1
+
+
+def test_the_case_page_lists_what_is_still_needed_before_submitting(client):
+    world = make_world()
+    placement = case_in(world, S.DRAFT)
+    placement.worker.documents.filter(kind="passport").delete()
+    client.force_login(world.agency_a_user)
+    html = client.get(f"/cases/{placement.pk}/").content.decode()
+    assert "Still needed before this step:" in html
+    assert "A copy of the passport has not been uploaded." in html
