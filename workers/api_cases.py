@@ -4,7 +4,7 @@ from django.http import FileResponse
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from mobility.access import Role, actor_for
@@ -16,6 +16,7 @@ from workers.serializers import (
     CaseEventSerializer,
     DocumentSerializer,
     DocumentUploadSerializer,
+    DocumentVerificationSerializer,
     PlacementCreateSerializer,
     PlacementFactsSerializer,
     PlacementSerializer,
@@ -135,6 +136,22 @@ class DocumentViewSet(
             expires_on=data.get("expires_on"),
         )
         return Response(DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=DocumentVerificationSerializer, responses=DocumentSerializer)
+    @action(detail=True, methods=["post"], parser_classes=(JSONParser, FormParser))
+    def verify(self, request, pk=None):
+        """Officials: `{"outcome": "verified"|"rejected", "note": ...}` on a pending document
+        (a rejection needs a note; 409 once decided)."""
+        document = self.get_object()
+        body = DocumentVerificationSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        document = services.verify_document(
+            actor=actor_for(request.user),
+            document_id=document.pk,
+            outcome=body.validated_data["outcome"],
+            note=body.validated_data.get("note", ""),
+        )
+        return Response(DocumentSerializer(document).data)
 
     @extend_schema(responses={(200, "application/octet-stream"): bytes})
     @action(detail=True, methods=["get"])

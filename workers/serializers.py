@@ -320,6 +320,8 @@ class DocumentSerializer(serializers.ModelSerializer):
             "issued_on",
             "expires_on",
             "verification_status",
+            "verification_note",
+            "verified_at",
             "uploaded_at",
             "download_url",
         )
@@ -327,6 +329,11 @@ class DocumentSerializer(serializers.ModelSerializer):
 
     def get_download_url(self, document) -> str:
         return reverse("document-download", kwargs={"pk": document.pk})
+
+
+class DocumentVerificationSerializer(serializers.Serializer):
+    outcome = serializers.ChoiceField(choices=["verified", "rejected"])
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
 
 class DocumentUploadSerializer(serializers.Serializer):

@@ -29,6 +29,7 @@ from workers.models import (
     Document,
     DocumentKind,
     Placement,
+    VerificationStatus,
     Worker,
 )
 from workers.references import new_reference
@@ -341,6 +342,33 @@ def add_document(
     except IntegrityError:
         document.file.delete(save=False)
         raise ValidationError({"file": ["This file has already been uploaded here."]}) from None
+    return document
+
+
+def verify_document(*, actor: Actor, document_id: int, outcome: str, note: str) -> Document:
+    """An official checks a pending document once: verified, or rejected with the reason. A
+    rejected document no longer counts towards a case's requirements."""
+    if not actor.is_official:
+        raise ActionForbidden("Only officials verify documents.")
+    if outcome not in (VerificationStatus.VERIFIED, VerificationStatus.REJECTED):
+        raise ValidationError({"outcome": ["Choose verified or rejected."]})
+    note = (note or "").strip()
+    if outcome == VerificationStatus.REJECTED and not note:
+        raise ValidationError({"note": ["Say why the document is rejected."]})
+    with transaction.atomic():
+        document = Document.objects.select_for_update().get(pk=document_id)
+        if document.verification_status != VerificationStatus.PENDING:
+            raise MoveNotAllowed(
+                f"The document is already {document.verification_status}.", allowed=[]
+            )
+        document.verification_status = outcome
+        document.verification_note = note
+        document.verified_by_id = actor.user_id
+        document.verified_at = timezone.now()
+        document.save()
+        if document.placement_id:
+            _announce(placement_changed, placement_id=document.placement_id)
+        _announce(worker_changed, worker_id=document.worker_id)
     return document
 
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("cases/<int:pk>/move/<slug:to>/", views_cases.case_move, name="case-move"),
     path("cases/<int:pk>/facts/", views_cases.case_facts, name="case-facts"),
     path("cases/<int:pk>/documents/", views_cases.case_upload, name="case-upload"),
+    path("documents/<int:pk>/verify/", views_cases.document_verify, name="document-verify"),
     path("officials/cases/", views_cases.official_cases, name="official-cases"),
     path("agencies/", views_cases.agency_list, name="agency-list"),
     path("agencies/new/", views_cases.agency_new, name="agency-new"),

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -174,6 +175,26 @@ def case_upload(request, pk):
     ):
         messages.success(request, _("The document is uploaded."))
     return redirect("case-page", pk=placement.pk)
+
+
+@login_required
+@require_POST
+def document_verify(request, pk):
+    document = get_object_or_404(documents_visible_to(request.user), pk=pk)
+    if run_action(
+        request,
+        lambda: services.verify_document(
+            actor=actor_for(request.user),
+            document_id=document.pk,
+            outcome=request.POST.get("outcome", ""),
+            note=request.POST.get("note", ""),
+        ),
+    ):
+        messages.success(request, _("The document check is recorded."))
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
+    return redirect("worker-page", pk=document.worker_id)
 
 
 class CaseFilter(django_filters.FilterSet):

@@ -245,3 +245,25 @@ def test_the_case_page_lists_what_is_still_needed_before_submitting(client):
     html = client.get(f"/cases/{placement.pk}/").content.decode()
     assert "Still needed before this step:" in html
     assert "A copy of the passport has not been uploaded." in html
+
+
+def test_an_official_verifies_a_document_from_the_case_page(client):
+    world = make_world()
+    placement = case_in(world, S.SUBMITTED)
+    passport = placement.worker.documents.get(kind="passport")
+    client.force_login(world.agency_a_user)
+    assert 'name="outcome"' not in client.get(f"/cases/{placement.pk}/").content.decode()
+    client.force_login(world.official)
+    page = f"/cases/{placement.pk}/"
+    assert 'name="outcome"' in client.get(page).content.decode()
+    response = client.post(
+        f"/documents/{passport.pk}/verify/", {"outcome": "verified", "next": page}
+    )
+    assert response.url == page
+    passport.refresh_from_db()
+    assert passport.verification_status == "verified" and passport.verified_by == world.official
+    outside = client.post(
+        f"/documents/{passport.pk}/verify/",
+        {"outcome": "verified", "next": "https://evil.example/"},
+    )
+    assert outside.url == f"/agency/workers/{placement.worker_id}/"

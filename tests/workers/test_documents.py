@@ -140,3 +140,46 @@ def test_download_goes_through_the_access_check(api):
 
 def test_media_files_are_not_served_from_a_public_url(client):
     assert client.get("/media/documents/anything.pdf").status_code == 404
+
+
+def test_an_official_verifies_or_rejects_a_pending_document_once(api):
+    world = make_world()
+    placement = case_in(world, S.SUBMITTED)
+    passport = placement.worker.documents.get(kind=DocumentKind.PASSPORT)
+    medical = placement.worker.documents.get(kind=DocumentKind.MEDICAL_CERTIFICATE)
+    url = "/api/v1/documents/{}/verify/"
+    official = api.as_user(world.official)
+    ok = official.post(url.format(passport.pk), {"outcome": "verified"}, format="json")
+    assert ok.status_code == 200 and ok.json()["verification_status"] == "verified"
+    again = official.post(
+        url.format(passport.pk), {"outcome": "rejected", "note": "x"}, format="json"
+    )
+    assert again.status_code == 409
+    no_reason = official.post(url.format(medical.pk), {"outcome": "rejected"}, format="json")
+    assert no_reason.status_code == 400 and "note" in no_reason.json()
+    rejected = official.post(
+        url.format(medical.pk), {"outcome": "rejected", "note": "Illegible scan."}, format="json"
+    )
+    assert rejected.json()["verification_note"] == "Illegible scan."
+    agency = api.as_user(world.agency_a_user)
+    assert (
+        agency.post(url.format(medical.pk), {"outcome": "verified"}, format="json").status_code
+        == 403
+    )
+    assert api.as_user(world.agency_b_user).post(url.format(medical.pk), {}).status_code == 404
+
+
+def test_a_rejected_medical_certificate_no_longer_counts_for_submission(api):
+    world = make_world()
+    placement = case_in(world, S.DRAFT)
+    medical = placement.worker.documents.get(kind=DocumentKind.MEDICAL_CERTIFICATE)
+    api.as_user(world.official).post(
+        f"/api/v1/documents/{medical.pk}/verify/",
+        {"outcome": "rejected", "note": "Not signed."},
+        format="json",
+    )
+    response = api.as_user(world.agency_a_user).post(
+        f"/api/v1/placements/{placement.pk}/transition/", {"to": S.SUBMITTED}, format="json"
+    )
+    assert response.status_code == 400
+    assert "medical certificate" in " ".join(response.json()["requirements"])
