@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from employers.models import JobOrder, JobOrderStatus, SponsorshipStatus
@@ -115,7 +116,8 @@ class WorkerForm(forms.ModelForm):
     API and the CSV import apply."""
 
     consent = forms.BooleanField(
-        label=_("The worker has agreed to the processing of their data"), required=False
+        label=gettext_lazy("The worker has agreed to the processing of their data"),
+        required=False,
     )
 
     class Meta:
@@ -193,7 +195,7 @@ def _worker_form(request, worker: Worker | None):
 
 class OpenCaseForm(forms.Form):
     job_order = forms.ModelChoiceField(
-        label=_("Job order"),
+        label=gettext_lazy("Job order"),
         queryset=JobOrder.objects.filter(
             status=JobOrderStatus.OPEN, employer__sponsorship_status=SponsorshipStatus.APPROVED
         ).select_related("employer"),

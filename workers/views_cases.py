@@ -30,8 +30,6 @@ from workers.selectors import (
 )
 from workers.views import PAGE_SIZE, _without_page, run_action
 
-EMPLOYER_UPLOAD_KINDS = services.EMPLOYER_UPLOADS
-
 
 def _case(request, pk) -> Placement:
     queryset = placements_visible_to(request.user).select_related(
@@ -75,7 +73,7 @@ def _upload_form(placement, actor):
         form.fields["kind"].choices = [
             (value, label)
             for value, label in form.fields["kind"].choices
-            if value in EMPLOYER_UPLOAD_KINDS
+            if value in services.EMPLOYER_UPLOADS
         ]
         return form
     return None
