@@ -37,8 +37,8 @@ def agencies_visible_to(user) -> QuerySet[Agency]:
 
 def placements_visible_to(user) -> QuerySet[Placement]:
     """Agency staff: their agency's cases; employer staff: cases on their job orders once
-    submitted (drafts are the agency's business); officials: all, or those whose job is in
-    their regions; anyone else: nothing."""
+    submitted (drafts, and drafts withdrawn unsubmitted, are the agency's business);
+    officials: all, or those whose job is in their regions; anyone else: nothing."""
     actor = actor_for(user)
     placements = Placement.objects.all()
     if actor.is_official:
@@ -48,8 +48,16 @@ def placements_visible_to(user) -> QuerySet[Placement]:
     if actor.role == Role.AGENCY:
         return placements.filter(agency_id=actor.agency_id)
     if actor.role == Role.EMPLOYER:
-        return placements.filter(job_order__employer_id=actor.employer_id).exclude(
-            status=PlacementStatus.DRAFT
+        # A draft withdrawn before it was submitted never reached the employer either.
+        withdrawn_draft = CaseEvent.objects.filter(
+            placement_id=OuterRef("pk"),
+            from_status=PlacementStatus.DRAFT,
+            to_status=PlacementStatus.WITHDRAWN,
+        )
+        return (
+            placements.filter(job_order__employer_id=actor.employer_id)
+            .exclude(status=PlacementStatus.DRAFT)
+            .exclude(Exists(withdrawn_draft))
         )
     return placements.none()
 

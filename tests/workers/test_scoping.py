@@ -97,3 +97,17 @@ def test_someone_without_a_role_sees_nothing(api, scene, django_user_model):
     client = api.as_user(nobody)
     for url in ("/api/v1/workers/", "/api/v1/placements/", "/api/v1/documents/"):
         assert client.get(url).json()["count"] == 0
+
+
+def test_a_draft_withdrawn_before_submission_never_reaches_the_employer(api):
+    world = make_world()
+    draft = case_in(world, S.DRAFT)
+    response = api.as_user(world.agency_a_user).post(
+        f"/api/v1/placements/{draft.pk}/transition/",
+        {"to": S.WITHDRAWN, "reason": "Duplicate entry."},
+        format="json",
+    )
+    assert response.status_code == 200
+    employer = api.as_user(world.employer_a_user)
+    assert employer.get(f"/api/v1/placements/{draft.pk}/").status_code == 404
+    assert employer.get(f"/api/v1/workers/{draft.worker_id}/").status_code == 404
