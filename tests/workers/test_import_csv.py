@@ -1,4 +1,5 @@
 import pytest
+from pghistory.models import Context
 
 from tests import factories
 from tests.workers.import_files import upload, worker_line, workers_csv
@@ -214,3 +215,17 @@ def test_a_worker_with_an_open_case_gets_no_second_one(agency_staff):
             "message": f"This worker already has an open case, {case.reference}.",
         }
     ]
+
+
+def test_history_of_imported_workers_names_the_import_and_the_uploader(agency_staff):
+    record = Import.objects.create(
+        agency=agency_staff.agency_membership.agency,
+        kind="workers",
+        file=upload(workers_csv(2)),
+        created_by=agency_staff,
+    )
+    run_import(record.pk)
+    context = Context.objects.get(metadata__import_id=record.pk)
+    assert context.metadata["user"] == agency_staff.pk
+    worker = Worker.objects.get(passport_number="M0000001")
+    assert worker.events.filter(pgh_label="insert", pgh_context=context).count() == 1
