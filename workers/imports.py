@@ -241,8 +241,8 @@ def _quiet_trigger_settings() -> None:
     """The history triggers read `pgtrigger.ignore` (and pghistory's context) once per row;
     when a setting is unset, reading it raises an error the trigger catches, which costs a
     subtransaction per row and made a 100,000-row import 4.5 times slower
-    (bench/import_rows.py). An empty
-    ignore list means the same as no list, without the error."""
+    (bench/import_rows.py). An empty ignore list means the same as no list, without the
+    error."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT set_config('pgtrigger.ignore', '{}', true)")
 
