@@ -14,6 +14,7 @@ from employers.demo import demo_inn, demo_ogrn, seed_job_orders
 from employers.models import Employer, EmployerMembership, Sector, SponsorshipStatus
 from mobility.models import Official, Side
 from mobility.upsert import upsert
+from workers.demo import seed_cases
 from workers.models import Agency, AgencyMembership, AgencyStatus
 
 
@@ -138,4 +139,5 @@ def seed_demo(password: str) -> list[str]:
 
     _user("admin", password, is_staff=True, is_superuser=True)
     usernames.append("admin")
+    seed_cases()
     return usernames

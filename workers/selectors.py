@@ -1,7 +1,26 @@
-from django.db.models import QuerySet
+"""Every shared read of the workers app, scoped to a user. Out of scope means absent (404);
+an unknown role or an anonymous user gets nothing."""
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from mobility.access import Role, actor_for
-from workers.models import Agency, Placement, PlacementStatus
+from workers.models import (
+    Agency,
+    CaseEvent,
+    Document,
+    DocumentKind,
+    Placement,
+    PlacementStatus,
+    Worker,
+)
+
+# Employers see the papers of the employment itself, including the payslips they upload.
+EMPLOYER_READS = (
+    DocumentKind.CONTRACT,
+    DocumentKind.VISA,
+    DocumentKind.WORK_PERMIT,
+    DocumentKind.PAYSLIP,
+)
 
 
 def agencies_visible_to(user) -> QuerySet[Agency]:
@@ -18,8 +37,8 @@ def agencies_visible_to(user) -> QuerySet[Agency]:
 
 def placements_visible_to(user) -> QuerySet[Placement]:
     """Agency staff: their agency's cases; employer staff: cases on their job orders once
-    submitted (drafts are the agency's business); officials: all, or those whose job is in
-    their regions; anyone else: nothing."""
+    submitted (drafts, and drafts withdrawn unsubmitted, are the agency's business);
+    officials: all, or those whose job is in their regions; anyone else: nothing."""
     actor = actor_for(user)
     placements = Placement.objects.all()
     if actor.is_official:
@@ -29,7 +48,69 @@ def placements_visible_to(user) -> QuerySet[Placement]:
     if actor.role == Role.AGENCY:
         return placements.filter(agency_id=actor.agency_id)
     if actor.role == Role.EMPLOYER:
-        return placements.filter(job_order__employer_id=actor.employer_id).exclude(
-            status=PlacementStatus.DRAFT
+        # A draft withdrawn before it was submitted never reached the employer either.
+        withdrawn_draft = CaseEvent.objects.filter(
+            placement_id=OuterRef("pk"),
+            from_status=PlacementStatus.DRAFT,
+            to_status=PlacementStatus.WITHDRAWN,
+        )
+        return (
+            placements.filter(job_order__employer_id=actor.employer_id)
+            .exclude(status=PlacementStatus.DRAFT)
+            .exclude(Exists(withdrawn_draft))
         )
     return placements.none()
+
+
+def workers_visible_to(user) -> QuerySet[Worker]:
+    """Agency staff: their own workers; employer staff and region-limited officials: workers
+    with a case they can see; other officials: all; anyone else: nothing."""
+    actor = actor_for(user)
+    workers = Worker.objects.all()
+    if actor.role == Role.AGENCY:
+        return workers.filter(agency_id=actor.agency_id)
+    if actor.is_official and not actor.is_region_limited:
+        return workers
+    if actor.is_official or actor.role == Role.EMPLOYER:
+        cases = placements_visible_to(user).filter(worker_id=OuterRef("pk"))
+        return workers.filter(Exists(cases))
+    return workers.none()
+
+
+def documents_visible_to(user) -> QuerySet[Document]:
+    """Agency staff: documents of their workers and cases; employer staff: contracts, visas,
+    work permits and payslips of their cases; officials: documents of the workers they see."""
+    actor = actor_for(user)
+    documents = Document.objects.all()
+    if actor.role == Role.AGENCY:
+        return documents.filter(worker__agency_id=actor.agency_id)
+    if actor.role == Role.EMPLOYER:
+        cases = placements_visible_to(user).filter(pk=OuterRef("placement_id"))
+        return documents.filter(Exists(cases), kind__in=EMPLOYER_READS)
+    if actor.is_official:
+        if not actor.is_region_limited:
+            return documents
+        workers = workers_visible_to(user).filter(pk=OuterRef("worker_id"))
+        return documents.filter(Exists(workers))
+    return documents.none()
+
+
+def timeline_of(placement: Placement) -> QuerySet[CaseEvent]:
+    return placement.timeline.select_related("actor").order_by("at", "pk")
+
+
+def pipeline_counts(user) -> dict[str, int]:
+    """Cases per status the user can see, in one query, every status present (zero or not)."""
+    rows = placements_visible_to(user).values("status").annotate(n=Count("pk")).order_by()
+    counts = dict.fromkeys(PlacementStatus.values, 0)
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts
+
+
+def search_workers(queryset: QuerySet[Worker], text: str) -> QuerySet[Worker]:
+    text = text.strip()
+    if not text:
+        return queryset
+    return queryset.filter(
+        Q(full_name__icontains=text) | Q(passport_number__iexact=text.replace(" ", ""))
+    )

@@ -1,0 +1,44 @@
+import pytest
+
+from tests.workers.case_world import S, case_in, make_world
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def sign_in(page, user):
+    page.goto("/accounts/login/?next=/agency/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", "pass-word-123")
+    page.click("form.form button[type=submit]")
+    page.wait_for_url("**/agency/")
+
+
+def test_the_agency_pipeline_shows_counts_and_leads_to_a_case(page, tmp_path):
+    world = make_world()
+    for status in (S.DRAFT, S.DRAFT, S.SUBMITTED, S.ACCEPTED, S.EMPLOYED):
+        case_in(world, status)
+    sign_in(page, world.agency_a_user)
+
+    draft_tile = page.locator('.pipeline a[data-status="draft"] .count')
+    assert draft_tile.inner_text() == "2"
+    assert page.locator('.pipeline a[data-status="employed"] .count').inner_text() == "1"
+    assert page.locator("table tbody tr").count() == 5
+    screenshot = tmp_path / "agency-pipeline.png"
+    page.screenshot(path=str(screenshot), full_page=True)
+    assert screenshot.stat().st_size > 10_000
+
+    page.click('.pipeline a[data-status="submitted"]')
+    page.wait_for_load_state()
+    assert page.locator("table tbody tr").count() == 1
+    page.locator("table tbody tr a.badge").click()
+    page.wait_for_load_state()
+    assert page.locator("#case-status").inner_text() == "Submitted to the employer"
+    # The agency may only withdraw a submitted case; acceptance is the employer's move.
+    assert page.locator("form[data-move]").count() == 1
+    assert page.locator('form[data-move="withdrawn"]').count() == 1
+    page.screenshot(path=str(tmp_path / "agency-case.png"), full_page=True)

@@ -1,0 +1,269 @@
+"""The agency workspace, worker and case pages, the officials' case list and agency page."""
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from mobility.models import Side
+from tests import factories
+from workers.models import AgencyStatus, CaseEvent, Document, Worker
+from workers.sample_files import pdf_bytes
+
+from .case_world import S, case_in, make_world
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def move_buttons(html: str) -> set[str]:
+    return set(re.findall(r'data-move="([a-z_]+)"', html))
+
+
+def test_the_pipeline_counts_cases_per_status_for_the_agency_only(client):
+    world = make_world()
+    for status in (S.DRAFT, S.DRAFT, S.SUBMITTED, S.EMPLOYED):
+        case_in(world, status)
+    case_in(world, S.EMPLOYED, job=world.job_b, agency=world.agency_b)
+    client.force_login(world.agency_a_user)
+    html = client.get("/agency/").content.decode()
+    counts = dict(re.findall(r'data-status="([a-z_]+)">\s*<span class="count">(\d+)</span>', html))
+    assert counts[S.DRAFT] == "2" and counts[S.SUBMITTED] == "1" and counts[S.EMPLOYED] == "1"
+    assert counts[S.REJECTED] == "0"
+
+
+def test_the_worker_list_searches_by_name_or_passport_and_shows_an_empty_state(client):
+    world = make_world()
+    factories.WorkerFactory(
+        agency=world.agency_a, full_name="Meera Nair", passport_number="M7654321"
+    )
+    factories.WorkerFactory(agency=world.agency_a, full_name="Ravi Singh")
+    client.force_login(world.agency_a_user)
+    assert "Meera Nair" in client.get("/agency/", {"q": "m7654321"}).content.decode()
+    page = client.get("/agency/", {"q": "meera"}).content.decode()
+    assert "Meera Nair" in page and "Ravi Singh" not in page
+    assert (
+        "No worker matches this search." in client.get("/agency/", {"q": "nobody"}).content.decode()
+    )
+
+
+def test_the_workspace_is_for_agency_staff(client):
+    world = make_world()
+    client.force_login(world.employer_a_user)
+    assert client.get("/agency/").status_code == 403
+    client.logout()
+    assert client.get("/agency/").status_code == 302
+
+
+def test_an_agency_registers_a_worker_through_the_page(client):
+    world = make_world()
+    client.force_login(world.agency_a_user)
+    form = {
+        "full_name": "Sita Devi",
+        "date_of_birth": "1990-01-01",
+        "sex": "F",
+        "passport_number": "s1234567",
+        "passport_expiry": "2035-01-01",
+        "state_of_origin": "IN-KL",
+        "phone": "+91 98765 43210",
+        "occupation": "7112",
+        "preferred_language": "hi",
+    }
+    response = client.post("/agency/workers/new/", form)
+    assert response.status_code == 200 and "consent" in response.content.decode()
+    assert not Worker.objects.exists()
+    response = client.post("/agency/workers/new/", {**form, "consent": "on"})
+    worker = Worker.objects.get()
+    assert response.status_code == 302 and response.url == f"/agency/workers/{worker.pk}/"
+    assert worker.passport_number == "S1234567"
+
+
+def test_buttons_appear_only_for_the_moves_the_table_allows_that_user(client):
+    world = make_world()
+    placement = case_in(world, S.SUBMITTED)
+    expected = {
+        world.agency_a_user: {S.WITHDRAWN},
+        world.employer_a_user: {S.ACCEPTED, S.REJECTED},
+        world.official: {S.WITHDRAWN},
+    }
+    for user, moves in expected.items():
+        client.force_login(user)
+        assert move_buttons(client.get(f"/cases/{placement.pk}/").content.decode()) == moves
+    client.force_login(world.employer_b_user)
+    assert client.get(f"/cases/{placement.pk}/").status_code == 404
+
+
+def test_the_employer_signs_the_contract_from_the_case_page(client):
+    world = make_world()
+    placement = case_in(world, S.ACCEPTED)
+    client.force_login(world.employer_a_user)
+    html = client.get(f"/cases/{placement.pk}/").content.decode()
+    assert 'name="contract_wage_rub"' in html
+    from .case_world import contract_body
+
+    response = client.post(
+        f"/cases/{placement.pk}/move/contract_signed/", contract_body(), follow=True
+    )
+    placement.refresh_from_db()
+    assert placement.status == S.CONTRACT_SIGNED
+    assert "Contract signed" in response.content.decode()
+
+
+def test_a_refused_move_from_the_page_names_the_problem_and_changes_nothing(client):
+    world = make_world()
+    placement = case_in(world, S.DRAFT)
+    placement.worker.documents.all().delete()
+    client.force_login(world.agency_a_user)
+    response = client.post(f"/cases/{placement.pk}/move/submitted/", follow=True)
+    assert "A copy of the passport has not been uploaded." in response.content.decode()
+    assert not CaseEvent.objects.filter(placement=placement).exists()
+
+
+def test_documents_are_uploaded_from_the_case_page(client):
+    world = make_world()
+    placement = case_in(world, S.SUBMITTED)
+    client.force_login(world.employer_a_user)
+    upload = SimpleUploadedFile("contract.pdf", pdf_bytes("contract"))
+    response = client.post(
+        f"/cases/{placement.pk}/documents/", {"kind": "contract", "file": upload}, follow=True
+    )
+    assert "The document is uploaded." in response.content.decode()
+    assert Document.objects.filter(placement=placement, kind="contract").exists()
+
+
+def test_the_official_case_list_filters_and_respects_regions(client):
+    world = make_world()
+    mine = case_in(world, S.SUBMITTED)
+    other = case_in(world, S.EMPLOYED, job=world.job_b, agency=world.agency_b)
+    client.force_login(world.official_mow)
+    html = client.get("/officials/cases/").content.decode()
+    assert mine.reference in html and other.reference not in html
+    client.force_login(world.official)
+    html = client.get("/officials/cases/", {"status": S.EMPLOYED}).content.decode()
+    assert other.reference in html and mine.reference not in html
+    client.force_login(world.agency_a_user)
+    assert client.get("/officials/cases/").status_code == 403
+
+
+def test_an_indian_official_suspends_an_agency_from_its_page(client):
+    world = make_world()
+    official = factories.official_user(Side.INDIA)
+    client.force_login(official)
+    assert 'name="decision"' in client.get(f"/agencies/{world.agency_a.pk}/").content.decode()
+    response = client.post(
+        f"/agencies/{world.agency_a.pk}/decide/",
+        {"decision": "suspend", "reason": "Complaints."},
+        follow=True,
+    )
+    world.agency_a.refresh_from_db()
+    assert world.agency_a.status == AgencyStatus.SUSPENDED
+    assert "Complaints." in response.content.decode()
+    client.force_login(world.official)
+    assert 'name="decision"' not in client.get(f"/agencies/{world.agency_a.pk}/").content.decode()
+
+
+def test_an_employer_sees_a_candidate_with_the_passport_number_masked(client):
+    world = make_world()
+    placement = case_in(world, S.SUBMITTED)
+    client.force_login(world.employer_a_user)
+    html = client.get(f"/agency/workers/{placement.worker_id}/").content.decode()
+    number = placement.worker.passport_number
+    assert number not in html and "*****" + number[-3:] in html
+    assert placement.worker.phone not in html
+
+
+def test_the_official_case_list_downloads_as_csv_within_the_officials_scope(client):
+    world = make_world()
+    mine = case_in(world, S.SUBMITTED)
+    other = case_in(world, S.EMPLOYED, job=world.job_b, agency=world.agency_b)
+    client.force_login(world.official_mow)
+    response = client.get("/officials/cases/", {"export": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    body = b"".join(response.streaming_content).decode()
+    assert body.splitlines()[0].startswith("reference,status,worker")
+    assert mine.reference in body and other.reference not in body
+    assert mine.worker.passport_number not in body
+
+
+def test_the_worker_list_filters_by_state_of_origin(client):
+    world = make_world()
+    factories.WorkerFactory(
+        agency=world.agency_a, full_name="Gurpreet Kaur", state_of_origin="IN-PB"
+    )
+    factories.WorkerFactory(agency=world.agency_a, full_name="Anu Thomas", state_of_origin="IN-KL")
+    client.force_login(world.agency_a_user)
+    html = client.get("/agency/", {"state_of_origin": "IN-PB"}).content.decode()
+    assert "Gurpreet Kaur" in html and "Anu Thomas" not in html
+
+
+def test_the_agency_edits_its_worker_and_a_peer_cannot(client):
+    world = make_world()
+    worker = factories.WorkerFactory(agency=world.agency_a)
+    client.force_login(world.agency_b_user)
+    assert client.get(f"/agency/workers/{worker.pk}/edit/").status_code == 404
+    client.force_login(world.agency_a_user)
+    form = client.get(f"/agency/workers/{worker.pk}/edit/").context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data["phone"] = "+91 91234 56789"
+    response = client.post(f"/agency/workers/{worker.pk}/edit/", data)
+    assert response.status_code == 302, response.context["form"].errors
+    worker.refresh_from_db()
+    assert worker.phone == "+919123456789"
+    data["passport_expiry"] = "2001-01-01"
+    response = client.post(f"/agency/workers/{worker.pk}/edit/", data)
+    assert "passport has expired" in response.content.decode()
+
+
+def test_an_indian_official_registers_an_agency_from_the_page_and_others_cannot(client):
+    from workers.models import Agency
+
+    data = {
+        "name": "Kochi Careers",
+        "licence_number": "B-77/KER/1",
+        "licence_valid_until": "2031-03-31",
+        "state": "IN-KL",
+    }
+    client.force_login(factories.official_user(Side.RUSSIA))
+    assert client.post("/agencies/new/", data).status_code == 403
+    client.force_login(factories.official_user(Side.INDIA))
+    response = client.post("/agencies/new/", data)
+    agency = Agency.objects.get(licence_number="B-77/KER/1")
+    assert response.url == f"/agencies/{agency.pk}/"
+    duplicate = client.post("/agencies/new/", data)
+    assert duplicate.status_code == 200 and Agency.objects.count() == 1
+
+
+def test_the_case_page_lists_what_is_still_needed_before_submitting(client):
+    world = make_world()
+    placement = case_in(world, S.DRAFT)
+    placement.worker.documents.filter(kind="passport").delete()
+    client.force_login(world.agency_a_user)
+    html = client.get(f"/cases/{placement.pk}/").content.decode()
+    assert "Still needed before this step:" in html
+    assert "A copy of the passport has not been uploaded." in html
+
+
+def test_an_official_verifies_a_document_from_the_case_page(client):
+    world = make_world()
+    placement = case_in(world, S.SUBMITTED)
+    passport = placement.worker.documents.get(kind="passport")
+    client.force_login(world.agency_a_user)
+    assert 'name="outcome"' not in client.get(f"/cases/{placement.pk}/").content.decode()
+    client.force_login(world.official)
+    page = f"/cases/{placement.pk}/"
+    assert 'name="outcome"' in client.get(page).content.decode()
+    response = client.post(
+        f"/documents/{passport.pk}/verify/", {"outcome": "verified", "next": page}
+    )
+    assert response.url == page
+    passport.refresh_from_db()
+    assert passport.verification_status == "verified" and passport.verified_by == world.official
+    outside = client.post(
+        f"/documents/{passport.pk}/verify/",
+        {"outcome": "verified", "next": "https://evil.example/"},
+    )
+    assert outside.url == f"/agency/workers/{placement.worker_id}/"

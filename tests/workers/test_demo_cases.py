@@ -1,0 +1,38 @@
+"""`seed_demo` fills both demo agencies with a case in every status, documents and timelines."""
+
+import pytest
+
+from mobility.seed import seed_demo
+from workers.demo import PATHS
+from workers.models import CaseEvent, Document, Placement, PlacementStatus
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def test_each_demo_agency_has_a_case_in_every_status_with_documents_and_a_timeline():
+    seed_demo(password="demo-pass")
+    for username in ("agency-a", "agency-b"):
+        cases = Placement.objects.filter(agency__members__user__username=username)
+        assert sorted(cases.values_list("status", flat=True)) == sorted(PlacementStatus.values)
+        for case in cases:
+            assert case.timeline.count() == len(PATHS[case.status]) + 1
+            assert Document.objects.filter(worker=case.worker).count() >= 2
+    signed = Placement.objects.filter(status=PlacementStatus.EMPLOYED).first()
+    assert signed.documents.filter(kind="contract").exists()
+    assert signed.mvd_notified_on is not None
+
+
+def test_seeding_twice_changes_nothing():
+    seed_demo(password="demo-pass")
+    before = (Placement.objects.count(), CaseEvent.objects.count(), Document.objects.count())
+    seed_demo(password="demo-pass")
+    assert (
+        Placement.objects.count(),
+        CaseEvent.objects.count(),
+        Document.objects.count(),
+    ) == before

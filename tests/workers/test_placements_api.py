@@ -1,0 +1,85 @@
+"""Opening cases: an agency, for its own worker, on an open job order of an approved employer."""
+
+import pytest
+
+from employers.models import JobOrderStatus, SponsorshipStatus
+from tests import factories
+from workers.models import CaseEvent, Placement
+from workers.references import normalise
+from workers.signals import placement_changed
+
+from .case_world import make_world
+
+pytestmark = pytest.mark.django_db
+
+
+def open_case(api, user, worker, job):
+    return api.as_user(user).post(
+        "/api/v1/placements/", {"worker": worker.pk, "job_order": job.pk}, format="json"
+    )
+
+
+def test_an_agency_opens_a_draft_case_with_a_checkable_reference(
+    api, django_capture_on_commit_callbacks
+):
+    world = make_world()
+    worker = factories.WorkerFactory(agency=world.agency_a)
+    received = []
+
+    def receiver(**kwargs):
+        received.append(kwargs["placement_id"])
+
+    placement_changed.connect(receiver)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = open_case(api, world.agency_a_user, worker, world.job_a)
+    finally:
+        placement_changed.disconnect(receiver)
+    assert response.status_code == 201, response.json()
+    data = response.json()
+    assert data["status"] == "draft" and normalise(data["reference"]) == data["reference"]
+    assert data["allowed_moves"] == ["submitted", "withdrawn"]
+    assert CaseEvent.objects.get(placement_id=data["id"]).to_status == "draft"
+    assert received == [data["id"]]
+
+
+def test_an_agency_cannot_open_a_case_for_another_agencys_worker(api):
+    world = make_world()
+    stranger = factories.WorkerFactory(agency=world.agency_b)
+    response = open_case(api, world.agency_a_user, stranger, world.job_a)
+    assert response.status_code == 400 and "worker" in response.json()
+    assert not Placement.objects.exists()
+
+
+@pytest.mark.parametrize("problem", ["draft job", "unapproved employer"])
+def test_a_case_needs_an_open_job_of_an_approved_employer(api, problem):
+    world = make_world()
+    worker = factories.WorkerFactory(agency=world.agency_a)
+    if problem == "draft job":
+        world.job_a.status = JobOrderStatus.DRAFT
+        world.job_a.save()
+    else:
+        world.employer_a.sponsorship_status = SponsorshipStatus.SUSPENDED
+        world.employer_a.save()
+    response = open_case(api, world.agency_a_user, worker, world.job_a)
+    assert response.status_code == 400
+    assert response.json()["job_order"] == ["Choose an open job order of an approved employer."]
+
+
+def test_employers_and_officials_do_not_open_cases(api):
+    world = make_world()
+    worker = factories.WorkerFactory(agency=world.agency_a)
+    for user in (world.employer_a_user, world.official):
+        response = open_case(api, user, worker, world.job_a)
+        assert response.status_code == 403
+    assert not Placement.objects.exists()
+
+
+def test_a_reference_collision_is_retried(api, monkeypatch):
+    world = make_world()
+    taken = factories.PlacementFactory(job_order=world.job_a).reference
+    fresh = iter([taken, taken, "IRM-0000-0000"])
+    monkeypatch.setattr("workers.services.new_reference", lambda: next(fresh))
+    worker = factories.WorkerFactory(agency=world.agency_a)
+    response = open_case(api, world.agency_a_user, worker, world.job_a)
+    assert response.status_code == 201 and response.json()["reference"] == "IRM-0000-0000"

@@ -1,0 +1,91 @@
+"""Forms for the pages, and the body fields of lifecycle moves (used by the API too, so a move
+is validated the same way from a page and from the API)."""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mobility.regions import indian_states
+from workers.lifecycle import Move
+from workers.models import AgencyDecisionKind, DocumentKind, PlacementStatus
+
+SHORT_TEXT = {"rows": 3}
+
+
+def _date(label):
+    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+MOVE_FIELDS = {
+    "reason": lambda: forms.CharField(
+        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs=SHORT_TEXT)
+    ),
+    "contract_wage_rub": lambda: forms.DecimalField(
+        label=_("Contract wage, RUB a month"),
+        max_digits=12,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+    ),
+    "contract_hours_per_week": lambda: forms.DecimalField(
+        label=_("Contract hours a week"),
+        max_digits=4,
+        decimal_places=1,
+        min_value=Decimal("1"),
+        max_value=Decimal("168"),
+    ),
+    "contract_start": lambda: _date(_("Contract start")),
+    "contract_end": lambda: _date(_("Contract end")),
+    "visa_number": lambda: forms.CharField(label=_("Visa number"), max_length=40),
+    "work_permit_number": lambda: forms.CharField(label=_("Work permit number"), max_length=40),
+    "work_permit_valid_from": lambda: _date(_("Work permit valid from")),
+    "work_permit_valid_until": lambda: _date(_("Work permit valid until")),
+    "departure_date": lambda: _date(_("Departure date")),
+    "arrival_date": lambda: _date(_("Arrival date")),
+    "employment_start": lambda: _date(_("Employment start")),
+    "end_date": lambda: _date(_("End date")),
+}
+
+
+def move_form_class(move: Move) -> type[forms.Form]:
+    """A form with exactly the move's body fields (all required) and an optional note."""
+    attrs = {name: MOVE_FIELDS[name]() for name in move.fields}
+    attrs["note"] = forms.CharField(
+        label=_("Internal note"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs=SHORT_TEXT),
+    )
+    return type(f"MoveForm_{move.to}", (forms.Form,), attrs)
+
+
+class AgencyDecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=AgencyDecisionKind.choices)
+    reason = forms.CharField(
+        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs=SHORT_TEXT)
+    )
+
+
+class DocumentUploadForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of document"), choices=DocumentKind.choices)
+    file = forms.FileField(label=_("File (PDF, PNG or JPEG, at most 10 MB)"))
+    issued_on = forms.DateField(
+        label=_("Issued on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    expires_on = forms.DateField(
+        label=_("Expires on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class WorkerSearchForm(forms.Form):
+    q = forms.CharField(label=_("Name or passport number"), required=False, max_length=200)
+    status = forms.ChoiceField(
+        label=_("Case status"),
+        required=False,
+        choices=[("", _("Any"))] + list(PlacementStatus.choices),
+    )
+    state_of_origin = forms.ChoiceField(label=_("State of origin"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state_of_origin"].choices = [("", _("Any")), *indian_states()]

@@ -1,0 +1,93 @@
+"""The public status pages: a worker finds their case, files a grievance and follows it, in
+English, Russian or Hindi, on a small phone. Same rules as the API (workers/status_api.py):
+one answer for a wrong reference or date of birth, and the same rate limits."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from workers.grievances import file_grievance
+from workers.status_forms import CaseKeyForm, GrievanceFilingForm, GrievanceKeyForm
+from workers.status_lookup import case_view, find_case, find_grievance, grievance_status
+from workers.status_texts import NO_SUCH_CASE, NO_SUCH_GRIEVANCE
+from workers.throttles import TOO_MANY_TRIES, wait_before_next_try
+
+
+def _too_many_tries(request, template: str, context: dict):
+    return render(request, template, {**context, "problem": TOO_MANY_TRIES}, status=429)
+
+
+def _case_page(request, case, grievance_form=None, status=200):
+    initial = {"reference": case.reference, "date_of_birth": request.POST.get("date_of_birth")}
+    return render(
+        request,
+        "workers/status/case.html",
+        {
+            "case": case_view(case),
+            "grievance_form": grievance_form or GrievanceFilingForm(initial=initial),
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def status_lookup(request):
+    template = "workers/status/lookup.html"
+    if request.method == "GET":
+        return render(request, template, {"form": CaseKeyForm()})
+    form = CaseKeyForm(request.POST)
+    if wait_before_next_try(request) is not None:
+        return _too_many_tries(request, template, {"form": form})
+    if not form.is_valid():
+        return render(request, template, {"form": form}, status=400)
+    case = find_case(form.cleaned_data["reference"], form.cleaned_data["date_of_birth"])
+    if case is None:
+        return render(request, template, {"form": form, "problem": NO_SUCH_CASE}, status=404)
+    return _case_page(request, case)
+
+
+@require_http_methods(["POST"])
+def grievance_filing(request):
+    form = GrievanceFilingForm(request.POST)
+    lookup_form = CaseKeyForm(request.POST)
+    if wait_before_next_try(request) is not None:
+        return _too_many_tries(request, "workers/status/lookup.html", {"form": lookup_form})
+    case = None
+    if lookup_form.is_valid():
+        case = find_case(
+            lookup_form.cleaned_data["reference"], lookup_form.cleaned_data["date_of_birth"]
+        )
+    if case is None:
+        return render(
+            request,
+            "workers/status/lookup.html",
+            {"form": lookup_form, "problem": NO_SUCH_CASE},
+            status=404,
+        )
+    if not form.is_valid():
+        return _case_page(request, case, grievance_form=form, status=400)
+    grievance = file_grievance(
+        placement=case,
+        category=form.cleaned_data["category"],
+        description=form.cleaned_data["description"],
+    )
+    return render(
+        request,
+        "workers/status/grievance_received.html",
+        {"grievance": grievance_status(grievance), "reference": case.reference},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def grievance_follow(request):
+    template = "workers/status/grievance_follow.html"
+    if request.method == "GET":
+        return render(request, template, {"form": GrievanceKeyForm()})
+    form = GrievanceKeyForm(request.POST)
+    if wait_before_next_try(request) is not None:
+        return _too_many_tries(request, template, {"form": form})
+    if not form.is_valid():
+        return render(request, template, {"form": form}, status=400)
+    grievance = find_grievance(form.cleaned_data["receipt"], form.cleaned_data["date_of_birth"])
+    if grievance is None:
+        return render(request, template, {"form": form, "problem": NO_SUCH_GRIEVANCE}, status=404)
+    return render(request, template, {"form": form, "grievance": grievance})
