@@ -193,6 +193,8 @@ SPECTACULAR_SETTINGS = {
         "ImportKindEnum": "workers.models.ImportKind",
         "ImportStatusEnum": "workers.models.ImportStatus",
         "GrievanceStatusEnum": "workers.models.GrievanceStatus",
+        "AgencyDecisionEnum": "workers.models.AgencyDecisionKind",
+        "SponsorshipDecisionEnum": "employers.models.SponsorshipDecisionKind",
     },
 }
 
