@@ -1,6 +1,7 @@
 """Test overrides of mobility.settings: plain HTTP test servers and a fast password hasher."""
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 
@@ -15,3 +16,5 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploads of a test run go to a scratch folder, never into the working tree's var/media.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="mobility-test-media-")
