@@ -1,3 +1,21 @@
 """The app's API resources; mobility/urls.py registers them under /api/v1/."""
 
-routes = []
+from compliance.api import (
+    FindingViewSet,
+    InsuranceCoverViewSet,
+    SafetyRecordViewSet,
+    WageReportViewSet,
+    WatchlistViewSet,
+)
+from compliance.check_run_api import CheckRunViewSet
+from compliance.grievance_api import GrievanceViewSet
+
+routes = [
+    ("wage-reports", WageReportViewSet, "wage-report"),
+    ("safety-records", SafetyRecordViewSet, "safety-record"),
+    ("insurance-covers", InsuranceCoverViewSet, "insurance-cover"),
+    ("findings", FindingViewSet, "finding"),
+    ("grievances", GrievanceViewSet, "grievance"),
+    ("watchlist", WatchlistViewSet, "watchlist"),
+    ("check-runs", CheckRunViewSet, "check-run"),
+]

@@ -180,6 +180,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Case management for the India-Russia worker-mobility pact.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Several resources have a `status`; each gets its own named enum in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "FindingStatusEnum": "compliance.models.FindingStatus",
+        "GrievanceStatusEnum": "workers.models.GrievanceStatus",
+        "CheckRunStatusEnum": "compliance.models.CheckRunStatus",
+    },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
