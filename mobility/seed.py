@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from stdnum.ru import inn, ogrn
 
+from compliance.demo import seed_evidence
 from employers.models import Employer, EmployerMembership, Sector, SponsorshipStatus
 from mobility.models import Official, Side
 from workers.models import Agency, AgencyMembership, AgencyStatus
@@ -160,4 +161,6 @@ def seed_demo(password: str) -> list[str]:
 
     _user("admin", password, is_staff=True, is_superuser=True)
     usernames.append("admin")
+    # Last: the evidence and the first sweep read the cases seeded above.
+    seed_evidence()
     return usernames
