@@ -226,7 +226,7 @@ def _figures(evidence: dict) -> list[tuple[str, object]]:
 
 
 # The fields whose changes tell the finding's story; the sweep's other bookkeeping is noise.
-STORY_FIELDS = ("status", "severity", "close_reason", "due_at")
+STORY_FIELDS = ("status", "severity", "close_reason")
 
 
 def _history(finding) -> list[dict]:
