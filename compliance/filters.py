@@ -39,7 +39,7 @@ class FindingFilter(django_filters.FilterSet):
 
     class Meta:
         model = Finding
-        fields = ("placement", "worker")
+        fields = ("placement", "worker", "closed_by")
 
     # A finding about a case names the case; its employer and agency are reached through it.
     def filter_region(self, queryset, name, value: str):

@@ -14,14 +14,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from compliance import services
+from compliance.finding_text import finding_message
 from compliance.models import (
+    OPEN_FINDING_STATUSES,
     IncidentSeverity,
     InsuranceKind,
     SafetyRecordKind,
     WageReport,
 )
 from compliance.pages import attempt, for_roles, paginate
-from compliance.selectors import placements_visible_to
+from compliance.selectors import findings_visible_to, placements_visible_to
 from compliance.serializers import MONTH
 from compliance.wage_import import COLUMNS, import_wage_reports
 from mobility.access import Role, actor_for
@@ -77,6 +79,12 @@ def case(request, pk: int):
             "wage_reports": placement.wage_reports.all(),
             "safety_records": placement.safety_records.all(),
             "insurance_covers": placement.insurance_covers.all(),
+            "findings": [
+                (finding, finding_message(finding))
+                for finding in findings_visible_to(request.user).filter(
+                    placement=placement, status__in=OPEN_FINDING_STATUSES
+                )
+            ],
             "last_month": _last_month(),
         },
     )

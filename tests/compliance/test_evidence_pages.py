@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from compliance.models import InsuranceCover, SafetyRecord, WageReport
 from tests import factories
+from tests.compliance.finding_helpers import make_finding
 from tests.compliance.test_evidence_api import employed_case, months_ago
 
 pytestmark = pytest.mark.django_db
@@ -163,3 +164,10 @@ def test_a_csv_with_missing_columns_is_refused(client, staff, employer):
     )
     assert response.status_code == 400
     assert {e.column for e in response.context["errors"]} >= {"net_paid_rub", "paid_on"}
+
+
+def test_the_case_page_lists_its_open_findings_in_words(client, staff, employer):
+    case = employed_case(employer)
+    make_finding(placement=case, evidence={"expected": "60,000 RUB", "actual": "50,000 RUB"})
+    text = client.get(f"/employer/evidence/{case.pk}/").content.decode()
+    assert "Open findings on this case" in text and "50,000 RUB" in text
