@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from compliance.engine import evaluate_placement_later
 from compliance.models import (
     OPEN_FINDING_STATUSES,
     Finding,
@@ -47,10 +48,6 @@ INSURANCE_COVER_STATUSES = (
 
 def _after_evidence_change(placement_id: int) -> None:
     """Re-evaluate the case's rules once the evidence change has committed."""
-    try:
-        from compliance.engine import evaluate_placement_later
-    except ImportError:  # the rule engine is written alongside; until it lands, nothing to queue
-        return
     evaluate_placement_later(placement_id)
 
 
