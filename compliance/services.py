@@ -6,6 +6,7 @@ middleware has run, so the middleware alone would record nobody).
 """
 
 import calendar
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -24,6 +25,7 @@ from compliance.models import (
     SafetyRecordKind,
     WageReport,
     WatchlistEntry,
+    WatchlistKind,
 )
 from mobility.access import Actor, Role
 from mobility.errors import ActionForbidden, MoveNotAllowed, RequirementsUnmet
@@ -343,13 +345,27 @@ def acknowledge_findings(*, actor: Actor, finding_ids: list[int]) -> int:
 
 # --- Watchlist ------------------------------------------------------------------------------
 
+WATCHLIST_FORMATS = {
+    WatchlistKind.INN: (re.compile(r"^\d{10}(\d{2})?$"), "An INN has 10 digits (12 for a person)."),
+    WatchlistKind.LICENCE: (re.compile(r"^\S.{2,59}$"), "Give the licence number as issued."),
+    WatchlistKind.PASSPORT: (
+        re.compile(r"^[A-Z][0-9]{7}$"),
+        "An Indian passport number is one letter and seven digits.",
+    ),
+}
+
 
 def add_to_watchlist(*, actor: Actor, kind: str, value: str, reason: str) -> WatchlistEntry:
     """An official puts an INN, agency licence or passport number on the watchlist."""
     _require_official(actor)
-    value = value.strip().upper()
+    value = (value or "").strip().upper()
+    problems = {}
+    if not WATCHLIST_FORMATS[kind][0].match(value):
+        problems["value"] = [WATCHLIST_FORMATS[kind][1]]
     if not (reason or "").strip():
-        raise ValidationError({"reason": ["Say why this goes on the watchlist."]})
+        problems["reason"] = ["Say why this goes on the watchlist."]
+    if problems:
+        raise ValidationError(problems)
     with transaction.atomic(), pghistory.context(user=actor.user_id):
         if WatchlistEntry.objects.filter(kind=kind, value=value).exists():
             raise ValidationError({"value": [f"{value} is already on the watchlist."]})

@@ -28,6 +28,8 @@ from compliance.serializers import MONTH
 from compliance.wage_import import COLUMNS, import_wage_reports
 from mobility.access import Role, actor_for
 
+# A month of one employer's workers fits easily; a bigger file is a mistake.
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -224,6 +226,12 @@ def insurance_form(request, pk: int):
 class UploadForm(forms.Form):
     month = forms.CharField(label=gettext_lazy("Month (YYYY-MM)"), max_length=7)
     file = forms.FileField(label=gettext_lazy("CSV file"))
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        return file
 
     def clean_month(self):
         month = _month(self.cleaned_data["month"])

@@ -6,6 +6,7 @@ import csv
 import django_filters
 from django import forms
 from django.contrib import messages
+from django.db.models import Case, IntegerField, Value, When
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,9 +17,9 @@ from django.views.decorators.http import require_GET, require_POST
 from compliance import services
 from compliance.filters import FindingFilter
 from compliance.finding_text import finding_message
-from compliance.models import OPEN_FINDING_STATUSES
+from compliance.models import OPEN_FINDING_STATUSES, FindingStatus
 from compliance.pages import attempt, for_roles, paginate, query_without_page
-from compliance.rulebook import Rule
+from compliance.rulebook import SEVERITY_ORDER, Rule
 from compliance.selectors import findings_visible_to
 from employers.selectors import employers_visible_to
 from mobility.access import Role, actor_for
@@ -68,9 +69,24 @@ OWN_FILTERS = ("rule", "category", "severity", "status")
 QUEUE_FILTERS = ("rule", "category", "severity", "status", "region", "sector", "employer", "agency")
 
 
+def _by_urgency(findings):
+    """Open before acknowledged before closed; within each, the gravest and soonest due first."""
+    status_rank = Case(
+        *(When(status=s, then=Value(i)) for i, s in enumerate(FindingStatus.values)),
+        output_field=IntegerField(),
+    )
+    severity_rank = Case(
+        *(When(severity=s, then=Value(rank)) for s, rank in SEVERITY_ORDER.items()),
+        output_field=IntegerField(),
+    )
+    return findings.order_by(status_rank, severity_rank.desc(), "due_at", "pk")
+
+
 def _filtered(request, filter_class):
     filterset = filter_class(
-        request.GET or None, queryset=findings_visible_to(request.user), request=request
+        request.GET or None,
+        queryset=_by_urgency(findings_visible_to(request.user)),
+        request=request,
     )
     findings = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
     return filterset, findings

@@ -238,3 +238,14 @@ def test_insurance_cover_cannot_end_before_it_starts(api, case, employer_staff):
     assert "valid_until" in response.data
     body["valid_until"] = "2026-12-31"
     assert client.post("/api/v1/insurance-covers/", body, format="json").status_code == 201
+
+
+def test_a_safety_record_correction_keeps_the_incident_rules(api, case, employer_staff):
+    client = api.as_user(employer_staff)
+    body = {"placement": case.pk, "kind": "training", "date": months_ago(1).isoformat()}
+    created = client.post("/api/v1/safety-records/", body, format="json")
+    url = f"/api/v1/safety-records/{created.data['id']}/"
+    assert client.patch(url, {"kind": "incident"}, format="json").status_code == 400
+    response = client.patch(url, {"kind": "incident", "severity": "fatal"}, format="json")
+    assert response.status_code == 200
+    assert (response.data["kind"], response.data["severity"]) == ("incident", "fatal")

@@ -164,3 +164,17 @@ def test_the_queue_page_costs_the_same_queries_for_5_and_30_findings(
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get("/officials/findings/")
     assert response.content.decode().count("/findings/") >= 32
+
+
+def test_the_queue_puts_the_gravest_open_findings_first(client, official, case_a):
+    closed = make_finding(code="SAFETY_INCIDENT_SERIOUS", placement=case_a, status="resolved")
+    warning = make_finding(code="WAGE_PAID_LATE", placement=case_a)
+    breach = make_finding(placement=case_a)
+    critical = make_finding(code="SAFETY_INCIDENT_SERIOUS", placement=case_a, period="2026-01")
+    rows = client.get("/officials/findings/").context["rows"]
+    assert [finding.pk for finding, _message in rows] == [
+        critical.pk,
+        breach.pk,
+        warning.pk,
+        closed.pk,
+    ]

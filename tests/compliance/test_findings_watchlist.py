@@ -56,3 +56,17 @@ def test_the_watchlist_page_adds_and_removes_with_confirmation(client):
     assert WatchlistEntry.objects.exists()
     client.post(f"/officials/watchlist/{entry.pk}/remove/", {"reason": "Cleared"})
     assert not WatchlistEntry.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("kind", "value"),
+    [("passport", "12345678"), ("inn", "77070838"), ("licence", " ")],
+)
+def test_a_number_in_the_wrong_format_is_refused(api, kind, value):
+    client = api.as_user(factories.official_user())
+    response = client.post(
+        "/api/v1/watchlist/", {"kind": kind, "value": value, "reason": "x"}, format="json"
+    )
+    assert response.status_code == 400
+    assert "value" in response.data
+    assert not WatchlistEntry.objects.exists()
