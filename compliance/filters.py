@@ -106,3 +106,14 @@ class GrievanceFilter(django_filters.FilterSet):
         )
         late &= Q(status__in=[GrievanceStatus.RECEIVED, GrievanceStatus.INVESTIGATING])
         return queryset.filter(late) if value else queryset.exclude(late)
+
+
+class EmployerGrievanceFilter(django_filters.FilterSet):
+    """What an employer may narrow its grievances by: nothing that would tell whose one is."""
+
+    status = django_filters.ChoiceFilter(choices=GrievanceStatus.choices)
+    category = django_filters.ChoiceFilter(choices=GrievanceCategory.choices)
+
+    class Meta:
+        model = Grievance
+        fields = ()

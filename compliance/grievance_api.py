@@ -4,7 +4,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from compliance import grievances
-from compliance.filters import GrievanceFilter
+from compliance.filters import EmployerGrievanceFilter, GrievanceFilter
 from compliance.selectors import grievances_visible_to
 from mobility.access import actor_for
 from mobility.api import HistoryMixin
@@ -95,9 +95,20 @@ class GrievanceViewSet(HistoryMixin, viewsets.ReadOnlyModelViewSet):
     """Workers' grievances. Officials handle them; an employer sees those against it (details
     once shared); agencies see none."""
 
-    filterset_class = GrievanceFilter
-    search_fields = ("receipt", "placement__reference")
     ordering_fields = ("created_at", "acknowledgement_due", "resolution_due", "status")
+
+    # An employer filtering or searching by case would learn whose grievance it is.
+    @property
+    def filterset_class(self):
+        if actor_for(self.request.user).is_official:
+            return GrievanceFilter
+        return EmployerGrievanceFilter
+
+    @property
+    def search_fields(self):
+        if actor_for(self.request.user).is_official:
+            return ("receipt", "placement__reference")
+        return ()
 
     def get_queryset(self):
         return grievances_visible_to(self.request.user)

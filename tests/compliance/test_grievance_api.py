@@ -110,3 +110,15 @@ def test_overdue_grievances_are_flagged_and_filtered(api, world):
     assert listed(api, world["official"], overdue="true") == {world["grievance_b"].pk}
     assert listed(api, world["official"], overdue="false") == {world["grievance_a"].pk}
     assert listed(api, world["official"], category="unsafe_work") == {world["grievance_b"].pk}
+
+
+def test_an_employer_cannot_find_whose_grievance_it_is_by_filtering(api, world):
+    grievance = world["grievance_a"]
+    other_case = employed_case(grievance.placement.job_order.employer)
+    for params in (
+        {"placement": grievance.placement.pk},
+        {"placement": other_case.pk},
+        {"search": grievance.placement.reference},
+        {"search": other_case.reference},
+    ):
+        assert listed(api, world["employer_a"], **params) == {grievance.pk}, params
