@@ -10,6 +10,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -212,22 +213,25 @@ def export(request):
 @for_roles(Role.OFFICIAL)
 def bulk_acknowledge(request):
     """First a confirmation listing what was ticked, then the acknowledgement itself."""
+    back = request.POST.get("back", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = ""
     ids = [int(i) for i in request.POST.getlist("finding") if i.isdigit()]
     findings = findings_visible_to(request.user).filter(pk__in=ids, status="open")
     if not findings.exists():
         messages.error(request, _("Tick at least one open finding to acknowledge."))
-        return redirect(request.POST.get("back") or "findings-queue")
+        return redirect(back or "findings-queue")
     if request.POST.get("confirm") != "yes":
         return render(
             request,
             "compliance/findings/confirm_acknowledge.html",
-            {"findings": findings, "back": request.POST.get("back", "")},
+            {"findings": findings, "back": back},
         )
     changed = services.acknowledge_findings(
         actor=actor_for(request.user), finding_ids=list(findings.values_list("pk", flat=True))
     )
     messages.success(request, _("%(count)d findings acknowledged.") % {"count": changed})
-    return redirect(request.POST.get("back") or "findings-queue")
+    return redirect(back or "findings-queue")
 
 
 class ReasonForm(forms.Form):

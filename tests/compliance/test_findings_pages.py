@@ -178,3 +178,10 @@ def test_the_queue_puts_the_gravest_open_findings_first(client, official, case_a
         warning.pk,
         closed.pk,
     ]
+
+
+def test_bulk_acknowledge_never_sends_the_official_off_site(client, official, case_a):
+    finding = make_finding(placement=case_a)
+    body = {"finding": [finding.pk], "confirm": "yes", "back": "https://evil.example/"}
+    response = client.post("/officials/findings/acknowledge/", body)
+    assert response["Location"] == "/officials/findings/"
