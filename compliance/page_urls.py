@@ -23,6 +23,11 @@ urlpatterns = [
     ),
     path("officials/grievances/", views_grievances.queue, name="grievances-queue"),
     path("officials/grievances/<int:pk>/", views_grievances.detail, name="grievance"),
+    path(
+        "employer/grievances/",
+        views_grievances.employer_grievances,
+        name="employer-grievances",
+    ),
     path("employer/evidence/", views_evidence.overview, name="evidence-overview"),
     path("employer/evidence/upload/", views_evidence.upload, name="evidence-upload"),
     path("employer/evidence/<int:pk>/", views_evidence.case, name="evidence-case"),

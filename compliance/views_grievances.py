@@ -48,6 +48,14 @@ def queue(request):
     )
 
 
+@require_GET
+@for_roles(Role.EMPLOYER)
+def employer_grievances(request):
+    """An employer sees that grievances exist against it; whose and what only once shared."""
+    page = paginate(request, grievances_visible_to(request.user))
+    return render(request, "compliance/grievances/employer_list.html", {"page": page, "query": ""})
+
+
 class AssignForm(forms.Form):
     assignee = forms.ModelChoiceField(
         label=gettext_lazy("Assign to"), queryset=grievances.officials_to_assign()

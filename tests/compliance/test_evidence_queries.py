@@ -63,6 +63,7 @@ def test_the_grievance_list_stays_flat(api, employer, role, django_assert_max_nu
     ("role", "url"),
     [
         ("official", "/officials/grievances/"),
+        ("employer", "/employer/grievances/"),
         ("employer", "/employer/findings/"),
         ("employer", f"/employer/evidence/?month={months_ago(1):%Y-%m}"),
     ],

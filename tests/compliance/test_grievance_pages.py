@@ -68,3 +68,18 @@ def test_outside_the_region_or_the_role_the_grievance_is_hidden(client):
     assert client.get(f"/officials/grievances/{grievance.pk}/").status_code == 404
     client.force_login(factories.employer_user(grievance.placement.job_order.employer))
     assert client.get("/officials/grievances/").status_code == 403
+
+
+def test_an_employer_sees_its_grievances_but_not_whose_until_shared(client):
+    case = employed_case()
+    unshared = make_grievance(case, description="They keep my passport.")
+    make_grievance(employed_case(), description="Someone else's complaint.")
+    client.force_login(factories.employer_user(case.job_order.employer))
+    text = client.get("/employer/grievances/").content.decode()
+    assert "Not shared with you" in text
+    assert case.reference not in text and "They keep my passport." not in text
+    assert "Someone else" not in text
+    unshared.shared_with_employer = True
+    unshared.save()
+    text = client.get("/employer/grievances/").content.decode()
+    assert case.reference in text and "They keep my passport." in text
