@@ -3,7 +3,8 @@
 For a rule and a scope (a range of case ids, or a set of employers, agencies or workers):
 new hits open findings, re-detected ones are refreshed, and open or acknowledged findings in
 the scope whose condition no longer holds are resolved with "condition cleared". One INSERT ...
-ON CONFLICT on the partial unique index and one UPDATE do it, whatever the number of hits.
+ON CONFLICT on the partial unique index, one read of the scope's findings and one UPDATE do
+it, whatever the number of hits.
 """
 
 import json
@@ -59,9 +60,6 @@ def due_days(ctx: Context, rule: Rule, severity: str) -> int:
     return CRITICAL_DUE_DAYS if severity == Severity.CRITICAL else DEFAULT_DUE_DAYS
 
 
-# A finding closed by a person (waived, or resolved with a reason) stays closed while the same
-# condition holds: re-opening it every night would overrule the official. One that cleared by
-# itself opens again if the condition comes back.
 UPSERT = """
     WITH hit AS (
         SELECT * FROM unnest(
@@ -78,12 +76,6 @@ UPSERT = """
     SELECT %(rule)s, h.subject_key, h.period, h.placement_id, h.worker_id, h.agency_id,
            h.employer_id, h.severity, 'open', h.evidence::jsonb, %(now)s, %(now)s, h.due_at, ''
     FROM hit h
-    WHERE NOT EXISTS (
-        SELECT 1 FROM compliance_finding c
-        WHERE c.rule_id = %(rule)s AND c.subject_key = h.subject_key AND c.period = h.period
-          AND c.placement_id IS NOT DISTINCT FROM h.placement_id
-          AND (c.status = 'waived' OR c.status = 'resolved' AND c.close_reason <> %(cleared)s)
-    )
     ON CONFLICT (rule_id, subject_key, period) WHERE status IN ('open', 'acknowledged')
     DO UPDATE SET evidence = EXCLUDED.evidence, severity = EXCLUDED.severity,
                   last_detected_at = EXCLUDED.last_detected_at
@@ -94,26 +86,59 @@ UPSERT = """
     RETURNING (xmax = 0) AS inserted
 """
 
+# The scope's open findings, and those a person closed: a finding closed by a person (waived,
+# or resolved with a reason) stays closed while the same condition holds, since re-opening it
+# every night would overrule the official; one that cleared by itself opens again if the
+# condition comes back.
+KNOWN_IN_SCOPE = """
+    SELECT f.id, f.subject_key, f.period, f.status IN ('open', 'acknowledged') AS open
+    FROM compliance_finding f
+    WHERE f.rule_id = %(rule)s AND {scope}
+      AND (f.status IN ('open', 'acknowledged')
+           OR f.status = 'waived' OR f.status = 'resolved' AND f.close_reason <> %(cleared)s)
+"""
+
 RESOLVE = """
-    UPDATE compliance_finding f
+    UPDATE compliance_finding
     SET status = 'resolved', closed_at = %(now)s, close_reason = %(cleared)s, closed_by_id = NULL
-    WHERE f.rule_id = %(rule)s AND f.status IN ('open', 'acknowledged') AND {scope}
-      AND NOT EXISTS (
-        SELECT 1 FROM unnest(%(keys)s::text[], %(periods)s::text[]) AS h(subject_key, period)
-        WHERE h.subject_key = f.subject_key AND h.period = f.period
-      )
+    WHERE id = ANY(%(ids)s) AND status IN ('open', 'acknowledged')
 """
 
 
 def apply_hits(ctx: Context, rule: Rule, hits: list[Hit], scope: Scope, now: datetime) -> Outcome:
     """Make the findings of `rule` within `scope` say exactly what `hits` say."""
+    scope_sql, scope_params = scope.where()
     unique = {(h.subject_key, h.period): h for h in hits}
-    hits = list(unique.values())
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Comparing the scope's findings here keeps both anti-joins hash lookups, whatever plan
+        # the database would pick against an array of hits.
+        cursor.execute(
+            KNOWN_IN_SCOPE.format(scope=scope_sql),
+            {"rule": rule.pk, "cleared": CONDITION_CLEARED, **scope_params},
+        )
+        cleared, closed_by_person = [], set()
+        for pk, key, period, is_open in cursor.fetchall():
+            if not is_open:
+                closed_by_person.add((key, period))
+            elif (key, period) not in unique:
+                cleared.append(pk)
+        hits = [h for key, h in unique.items() if key not in closed_by_person]
+        opened = 0
+        if hits:
+            cursor.execute(UPSERT, _upsert_params(ctx, rule, hits, now))
+            opened = sum(1 for (inserted,) in cursor.fetchall() if inserted)
+        resolved = 0
+        if cleared:
+            cursor.execute(RESOLVE, {"now": now, "cleared": CONDITION_CLEARED, "ids": cleared})
+            resolved = cursor.rowcount
+    return Outcome(opened=opened, resolved=resolved)
+
+
+def _upsert_params(ctx: Context, rule: Rule, hits: list[Hit], now: datetime) -> dict:
     severities = [h.severity or rule.severity for h in hits]
-    params = {
+    return {
         "rule": rule.pk,
         "now": now,
-        "cleared": CONDITION_CLEARED,
         "keys": [h.subject_key for h in hits],
         "periods": [h.period for h in hits],
         "placements": [h.placement_id for h in hits],
@@ -124,12 +149,3 @@ def apply_hits(ctx: Context, rule: Rule, hits: list[Hit], scope: Scope, now: dat
         "evidence": [json.dumps(h.evidence, sort_keys=True, default=str) for h in hits],
         "due": [now + timedelta(days=due_days(ctx, rule, s)) for s in severities],
     }
-    scope_sql, scope_params = scope.where()
-    with transaction.atomic(), connection.cursor() as cursor:
-        opened = 0
-        if hits:
-            cursor.execute(UPSERT, params)
-            opened = sum(1 for (inserted,) in cursor.fetchall() if inserted)
-        cursor.execute(RESOLVE.format(scope=scope_sql), {**params, **scope_params})
-        resolved = cursor.rowcount
-    return Outcome(opened=opened, resolved=resolved)

@@ -8,17 +8,20 @@ function over one id, so the two can never disagree.
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from django.db import connection
 
 from compliance.rulebook import (
+    MinimumWage,
     Rule,
     RuleParameter,
     add_working_days,
+    is_working_day,
     working_days_in_month,
 )
 
@@ -136,7 +139,7 @@ class Context:
 
     @cached_property
     def working_days(self) -> list[int]:
-        return [working_days_in_month(m.year, m.month) for m in self.months]
+        return [_working_days(m) for m in self.months]
 
     def monthly(self, code: str, name: str) -> list[Decimal]:
         """A parameter as in force in each month of the calendar (the reported month matters)."""
@@ -144,17 +147,55 @@ class Context:
 
     def working_day_deadlines(self, count: int) -> tuple[list[date], list[date]]:
         """For every day of the calendar, the day `count` working days later."""
-        key = f"_deadlines_{count}"
-        if key not in self.__dict__:
-            days, deadlines = [], []
-            day = CALENDAR_START
-            end = self.on + timedelta(days=1)
-            while day <= end:
-                days.append(day)
-                deadlines.append(add_working_days(day, count))
-                day += timedelta(days=1)
-            self.__dict__[key] = (days, deadlines)
-        return self.__dict__[key]
+        return _deadlines(self.on, count)
+
+    @cached_property
+    def minimum_wages(self) -> dict:
+        """The full-time minimum wage per region and calendar month: the highest of the federal
+        and the regional figure in force on the month's first day ('' is the federal one)."""
+        rows = list(MinimumWage.objects.order_by("effective_from"))
+        regions, months, amounts, sources, scopes = [], [], [], [], []
+        for region in sorted({row.region for row in rows}):
+            for month in self.months:
+                in_force = {}
+                for row in rows:
+                    if row.region in ("", region) and row.effective_from <= month:
+                        in_force[row.region] = row
+                if not in_force:
+                    continue
+                best = max(in_force.values(), key=lambda row: (row.amount_rub, row.region))
+                regions.append(region)
+                months.append(month)
+                amounts.append(best.amount_rub)
+                sources.append(best.source)
+                scopes.append(best.region)
+        return {
+            "mw_regions": regions,
+            "mw_months": months,
+            "mw_amounts": amounts,
+            "mw_sources": sources,
+            "mw_scopes": scopes,
+        }
+
+
+# The production calendar does not change within a process's life: every chunk a worker
+# evaluates reuses these.
+@lru_cache(maxsize=512)
+def _working_days(month: date) -> int:
+    return working_days_in_month(month.year, month.month)
+
+
+@lru_cache(maxsize=16)
+def _deadlines(on: date, count: int) -> tuple[list[date], list[date]]:
+    end = on + timedelta(days=1)
+    days = [CALENDAR_START + timedelta(days=n) for n in range((end - CALENDAR_START).days + 1)]
+    # Working days far enough ahead that the last day's deadline is among them.
+    horizon = add_working_days(end, count)
+    span = (horizon - CALENDAR_START).days + 1
+    working = [
+        d for d in (CALENDAR_START + timedelta(days=n) for n in range(span)) if is_working_day(d)
+    ]
+    return days, [working[bisect_right(working, day) + count - 1] for day in days]
 
 
 def placement_hit(row: dict, period: str, evidence: dict, severity: str | None = None) -> Hit:

@@ -1,6 +1,6 @@
 """Wages and hours: RULES.md rules WAGE_* , HOURS_WEEKLY_EXCEEDED, OVERTIME_ANNUAL_EXCEEDED."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from compliance.rules.base import (
@@ -10,9 +10,11 @@ from compliance.rules.base import (
     IN_RANGE,
     Context,
     Hit,
+    add_months,
     evidence,
     fetch,
     figure,
+    first_of_month,
     money,
     placement_hit,
 )
@@ -80,18 +82,31 @@ def wage_below_minimum(ctx: Context, lo: int, hi: int) -> list[Hit]:
     )
     for row in contracts:
         hits.append(_below_minimum_hit(ctx, row, "contract", kind="contract"))
+    # Reported months read a (region, month) table built once per evaluation: a lateral
+    # lookup per report would cost more than the rest of the rule.
     reports = fetch(
         f"""
-        WITH {MINIMUM_WAGES}
-        SELECT {CASE_COLUMNS}, w.gross_rub AS wage, p.contract_hours_per_week AS hours,
-               w.month AS day, {PRO_RATED} AS minimum, minimum.source, minimum.region,
-               w.hours_worked, {NORM} AS norm
-        FROM {REPORTS}
-        {_applicable_minimum("w.month", "j.work_region")}
-        WHERE {IN_RANGE} AND p.contract_hours_per_week IS NOT NULL
-          AND w.hours_worked >= {NORM} AND w.gross_rub < {PRO_RATED}
+        WITH mw AS (
+            SELECT * FROM unnest(%(mw_regions)s::text[], %(mw_months)s::date[],
+                                 %(mw_amounts)s::numeric[], %(mw_sources)s::text[],
+                                 %(mw_scopes)s::text[])
+                AS mw(region, month, amount_rub, source, scope)
+        )
+        SELECT * FROM (
+            SELECT {CASE_COLUMNS}, w.gross_rub AS wage, p.contract_hours_per_week AS hours,
+                   w.month AS day, w.hours_worked, {NORM} AS norm,
+                   round(coalesce(regional.amount_rub, federal.amount_rub)
+                         * least(p.contract_hours_per_week, 40) / 40, 2) AS minimum,
+                   coalesce(regional.source, federal.source) AS source,
+                   coalesce(regional.scope, federal.scope) AS region
+            FROM {REPORTS}
+            LEFT JOIN mw federal ON federal.region = '' AND federal.month = w.month
+            LEFT JOIN mw regional ON regional.region = j.work_region AND regional.month = w.month
+            WHERE {IN_RANGE} AND p.contract_hours_per_week IS NOT NULL
+              AND w.hours_worked >= {NORM}
+        ) month WHERE wage < minimum
         """,
-        {"lo": lo, "hi": hi, **_calendar(ctx, code)},
+        {"lo": lo, "hi": hi, **_calendar(ctx, code), **ctx.minimum_wages},
     )
     for row in reports:
         hits.append(_below_minimum_hit(ctx, row, f"{row['day']:%Y-%m}", kind="month"))
@@ -237,20 +252,39 @@ def wage_paid_late(ctx: Context, lo: int, hi: int) -> list[Hit]:
 def wage_report_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
     code = "WAGE_REPORT_MISSING"
     due_day = int(ctx.param(code, "due_day"))
+    # The latest month whose report is due by now: its due day (day N of the next month)
+    # has passed.
+    last_due = first_of_month(ctx.on - timedelta(days=due_day))
+    last_due = add_months(last_due, -1)
+    # Most cases have every report; only those with fewer than their due months are expanded
+    # month by month.
     rows = fetch(
         f"""
-        SELECT {CASE_COLUMNS}, m.month::date AS month
-        FROM {CASE_FROM}
-        CROSS JOIN LATERAL generate_series(
-            date_trunc('month', p.employment_start),
-            date_trunc('month', least(coalesce(p.end_date, %(on)s), %(on)s)),
-            interval '1 month') AS m(month)
-        WHERE {IN_RANGE} AND p.status = ANY(%(statuses)s) AND p.employment_start IS NOT NULL
-          AND (m.month + interval '1 month')::date + (%(due_day)s - 1) < %(on)s
+        SELECT c.placement_id, c.worker_id, c.agency_id, c.employer_id, c.reference,
+               m.month::date AS month
+        FROM (
+            SELECT {CASE_COLUMNS}, date_trunc('month', p.employment_start)::date AS first,
+                   least(date_trunc('month', coalesce(p.end_date, %(on)s))::date,
+                         %(last_due)s::date) AS last
+            FROM {CASE_FROM}
+            WHERE {IN_RANGE} AND p.status = ANY(%(statuses)s) AND p.employment_start IS NOT NULL
+        ) c
+        CROSS JOIN LATERAL generate_series(c.first, c.last, interval '1 month') AS m(month)
+        WHERE c.last >= c.first
+          AND (SELECT count(*) FROM compliance_wagereport w
+               WHERE w.placement_id = c.placement_id AND w.month BETWEEN c.first AND c.last)
+              < (extract(year FROM age(c.last, c.first)) * 12
+                 + extract(month FROM age(c.last, c.first)) + 1)
           AND NOT EXISTS (SELECT 1 FROM compliance_wagereport w
-                          WHERE w.placement_id = p.id AND w.month = m.month::date)
+                          WHERE w.placement_id = c.placement_id AND w.month = m.month::date)
         """,
-        {"lo": lo, "hi": hi, "on": ctx.on, "due_day": due_day, "statuses": list(EMPLOYED_OR_ENDED)},
+        {
+            "lo": lo,
+            "hi": hi,
+            "on": ctx.on,
+            "last_due": last_due,
+            "statuses": list(EMPLOYED_OR_ENDED),
+        },
     )
     return [
         placement_hit(
