@@ -44,9 +44,12 @@ def _applicable_minimum(day: str, region: str) -> str:
 PRO_RATED = "round(minimum.amount_rub * least(p.contract_hours_per_week, 40) / 40, 2)"
 
 # Wage reports joined to the calendar month they report: working days and parameters in force.
+# The range is stated on the reports too, so each chunk reads only its own reports through the
+# (placement, month) index instead of scanning them all.
 REPORTS = """
     compliance_wagereport w
     JOIN workers_placement p ON p.id = w.placement_id
+        AND w.placement_id BETWEEN %(lo)s AND %(hi)s
     JOIN employers_joborder j ON j.id = p.job_order_id
     JOIN unnest(%(months)s::date[], %(working_days)s::int[], %(a)s::numeric[], %(b)s::numeric[])
         AS cal(month, working_days, a, b) ON cal.month = w.month
