@@ -37,7 +37,7 @@ class CheckRunSerializer(serializers.ModelSerializer):
 
 
 class StartCheckSerializer(serializers.Serializer):
-    placement = serializers.IntegerField(required=False, min_value=1)
+    placement = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
     scope = serializers.ChoiceField(choices=["all"], required=False)
 
     def validate(self, attrs):

@@ -1,6 +1,7 @@
 """The officials' check-run page: past runs, a sweep started after confirmation, its progress."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -29,5 +30,7 @@ def start_sweep(request):
 
 @for_roles(Role.OFFICIAL)
 def progress(request, pk: int):
+    if pk > 2**63 - 1:  # beyond any id; the database would refuse to compare it
+        raise Http404
     run = get_object_or_404(CheckRun, pk=pk)
     return render(request, "compliance/checks/progress.html", {"run": run})

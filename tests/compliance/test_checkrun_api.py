@@ -39,7 +39,13 @@ def test_scope_all_also_starts_a_sweep(api):
 
 @pytest.mark.parametrize(
     "body",
-    [{"placement": "abc"}, {"scope": "some"}, {"placement": 0}, {"placement": 1, "scope": "all"}],
+    [
+        {"placement": "abc"},
+        {"scope": "some"},
+        {"placement": 0},
+        {"placement": 99999999999999999999},
+        {"placement": 1, "scope": "all"},
+    ],
 )
 def test_bad_input_is_refused_with_a_reason_and_starts_nothing(api, body):
     response = api.as_user(factories.official_user()).post(URL, body, format="json")

@@ -49,3 +49,4 @@ def test_agencies_and_employers_cannot_open_the_checks_page(client, make_user):
 def test_a_missing_run_is_not_found(client):
     client.force_login(factories.official_user())
     assert client.get("/officials/checks/999999/progress/").status_code == 404
+    assert client.get("/officials/checks/99999999999999999999/progress/").status_code == 404
