@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class ComplianceConfig(AppConfig):
     name = "compliance"
     verbose_name = _("Compliance")
+
+    def ready(self):
+        from compliance import receivers
+        from employers.signals import employer_changed
+        from workers.signals import agency_changed, placement_changed, worker_changed
+
+        placement_changed.connect(receivers.on_placement_changed, dispatch_uid="compliance-case")
+        worker_changed.connect(receivers.on_worker_changed, dispatch_uid="compliance-worker")
+        agency_changed.connect(receivers.on_agency_changed, dispatch_uid="compliance-agency")
+        employer_changed.connect(receivers.on_employer_changed, dispatch_uid="compliance-employer")

@@ -10,6 +10,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from compliance.demo import seed_evidence
 from employers.demo import demo_inn, demo_ogrn, seed_job_orders
 from employers.models import Employer, EmployerMembership, Sector, SponsorshipStatus
 from mobility.models import Official, Side
@@ -140,4 +141,6 @@ def seed_demo(password: str) -> list[str]:
     _user("admin", password, is_staff=True, is_superuser=True)
     usernames.append("admin")
     seed_cases()
+    # Last: the evidence and the first sweep read the cases seeded above.
+    seed_evidence()
     return usernames

@@ -6,6 +6,7 @@ Every variable and its default is listed in `.env.example` and the README.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -153,6 +154,15 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "mobility.tasks.heartbeat", "schedule": 60.0},
+    # Times are Europe/Moscow (CELERY_TIMEZONE): the sweep runs while nobody works.
+    "compliance-sweep": {
+        "task": "compliance.tasks.nightly_sweep",
+        "schedule": crontab(hour=2, minute=0),
+    },
+    "compliance-deadlines": {
+        "task": "compliance.tasks.deadlines",
+        "schedule": crontab(minute=15),
+    },
 }
 
 REST_FRAMEWORK = {
@@ -195,6 +205,12 @@ SPECTACULAR_SETTINGS = {
         "GrievanceStatusEnum": "workers.models.GrievanceStatus",
         "AgencyDecisionEnum": "workers.models.AgencyDecisionKind",
         "SponsorshipDecisionEnum": "employers.models.SponsorshipDecisionKind",
+        "FindingStatusEnum": "compliance.models.FindingStatus",
+        "CheckRunStatusEnum": "compliance.models.CheckRunStatus",
+        "RuleCategoryEnum": "compliance.rulebook.Category",
+        "RuleSeverityEnum": "compliance.rulebook.Severity",
+        "GrievanceCategoryEnum": "workers.models.GrievanceCategory",
+        "IncidentSeverityEnum": "compliance.models.IncidentSeverity",
     },
 }
 

@@ -1,0 +1,85 @@
+"""A case that breaks no rule on ON; each rule's tests change one thing and look again."""
+
+from datetime import date
+from decimal import Decimal
+
+from compliance import engine
+from compliance.models import Finding, FindingStatus, WageReport
+from compliance.rulebook import Rule, RuleParameter
+from tests import factories
+
+ON = date(2025, 11, 25)
+
+
+def compliant_case(**overrides):
+    employer = overrides.pop("employer", None) or factories.EmployerFactory(
+        region="RU-MOW", sector="construction", quota=50
+    )
+    job_order = overrides.pop("job_order", None) or factories.JobOrderFactory(
+        employer=employer, monthly_wage_rub=Decimal("60000.00"), hours_per_week=Decimal("40")
+    )
+    fields = {
+        "job_order": job_order,
+        "status": "employed",
+        "contract_wage_rub": Decimal("60000.00"),
+        "contract_hours_per_week": Decimal("40.0"),
+        "contract_start": date(2025, 9, 1),
+        "contract_end": date(2026, 8, 31),
+        "work_permit_number": "77-2025-000001",
+        "work_permit_valid_from": date(2025, 8, 1),
+        "work_permit_valid_until": date(2026, 12, 31),
+        "departure_date": date(2025, 8, 24),
+        "arrival_date": date(2025, 8, 25),
+        "employment_start": date(2025, 9, 1),
+        "mvd_notified_on": date(2025, 9, 2),
+        "migration_registered_on": date(2025, 8, 26),
+        "medical_exam_on": date(2025, 9, 5),
+        "fingerprinted_on": date(2025, 9, 5),
+    }
+    fields.update(overrides)
+    placement = factories.PlacementFactory(**fields)
+    factories.SafetyRecordFactory(placement=placement, kind="induction", date=date(2025, 9, 1))
+    factories.SafetyRecordFactory(placement=placement, kind="training", date=date(2025, 9, 1))
+    factories.InsuranceCoverFactory(placement=placement, kind="dms")
+    factories.InsuranceCoverFactory(placement=placement, kind="pbby")
+    for month, hours in ((date(2025, 9, 1), "176.0"), (date(2025, 10, 1), "184.0")):
+        factories.WageReportFactory(
+            placement=placement,
+            month=month,
+            hours_worked=Decimal(hours),
+            paid_on=date(month.year, month.month + 1, 5),
+        )
+    return placement
+
+
+def check(placement, on=ON):
+    """Judge one case on `on` and return the open findings as {code: finding}."""
+    engine.evaluate_placement(placement.pk, trigger="user", on=on)
+    return open_findings(placement)
+
+
+def open_findings(placement=None, **filters):
+    qs = Finding.objects.filter(status__in=[FindingStatus.OPEN, FindingStatus.ACKNOWLEDGED])
+    if placement is not None:
+        qs = qs.filter(placement=placement)
+    return {f.rule.code: f for f in qs.filter(**filters).select_related("rule")}
+
+
+def set_report(placement, month: date, **fields):
+    """Change a wage report, keeping net = gross - tax - deductions as the database demands."""
+    report = WageReport.objects.get(placement=placement, month=month)
+    for name, value in fields.items():
+        setattr(report, name, value)
+    report.net_paid_rub = report.gross_rub - report.tax_withheld_rub - report.deductions_rub
+    report.save()
+    return report
+
+
+def set_parameters(code: str, effective_from: date, **values):
+    """A new parameter version of a rule, in force from `effective_from`."""
+    current = RuleParameter.objects.filter(rule__code=code).order_by("-effective_from").first()
+    RuleParameter.objects.create(
+        rule=Rule.objects.get(code=code),
+        effective_from=effective_from,
+        values={**(current.values if current else {}), **values},
+    )

@@ -1,0 +1,95 @@
+"""The demo's evidence: a year of reports with a few violations, found by the sweep."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pghistory.models
+import pytest
+from django.apps import apps
+
+from compliance.demo import seed_evidence
+from compliance.models import Finding, InsuranceCover, SafetyRecord, WageReport
+from compliance.services import wage_report_problems
+from tests import factories
+from tests.compliance.test_evidence_api import employed_case, months_ago
+from workers.models import Grievance
+
+pytestmark = pytest.mark.django_db
+
+
+def history_rows() -> int:
+    return sum(
+        model.objects.count()
+        for model in apps.get_models()
+        if issubclass(model, pghistory.models.Event)
+    )
+
+
+@pytest.fixture
+def cases():
+    employer = factories.EmployerFactory(region="RU-MOW", quota=50)
+    start = months_ago(14)
+    return [
+        employed_case(
+            employer,
+            arrival_date=start,
+            employment_start=start + timedelta(days=2),
+            contract_start=start,
+            contract_end=start + timedelta(days=730),
+            departure_date=start - timedelta(days=1),
+            contract_wage_rub=Decimal("60000"),
+            mvd_notified_on=start + timedelta(days=3),
+            migration_registered_on=start + timedelta(days=2),
+            medical_exam_on=start + timedelta(days=10),
+            fingerprinted_on=start + timedelta(days=10),
+        )
+        for _ in range(7)
+    ]
+
+
+def test_the_demo_gets_a_year_of_evidence_and_opens_with_findings(cases):
+    assert seed_evidence() > 0
+    for case in cases:
+        assert WageReport.objects.filter(placement=case).count() == 12
+        assert SafetyRecord.objects.filter(placement=case, kind="induction").exists()
+    assert InsuranceCover.objects.filter(kind="dms").count() == len(cases) - 1
+    assert SafetyRecord.objects.filter(kind="incident", severity="serious").count() == 1
+    assert Grievance.objects.values("status").distinct().count() >= 3
+    fired = set(Finding.objects.values_list("rule__code", flat=True))
+    assert {
+        "WAGE_UNDERPAID",
+        "WAGE_PAID_LATE",
+        "WAGE_DEDUCTIONS_EXCESSIVE",
+        "INSURANCE_DMS_MISSING",
+        "SAFETY_INCIDENT_SERIOUS",
+        "SOCIAL_CONTRIBUTIONS_MISSING",
+    } <= fired
+
+
+def test_running_the_demo_evidence_twice_writes_nothing(cases):
+    seed_evidence()
+    rows, findings = history_rows(), Finding.objects.count()
+    assert seed_evidence() == 0
+    assert history_rows() == rows
+    assert Finding.objects.count() == findings
+
+
+def test_the_demo_evidence_passes_the_edge_checks(cases):
+    seed_evidence()
+    for report in WageReport.objects.select_related("placement"):
+        values = {
+            name: getattr(report, name)
+            for name in (
+                "month",
+                "gross_rub",
+                "tax_withheld_rub",
+                "deductions_rub",
+                "net_paid_rub",
+                "paid_on",
+                "hours_worked",
+                "overtime_hours",
+            )
+        }
+        assert (
+            wage_report_problems(placement=report.placement, values=values, instance=report) == {}
+        )

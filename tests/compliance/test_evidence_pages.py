@@ -1,0 +1,173 @@
+"""The employer's wage and hours form, the month's CSV upload, and the safety and insurance
+forms."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from compliance.models import InsuranceCover, SafetyRecord, WageReport
+from tests import factories
+from tests.compliance.finding_helpers import make_finding
+from tests.compliance.test_evidence_api import employed_case, months_ago
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "gross_rub": "60000",
+    "tax_withheld_rub": "18000",
+    "deductions_rub": "2000",
+    "net_paid_rub": "40000",
+    "hours_worked": "168",
+    "overtime_hours": "0",
+    "employer_contributions_rub": "18000",
+}
+
+
+@pytest.fixture
+def employer():
+    return factories.EmployerFactory()
+
+
+@pytest.fixture
+def staff(client, employer):
+    user = factories.employer_user(employer)
+    client.force_login(user)
+    return user
+
+
+def test_the_month_overview_shows_who_is_reported(client, staff, employer):
+    reported, missing = employed_case(employer), employed_case(employer)
+    factories.WageReportFactory(placement=reported, month=months_ago(1))
+    text = client.get("/employer/evidence/", {"month": f"{months_ago(1):%Y-%m}"}).content.decode()
+    assert reported.reference in text and missing.reference in text
+    assert "not reported" in text
+
+
+def test_the_wage_form_reports_then_corrects_a_month(client, staff, employer):
+    case = employed_case(employer)
+    url = f"/employer/evidence/{case.pk}/wages/{months_ago(1):%Y-%m}/"
+    body = {**FORM, "paid_on": months_ago(0).isoformat()}
+    assert client.post(url, body).status_code == 302
+    assert WageReport.objects.get().gross_rub == Decimal("60000")
+    page = client.get(url).content.decode()
+    assert "Correct the wage report" in page
+    assert (
+        client.post(url, {**body, "gross_rub": "61000", "net_paid_rub": "41000"}).status_code == 302
+    )
+    assert WageReport.objects.get().gross_rub == Decimal("61000")
+
+
+def test_the_wage_form_names_a_wrong_net(client, staff, employer):
+    case = employed_case(employer)
+    url = f"/employer/evidence/{case.pk}/wages/{months_ago(1):%Y-%m}/"
+    response = client.post(url, {**FORM, "net_paid_rub": "1", "paid_on": months_ago(0).isoformat()})
+    assert response.status_code == 400
+    assert "Net paid must be gross less income tax and deductions" in response.content.decode()
+    assert not WageReport.objects.exists()
+
+
+def test_another_employers_case_is_not_found(client, staff):
+    other = employed_case()
+    assert client.get(f"/employer/evidence/{other.pk}/").status_code == 404
+    url = f"/employer/evidence/{other.pk}/wages/{months_ago(1):%Y-%m}/"
+    assert client.post(url, {**FORM, "paid_on": months_ago(0).isoformat()}).status_code == 404
+    assert not WageReport.objects.exists()
+
+
+def test_an_official_cannot_use_the_employer_forms(client):
+    case = employed_case()
+    client.force_login(factories.official_user())
+    assert client.get(f"/employer/evidence/{case.pk}/").status_code == 403
+
+
+def test_safety_and_insurance_forms_record_evidence(client, staff, employer):
+    case = employed_case(employer)
+    response = client.post(
+        f"/employer/evidence/{case.pk}/safety/",
+        {"kind": "incident", "date": months_ago(1).isoformat(), "severity": ""},
+    )
+    assert response.status_code == 400
+    assert "An incident needs its severity" in response.content.decode()
+    client.post(
+        f"/employer/evidence/{case.pk}/safety/",
+        {"kind": "incident", "date": months_ago(1).isoformat(), "severity": "minor"},
+    )
+    assert SafetyRecord.objects.get().severity == "minor"
+    client.post(
+        f"/employer/evidence/{case.pk}/insurance/",
+        {
+            "kind": "dms",
+            "policy_number": "DMS-77",
+            "valid_from": months_ago(6).isoformat(),
+            "valid_until": months_ago(0).replace(year=months_ago(0).year + 1).isoformat(),
+        },
+    )
+    assert InsuranceCover.objects.get().policy_number == "DMS-77"
+    text = client.get(f"/employer/evidence/{case.pk}/").content.decode()
+    assert "DMS-77" in text and "Minor" in text
+
+
+def csv_file(lines):
+    return SimpleUploadedFile("wages.csv", ("\ufeff" + "\n".join(lines)).encode(), "text/csv")
+
+
+HEADER = (
+    "reference,gross_rub,tax_withheld_rub,deductions_rub,net_paid_rub,paid_on,hours_worked,"
+    "overtime_hours,employer_contributions_rub"
+)
+
+
+def test_a_clean_csv_imports_every_row(client, staff, employer):
+    first, second = employed_case(employer), employed_case(employer)
+    paid = months_ago(0).isoformat()
+    lines = [
+        HEADER,
+        f"{first.reference},60000,18000,2000,40000,{paid},168,0,18000",
+        f"{second.reference.lower()},55000,0,0,55000,{paid},160,4,",
+    ]
+    response = client.post(
+        "/employer/evidence/upload/",
+        {"month": f"{months_ago(1):%Y-%m}", "file": csv_file(lines)},
+    )
+    assert response.status_code == 302
+    assert WageReport.objects.count() == 2
+    assert WageReport.objects.get(placement=second).employer_contributions_rub is None
+
+
+def test_one_bad_row_imports_nothing_and_every_bad_row_is_named(client, staff, employer):
+    good, bad = employed_case(employer), employed_case(employer)
+    stranger = employed_case()
+    paid = months_ago(0).isoformat()
+    lines = [
+        HEADER,
+        f"{good.reference},60000,18000,2000,40000,{paid},168,0,18000",
+        f"{bad.reference},60000,18000,2000,41000,{paid},168,0,18000",
+        f"{stranger.reference},60000,18000,2000,40000,{paid},168,0,18000",
+        f"{good.reference},1,0,0,1,{paid},1,0,0",
+        f"NOT-A-REF,-5,0,0,0,{paid},1,0,0",
+    ]
+    response = client.post(
+        "/employer/evidence/upload/",
+        {"month": f"{months_ago(1):%Y-%m}", "file": csv_file(lines)},
+    )
+    assert response.status_code == 400
+    assert not WageReport.objects.exists()
+    errors = {(e.row, e.column) for e in response.context["errors"]}
+    assert {(3, "net_paid_rub"), (4, "reference"), (5, "reference"), (6, "reference")} <= errors
+
+
+def test_a_csv_with_missing_columns_is_refused(client, staff, employer):
+    response = client.post(
+        "/employer/evidence/upload/",
+        {"month": f"{months_ago(1):%Y-%m}", "file": csv_file(["reference,gross_rub", "x,1"])},
+    )
+    assert response.status_code == 400
+    assert {e.column for e in response.context["errors"]} >= {"net_paid_rub", "paid_on"}
+
+
+def test_the_case_page_lists_its_open_findings_in_words(client, staff, employer):
+    case = employed_case(employer)
+    make_finding(placement=case, evidence={"expected": "60,000 RUB", "actual": "50,000 RUB"})
+    text = client.get(f"/employer/evidence/{case.pk}/").content.decode()
+    assert "Open findings on this case" in text and "50,000 RUB" in text

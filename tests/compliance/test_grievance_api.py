@@ -1,0 +1,124 @@
+"""Officials handle workers' grievances; employers learn only that one exists until it is
+shared; agencies see none."""
+
+import pytest
+
+from tests import factories
+from tests.compliance.grievance_helpers import make_grievance
+from tests.compliance.test_evidence_api import employed_case
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    employer_a = factories.EmployerFactory(region="RU-MOW")
+    employer_b = factories.EmployerFactory(region="RU-SPE")
+    case_a, case_b = employed_case(employer_a), employed_case(employer_b)
+    return {
+        "grievance_a": make_grievance(case_a),
+        "grievance_b": make_grievance(case_b, filed_days_ago=5, category="unsafe_work"),
+        "employer_a": factories.employer_user(employer_a),
+        "agency_a": factories.agency_user(case_a.agency),
+        "official": factories.official_user(),
+        "colleague": factories.official_user(),
+        "official_mow": factories.official_user(regions=["RU-MOW"]),
+    }
+
+
+def listed(api, user, **params):
+    response = api.as_user(user).get("/api/v1/grievances/", params)
+    assert response.status_code == 200
+    return {row["id"] for row in response.data["results"]}
+
+
+def test_officials_see_grievances_in_their_regions(api, world):
+    a, b = world["grievance_a"].pk, world["grievance_b"].pk
+    assert listed(api, world["official"]) == {a, b}
+    assert listed(api, world["official_mow"]) == {a}
+    assert api.as_user(world["official_mow"]).get(f"/api/v1/grievances/{b}/").status_code == 404
+
+
+def test_agencies_see_no_grievances(api, world):
+    assert listed(api, world["agency_a"]) == set()
+    url = f"/api/v1/grievances/{world['grievance_a'].pk}/"
+    assert api.as_user(world["agency_a"]).get(url).status_code == 404
+
+
+def test_an_employer_sees_that_a_grievance_exists_but_not_who_filed_it(api, world):
+    client = api.as_user(world["employer_a"])
+    assert listed(api, world["employer_a"]) == {world["grievance_a"].pk}
+    row = client.get(f"/api/v1/grievances/{world['grievance_a'].pk}/").data
+    assert row["category"] == "wages"
+    assert "placement" not in row and "description" not in row and "receipt" not in row
+    assert client.get(f"/api/v1/grievances/{world['grievance_b'].pk}/").status_code == 404
+
+
+def test_once_shared_the_employer_sees_the_case_and_the_complaint(api, world):
+    grievance = world["grievance_a"]
+    response = api.as_user(world["official"]).post(f"/api/v1/grievances/{grievance.pk}/share/")
+    assert response.status_code == 200
+    row = api.as_user(world["employer_a"]).get(f"/api/v1/grievances/{grievance.pk}/").data
+    assert row["placement_reference"] == grievance.placement.reference
+    assert row["description"] == "My October wage was not paid."
+
+
+def test_an_official_investigates_and_resolves_with_an_outcome(api, world):
+    grievance = world["grievance_a"]
+    client = api.as_user(world["official"])
+    url = f"/api/v1/grievances/{grievance.pk}/"
+    response = client.post(url + "investigate/")
+    assert response.status_code == 200
+    assert response.data["status"] == "investigating"
+    assert response.data["acknowledged_at"]
+    assert response.data["assignee"] == world["official"].username
+    assert client.post(url + "resolve/", {}, format="json").status_code == 400
+    response = client.post(
+        url + "resolve/", {"outcome": "The employer paid the October wage."}, format="json"
+    )
+    assert response.status_code == 200
+    assert response.data["status"] == "resolved"
+    assert response.data["outcome"] == "The employer paid the October wage."
+    assert client.post(url + "reject/", {"outcome": "x"}, format="json").status_code == 409
+
+
+def test_an_official_assigns_a_grievance_to_a_colleague_only(api, world):
+    url = f"/api/v1/grievances/{world['grievance_a'].pk}/assign/"
+    client = api.as_user(world["official"])
+    response = client.post(url, {"assignee": world["colleague"].pk}, format="json")
+    assert response.status_code == 200
+    assert response.data["assignee"] == world["colleague"].username
+    response = client.post(url, {"assignee": world["employer_a"].pk}, format="json")
+    assert response.status_code == 400
+    assert "assignee" in response.data
+
+
+def test_an_employer_may_not_handle_a_grievance(api, world):
+    url = f"/api/v1/grievances/{world['grievance_a'].pk}/"
+    client = api.as_user(world["employer_a"])
+    assert client.post(url + "investigate/").status_code == 403
+    assert client.post(url + "reject/", {"outcome": "Not true"}, format="json").status_code == 403
+    world["grievance_a"].refresh_from_db()
+    assert world["grievance_a"].status == "received"
+
+
+def test_overdue_grievances_are_flagged_and_filtered(api, world):
+    client = api.as_user(world["official"])
+    late = client.get(f"/api/v1/grievances/{world['grievance_b'].pk}/").data
+    assert late["acknowledgement_overdue"] is True
+    assert late["resolution_overdue"] is False
+    assert listed(api, world["official"], overdue="true") == {world["grievance_b"].pk}
+    assert listed(api, world["official"], overdue="false") == {world["grievance_a"].pk}
+    assert listed(api, world["official"], category="unsafe_work") == {world["grievance_b"].pk}
+
+
+def test_an_employer_cannot_find_whose_grievance_it_is_by_filtering(api, world):
+    grievance = world["grievance_a"]
+    other_case = employed_case(grievance.placement.job_order.employer)
+    for params in (
+        {"placement": grievance.placement.pk},
+        {"placement": other_case.pk},
+        {"search": grievance.placement.reference},
+        {"search": other_case.reference},
+    ):
+        assert listed(api, world["employer_a"], **params) == {grievance.pk}, params

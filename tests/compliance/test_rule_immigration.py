@@ -1,0 +1,118 @@
+from datetime import date, timedelta
+
+import pytest
+
+from tests.compliance.rule_helpers import ON, check, compliant_case
+
+pytestmark = pytest.mark.django_db
+
+
+# MVD_NOTIFICATION_OVERDUE: 3 working days. From Thursday 30 October 2025 they are 31 October,
+# Saturday 1 November (worked by transfer) and 5 November (3 and 4 November were off).
+
+
+def _employed_on(start, **fields):
+    return compliant_case(employment_start=start, **fields)
+
+
+def test_notifying_the_mvd_on_the_third_working_day_is_in_time():
+    case = _employed_on(date(2025, 10, 30), mvd_notified_on=date(2025, 11, 5))
+    assert "MVD_NOTIFICATION_OVERDUE" not in check(case)
+
+
+def test_notifying_the_mvd_a_day_later_is_overdue():
+    case = _employed_on(date(2025, 10, 30), mvd_notified_on=date(2025, 11, 6))
+    finding = check(case)["MVD_NOTIFICATION_OVERDUE"]
+    assert finding.evidence["figures"]["deadline"] == "2025-11-05"
+
+
+def test_no_notification_is_not_overdue_on_the_deadline_but_is_the_day_after():
+    case = _employed_on(date(2025, 10, 30), mvd_notified_on=None)
+    assert "MVD_NOTIFICATION_OVERDUE" not in check(case, on=date(2025, 11, 5))
+    assert "MVD_NOTIFICATION_OVERDUE" in check(case, on=date(2025, 11, 6))
+
+
+def test_an_ended_contract_needs_a_notification_of_its_end():
+    case = compliant_case(status="completed", end_date=date(2025, 11, 10))
+    finding = check(case, on=date(2025, 11, 14))["MVD_NOTIFICATION_OVERDUE"]
+    assert finding.evidence["figures"]["event_on"] == "2025-11-10"
+
+
+# MIGRATION_REGISTRATION_OVERDUE: 7 working days after arrival on Monday 25 August 2025.
+
+
+def test_registration_on_the_seventh_working_day_is_in_time():
+    case = compliant_case(migration_registered_on=date(2025, 9, 3))
+    assert "MIGRATION_REGISTRATION_OVERDUE" not in check(case)
+
+
+def test_registration_a_day_later_is_overdue():
+    case = compliant_case(migration_registered_on=date(2025, 9, 4))
+    assert check(case)["MIGRATION_REGISTRATION_OVERDUE"].severity == "breach"
+
+
+def test_no_registration_before_the_deadline_is_not_yet_overdue():
+    case = compliant_case(
+        status="arrived",
+        arrival_date=date(2025, 11, 20),
+        migration_registered_on=None,
+        employment_start=None,
+        medical_exam_on=None,
+        fingerprinted_on=None,
+        mvd_notified_on=None,
+    )
+    assert "MIGRATION_REGISTRATION_OVERDUE" not in check(case)
+
+
+# MEDICAL_BIOMETRICS_OVERDUE: 30 calendar days after arrival (by 24 September 2025).
+
+
+def test_a_medical_examination_on_the_thirtieth_day_is_in_time():
+    case = compliant_case(medical_exam_on=date(2025, 9, 24))
+    assert "MEDICAL_BIOMETRICS_OVERDUE" not in check(case)
+
+
+def test_a_medical_examination_a_day_later_is_overdue():
+    case = compliant_case(medical_exam_on=date(2025, 9, 25))
+    finding = check(case)["MEDICAL_BIOMETRICS_OVERDUE"]
+    assert finding.evidence["figures"]["missing"] == ["medical examination"]
+
+
+def test_missing_fingerprints_are_overdue_after_thirty_days():
+    case = compliant_case(fingerprinted_on=None)
+    assert check(case)["MEDICAL_BIOMETRICS_OVERDUE"].evidence["figures"]["missing"] == [
+        "fingerprint registration"
+    ]
+
+
+# WORK_PERMIT_EXPIRED: a breach once expired, a warning when ending within 30 days before
+# the contract ends.
+
+
+def test_a_permit_ending_in_thirty_days_is_not_yet_a_warning():
+    case = compliant_case(work_permit_valid_until=ON + timedelta(days=30))
+    assert "WORK_PERMIT_EXPIRED" not in check(case)
+
+
+def test_a_permit_ending_in_twenty_nine_days_before_the_contract_is_a_warning():
+    case = compliant_case(work_permit_valid_until=ON + timedelta(days=29))
+    assert check(case)["WORK_PERMIT_EXPIRED"].severity == "warning"
+
+
+def test_a_permit_valid_until_today_is_not_expired():
+    case = compliant_case(work_permit_valid_until=ON)
+    assert check(case)["WORK_PERMIT_EXPIRED"].severity == "warning"
+
+
+def test_an_expired_permit_is_a_breach():
+    case = compliant_case(work_permit_valid_until=ON - timedelta(days=1))
+    finding = check(case)["WORK_PERMIT_EXPIRED"]
+    assert finding.severity == "breach"
+    assert finding.evidence["figures"]["expired"] is True
+
+
+def test_a_permit_ending_with_the_contract_raises_no_warning():
+    case = compliant_case(
+        contract_end=ON + timedelta(days=10), work_permit_valid_until=ON + timedelta(days=10)
+    )
+    assert "WORK_PERMIT_EXPIRED" not in check(case)

@@ -1,0 +1,93 @@
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from compliance.verification import verify_subject
+from tests import factories
+from tests.compliance.rule_helpers import ON, check, compliant_case, open_findings
+
+pytestmark = pytest.mark.django_db
+
+
+# RECRUITMENT_FEE_CHARGED: a warning for any fee, a breach above the 30,000 INR cap.
+
+
+def test_no_fee_no_finding():
+    assert "RECRUITMENT_FEE_CHARGED" not in check(compliant_case())
+
+
+def test_a_fee_at_the_cap_is_a_warning():
+    finding = check(compliant_case(recruitment_fee_inr=D("30000.00")))["RECRUITMENT_FEE_CHARGED"]
+    assert finding.severity == "warning"
+
+
+def test_a_fee_past_the_cap_is_a_breach():
+    finding = check(compliant_case(recruitment_fee_inr=D("30000.01")))["RECRUITMENT_FEE_CHARGED"]
+    assert finding.severity == "breach"
+
+
+def test_raising_the_fee_past_the_cap_raises_the_open_findings_severity():
+    case = compliant_case(recruitment_fee_inr=D("100"))
+    first = check(case)["RECRUITMENT_FEE_CHARGED"]
+    case.recruitment_fee_inr = D("50000")
+    case.save()
+    again = check(case)["RECRUITMENT_FEE_CHARGED"]
+    assert again.pk == first.pk
+    assert again.severity == "breach"
+
+
+# AGENCY_LICENCE_INVALID
+
+
+def _agency_case(**agency_fields):
+    agency = factories.AgencyFactory(**agency_fields)
+    worker = factories.WorkerFactory(agency=agency)
+    compliant_case(worker=worker, agency=agency)
+    verify_subject("agency", agency.pk, on=ON)
+    return agency
+
+
+def test_a_licence_valid_until_today_is_valid():
+    agency = _agency_case(licence_valid_until=ON)
+    assert "AGENCY_LICENCE_INVALID" not in open_findings(agency=agency)
+
+
+def test_a_licence_that_expired_yesterday_is_invalid():
+    agency = _agency_case(licence_valid_until=date(2025, 11, 24))
+    finding = open_findings(agency=agency)["AGENCY_LICENCE_INVALID"]
+    assert finding.subject_key == f"agency:{agency.pk}"
+    assert finding.evidence["figures"]["active_cases"] == 1
+
+
+def test_a_suspended_agency_with_cases_in_progress_is_flagged():
+    agency = _agency_case(status="suspended")
+    assert "AGENCY_LICENCE_INVALID" in open_findings(agency=agency)
+
+
+# EMPLOYER_NOT_APPROVED and EMPLOYER_QUOTA_EXCEEDED
+
+
+def test_an_approved_employer_is_fine():
+    employer = factories.EmployerFactory()
+    compliant_case(employer=employer)
+    verify_subject("employer", employer.pk, on=ON)
+    assert open_findings(employer=employer) == {}
+
+
+def test_a_suspended_employer_with_accepted_cases_is_flagged():
+    employer = factories.EmployerFactory(sponsorship_status="suspended")
+    compliant_case(employer=employer)
+    verify_subject("employer", employer.pk, on=ON)
+    assert "EMPLOYER_NOT_APPROVED" in open_findings(employer=employer)
+
+
+def test_workers_up_to_the_quota_are_allowed_and_one_more_is_not():
+    employer = factories.EmployerFactory(quota=1)
+    compliant_case(employer=employer)
+    verify_subject("employer", employer.pk, on=ON)
+    assert "EMPLOYER_QUOTA_EXCEEDED" not in open_findings(employer=employer)
+    compliant_case(employer=employer)
+    verify_subject("employer", employer.pk, on=ON)
+    finding = open_findings(employer=employer)["EMPLOYER_QUOTA_EXCEEDED"]
+    assert finding.evidence["figures"] == {"quota": 1, "active_cases": 2}

@@ -1,0 +1,215 @@
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from tests.compliance.rule_helpers import (
+    check,
+    compliant_case,
+    set_parameters,
+    set_report,
+)
+
+pytestmark = pytest.mark.django_db
+OCTOBER = date(2025, 10, 1)
+
+
+def test_a_case_that_keeps_every_rule_has_no_findings():
+    assert check(compliant_case()) == {}
+
+
+# WAGE_BELOW_MINIMUM: Moscow's 32,916 RUB in 2025, 39,730 RUB from 1 January 2026.
+
+
+def test_a_contract_at_exactly_the_minimum_wage_is_fine():
+    case = compliant_case(contract_wage_rub=D("32916.00"))
+    assert "WAGE_BELOW_MINIMUM" not in check(case)
+
+
+def test_a_contract_a_kopeck_below_the_minimum_wage_is_a_breach():
+    case = compliant_case(contract_wage_rub=D("32915.99"))
+    finding = check(case)["WAGE_BELOW_MINIMUM"]
+    assert finding.severity == "breach"
+    assert finding.period == "contract"
+    assert finding.evidence["figures"]["minimum_rub"] == "32916.00"
+    assert "Moscow minimum wage agreement for 2025" in finding.evidence["legal_source"]
+
+
+def test_the_minimum_in_force_on_the_contract_start_decides():
+    before = compliant_case(contract_wage_rub=D("35000.00"), contract_start=date(2025, 12, 31))
+    after = compliant_case(contract_wage_rub=D("35000.00"), contract_start=date(2026, 1, 1))
+    assert "WAGE_BELOW_MINIMUM" not in check(before)
+    finding = check(after)["WAGE_BELOW_MINIMUM"]
+    assert finding.evidence["figures"]["minimum_rub"] == "39730.00"
+
+
+def test_part_time_pro_rates_the_minimum():
+    fine = compliant_case(contract_wage_rub=D("16458.00"), contract_hours_per_week=D("20"))
+    short = compliant_case(contract_wage_rub=D("16457.99"), contract_hours_per_week=D("20"))
+    assert "WAGE_BELOW_MINIMUM" not in check(fine)
+    assert "WAGE_BELOW_MINIMUM" in check(short)
+
+
+def test_a_full_month_paid_below_the_minimum_is_a_breach_for_that_month():
+    case = compliant_case()
+    set_report(case, OCTOBER, gross_rub=D("32915.99"), tax_withheld_rub=D("0"))
+    finding = check(case)["WAGE_BELOW_MINIMUM"]
+    assert finding.period == "2025-10"
+
+
+def test_a_part_month_is_judged_by_what_the_contract_owes_not_the_minimum():
+    case = compliant_case()
+    set_report(case, OCTOBER, gross_rub=D("30000.00"), hours_worked=D("92"), tax_withheld_rub=0)
+    findings = check(case)
+    assert "WAGE_BELOW_MINIMUM" not in findings
+    assert "WAGE_UNDERPAID" not in findings
+
+
+# WAGE_CONTRACT_SUBSTITUTION
+
+
+def test_a_contract_matching_the_job_order_is_fine():
+    assert "WAGE_CONTRACT_SUBSTITUTION" not in check(compliant_case())
+
+
+def test_a_contract_paying_a_kopeck_less_than_the_job_order_is_substitution():
+    case = compliant_case(contract_wage_rub=D("59999.99"))
+    finding = check(case)["WAGE_CONTRACT_SUBSTITUTION"]
+    assert finding.evidence["figures"]["job_order_wage_rub"] == "60000.00"
+
+
+def test_a_contract_with_longer_hours_than_the_job_order_is_substitution():
+    case = compliant_case(contract_hours_per_week=D("40.5"))
+    assert "WAGE_CONTRACT_SUBSTITUTION" in check(case)
+
+
+# WAGE_UNDERPAID: October 2025 has 23 working days, so the norm is 184 hours.
+
+
+def test_a_month_paid_exactly_at_the_tolerance_is_fine():
+    case = compliant_case()
+    set_report(case, OCTOBER, gross_rub=D("59400.00"))
+    assert "WAGE_UNDERPAID" not in check(case)
+
+
+def test_a_month_paid_a_kopeck_below_the_tolerance_is_underpaid():
+    case = compliant_case()
+    set_report(case, OCTOBER, gross_rub=D("59399.99"))
+    finding = check(case)["WAGE_UNDERPAID"]
+    figures = finding.evidence["figures"]
+    assert finding.period == "2025-10"
+    assert figures["norm_hours"] == "184"
+    assert figures["owed_rub"] == "60000.00"
+    assert figures["shortfall_rub"] == "600.01"
+
+
+def test_a_part_month_owes_its_share_of_the_wage():
+    case = compliant_case()
+    set_report(case, OCTOBER, hours_worked=D("92"), gross_rub=D("29700.00"))
+    assert "WAGE_UNDERPAID" not in check(case)
+    set_report(case, OCTOBER, gross_rub=D("29699.99"))
+    assert check(case)["WAGE_UNDERPAID"].evidence["figures"]["owed_rub"] == "30000.00"
+
+
+def test_overtime_is_owed_at_one_and_a_half_times_the_hourly_wage():
+    case = compliant_case()
+    # 10 h x 60,000 / 184 x 1.5 = 4,891.30; owed 64,891.30; 99 % of it is 64,242.387
+    set_report(case, OCTOBER, overtime_hours=D("10"), gross_rub=D("64242.39"))
+    assert "WAGE_UNDERPAID" not in check(case)
+    set_report(case, OCTOBER, gross_rub=D("64242.38"))
+    assert check(case)["WAGE_UNDERPAID"].evidence["figures"]["owed_rub"] == "64891.30"
+
+
+def test_the_tolerance_in_force_in_the_reported_month_applies():
+    case = compliant_case()
+    set_report(case, OCTOBER, gross_rub=D("58900.00"))
+    assert "WAGE_UNDERPAID" in check(case)
+    set_parameters("WAGE_UNDERPAID", date(2025, 10, 1), tolerance_pct=2)
+    assert "WAGE_UNDERPAID" not in check(case)
+    set_parameters("WAGE_UNDERPAID", date(2025, 11, 1), tolerance_pct=0)
+    assert "WAGE_UNDERPAID" not in check(case)
+
+
+# WAGE_PAID_LATE: October ends on the 31st; 15 days later is 15 November.
+
+
+def test_wages_paid_on_the_last_allowed_day_are_on_time():
+    case = compliant_case()
+    set_report(case, OCTOBER, paid_on=date(2025, 11, 15))
+    assert "WAGE_PAID_LATE" not in check(case)
+
+
+def test_wages_paid_a_day_later_are_late():
+    case = compliant_case()
+    set_report(case, OCTOBER, paid_on=date(2025, 11, 16))
+    finding = check(case)["WAGE_PAID_LATE"]
+    assert finding.severity == "warning"
+    assert finding.evidence["figures"]["days_after"] == 16
+
+
+# WAGE_REPORT_MISSING: October's report is due by 20 November.
+
+
+def test_a_missing_report_is_not_late_on_its_due_day():
+    case = compliant_case()
+    case.wage_reports.filter(month=OCTOBER).delete()
+    assert "WAGE_REPORT_MISSING" not in check(case, on=date(2025, 11, 20))
+
+
+def test_a_missing_report_is_flagged_the_day_after():
+    case = compliant_case()
+    case.wage_reports.filter(month=OCTOBER).delete()
+    finding = check(case, on=date(2025, 11, 21))["WAGE_REPORT_MISSING"]
+    assert finding.period == "2025-10"
+
+
+def test_a_case_not_yet_employed_owes_no_wage_reports():
+    case = compliant_case(status="arrived", employment_start=None)
+    case.wage_reports.all().delete()
+    assert "WAGE_REPORT_MISSING" not in check(case)
+
+
+# WAGE_DEDUCTIONS_EXCESSIVE: 20 % of 60,000 - 18,000 tax = 8,400.
+
+
+def test_deductions_at_the_limit_are_allowed():
+    case = compliant_case()
+    set_report(case, OCTOBER, deductions_rub=D("8400.00"))
+    assert "WAGE_DEDUCTIONS_EXCESSIVE" not in check(case)
+
+
+def test_deductions_a_kopeck_over_the_limit_are_a_breach():
+    case = compliant_case()
+    set_report(case, OCTOBER, deductions_rub=D("8400.01"))
+    assert check(case)["WAGE_DEDUCTIONS_EXCESSIVE"].evidence["figures"]["cap_rub"] == "8400.00"
+
+
+# HOURS_WEEKLY_EXCEEDED
+
+
+def test_forty_hours_a_week_is_the_limit():
+    assert "HOURS_WEEKLY_EXCEEDED" not in check(compliant_case())
+
+
+def test_a_contract_over_forty_hours_a_week_is_a_breach():
+    case = compliant_case(contract_hours_per_week=D("40.5"))
+    assert check(case)["HOURS_WEEKLY_EXCEEDED"].evidence["figures"]["found_in"] == "contract"
+
+
+# OVERTIME_ANNUAL_EXCEEDED: 120 hours a calendar year.
+
+
+def test_overtime_up_to_the_annual_limit_is_allowed():
+    case = compliant_case()
+    set_report(case, date(2025, 9, 1), overtime_hours=D("60"), gross_rub=D("80000"))
+    set_report(case, OCTOBER, overtime_hours=D("60"), gross_rub=D("80000"))
+    assert "OVERTIME_ANNUAL_EXCEEDED" not in check(case)
+
+
+def test_overtime_past_the_annual_limit_is_a_breach_for_that_year():
+    case = compliant_case()
+    set_report(case, date(2025, 9, 1), overtime_hours=D("60"), gross_rub=D("80000"))
+    set_report(case, OCTOBER, overtime_hours=D("60.5"), gross_rub=D("80000"))
+    finding = check(case)["OVERTIME_ANNUAL_EXCEEDED"]
+    assert finding.period == "2025"
+    assert finding.evidence["figures"]["overtime_hours"] == "120.5"
