@@ -4,6 +4,9 @@ import os
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
+# Uploads of a test run go to a scratch folder, never into the working tree's var/media; the
+# Celery workers that tests start inherit the variable and so read the same files.
+os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="mobility-test-media-"))
 
 from mobility.settings import *  # noqa: E402,F403
 
@@ -16,5 +19,3 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Uploads of a test run go to a scratch folder, never into the working tree's var/media.
-MEDIA_ROOT = tempfile.mkdtemp(prefix="mobility-test-media-")
