@@ -1,9 +1,11 @@
 """Row rules of the CSV imports: which columns each kind has, how a row is checked and cleaned,
 and how clean rows become model objects.
 
-Checking keeps only what it must to find duplicates (a set of passport numbers) and asks the
-database once per chunk of rows, never once per row, so a million rows take constant memory
-and a bounded number of queries.
+Checking holds one chunk of rows at a time: the passport numbers seen so far go to a temporary
+table (repeats within the file are found there at the end), and the database is asked once per
+chunk, never once per row, so a million rows take constant memory and a bounded number of
+queries. The temporary table lives in the task's database session, so the import needs a
+direct connection or session pooling, not transaction pooling.
 """
 
 from collections.abc import Callable, Iterable
