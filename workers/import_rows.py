@@ -1,9 +1,11 @@
 """Row rules of the CSV imports: which columns each kind has, how a row is checked and cleaned,
 and how clean rows become model objects.
 
-Checking keeps only what it must to find duplicates (a set of passport numbers) and asks the
-database once per chunk of rows, never once per row, so a million rows take constant memory
-and a bounded number of queries.
+Checking holds one chunk of rows at a time: the passport numbers seen so far go to a temporary
+table (repeats within the file are found there at the end), and the database is asked once per
+chunk, never once per row, so a million rows take constant memory and a bounded number of
+queries. The temporary table lives in the task's database session, so the import needs a
+direct connection or session pooling, not transaction pooling.
 """
 
 from collections.abc import Callable, Iterable
@@ -12,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import ClassVar
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -54,8 +57,9 @@ class RowChecker:
 
     agency_id: int
     keep: Callable[[list[str]], None]
-    seen_passports: set[str] = field(default_factory=set)
     pending: list[tuple[int, list[str]]] = field(default_factory=list)
+    # (passport number, row) of the chunk, on their way to the session's temporary table.
+    passports: list[tuple[str, int]] = field(default_factory=list)
 
     columns: ClassVar[tuple[str, ...]] = ()
     required: ClassVar[tuple[str, ...]] = ()
@@ -64,7 +68,43 @@ class RowChecker:
         raise NotImplementedError
 
     def flush(self) -> list[Problem]:
+        self._store_passports()
+        return self.check_chunk()
+
+    def check_chunk(self) -> list[Problem]:
         raise NotImplementedError
+
+    def start(self) -> None:
+        """Passport numbers seen so far wait in a temporary table, not in memory, so that a
+        million rows take no more memory than a thousand."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE TEMPORARY TABLE IF NOT EXISTS import_passports"
+                " (passport varchar(8) NOT NULL, row integer NOT NULL)"
+            )
+            cursor.execute("TRUNCATE import_passports")
+
+    def finish(self) -> list[Problem]:
+        """Rows whose passport number an earlier row of the file already has."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT row, first_row FROM (SELECT row, min(row) OVER (PARTITION BY passport)"
+                " AS first_row FROM import_passports) AS seen"
+                " WHERE row > first_row ORDER BY row"
+            )
+            repeated = cursor.fetchall()
+            cursor.execute("DROP TABLE import_passports")
+        message = _("This passport number is already in this file, in row %(row)d.")
+        return [(row, "passport_number", message % {"row": first}) for row, first in repeated]
+
+    def _store_passports(self) -> None:
+        with (
+            connection.cursor() as cursor,
+            cursor.copy("COPY import_passports (passport, row) FROM STDIN") as copy,
+        ):
+            for passport_and_row in self.passports:
+                copy.write_row(passport_and_row)
+        self.passports.clear()
 
     def _passport(self, number: int, value: str, problems: list[Problem]) -> str | None:
         try:
@@ -72,12 +112,7 @@ class RowChecker:
         except ValidationError as error:
             problems.append((number, "passport_number", _messages(error)))
             return None
-        if passport in self.seen_passports:
-            problems.append(
-                (number, "passport_number", _("This passport number is already in this file."))
-            )
-            return None
-        self.seen_passports.add(passport)
+        self.passports.append((passport, number))
         return passport
 
 
@@ -101,7 +136,7 @@ class WorkerRows(RowChecker):
             self.pending.append((number, [str(clean[c]) for c in self.columns if c != "consent"]))
         return problems
 
-    def flush(self):
+    def check_chunk(self):
         passports = {row[self.columns.index("passport_number")] for _n, row in self.pending}
         taken = set(
             Worker.objects.filter(passport_number__in=passports).values_list(
@@ -171,7 +206,7 @@ class PlacementRows(RowChecker):
         # Agencies see only open job orders of approved employers; others do not exist for them.
         return _("There is no open job order with this id.")
 
-    def flush(self):
+    def check_chunk(self):
         passports = {row[0] for _n, row in self.pending}
         workers = dict(
             Worker.objects.filter(

@@ -64,20 +64,13 @@ def import_list(request):
 
 def _progress_context(record) -> dict:
     written = written_rows(record)
-    total = record.total_rows or 0
-    # Checking and writing each fill half of the bar.
-    done = record.processed_rows + written if total else 0
-    percent = (
-        100
-        if record.status in (ImportStatus.DONE, ImportStatus.FAILED)
-        else (min(99, int(50 * done / total)) if total else 0)
-    )
-    return {
-        "record": record,
-        "written": written,
-        "percent": percent,
-        "running": record.status in RUNNING,
-    }
+    running = record.status in RUNNING
+    percent = 100
+    if running:
+        # Checking and writing each fill half of the bar.
+        done = record.processed_rows + written
+        percent = min(99, 50 * done // record.total_rows) if record.total_rows else 0
+    return {"record": record, "written": written, "percent": percent, "running": running}
 
 
 @login_required

@@ -143,6 +143,7 @@ def _check(record: Import, checker) -> tuple[list[Problem], int]:
 
     number = 1
     try:
+        checker.start()
         with _csv_rows(record) as rows:
             header = [name.strip() for name in next(rows, [])]
             report(_header_problems(header, checker))
@@ -164,6 +165,7 @@ def _check(record: Import, checker) -> tuple[list[Problem], int]:
                     report(checker.flush())
                     Import.objects.filter(pk=record.pk).update(processed_rows=number - 1)
             report(checker.flush())
+            report(checker.finish())
     except UnicodeDecodeError:
         report([(number + 1, "", _("The file is not UTF-8 text. Save it as CSV UTF-8."))])
     except csv.Error as error:

@@ -78,7 +78,7 @@ def test_a_passport_twice_in_one_file_is_reported(agency_staff):
         {
             "row": 4,
             "column": "passport_number",
-            "message": "This passport number is already in this file.",
+            "message": "This passport number is already in this file, in row 2.",
         }
     ]
     assert not Worker.objects.exists()

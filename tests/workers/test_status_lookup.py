@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from django.core.cache import caches
 from django.test import override_settings
 
 from tests import factories
@@ -178,3 +179,13 @@ def test_the_answer_has_the_documented_shape(api, case):
     serializer = CaseStatusSerializer(data=body)
     assert serializer.is_valid(), serializer.errors
     assert set(body) == set(CaseStatusSerializer().fields)
+
+
+def test_the_limits_also_hold_on_a_cache_other_than_redis(api, case, settings, monkeypatch):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert type(caches["default"]).__name__ == "LocMemCache"
+    rates = {**StatusThrottle.THROTTLE_RATES, "status_ip": "2/min"}
+    monkeypatch.setattr(StatusThrottle, "THROTTLE_RATES", rates)
+    assert lookup(api, case.reference, BIRTH).status_code == 200
+    assert lookup(api, case.reference, BIRTH).status_code == 200
+    assert lookup(api, case.reference, BIRTH).status_code == 429
