@@ -72,7 +72,7 @@ def test_the_finding_page_says_what_was_expected_found_and_required(client, offi
     assert "What was expected" in text and EVIDENCE["expected"] in text
     assert "What was found" in text and EVIDENCE["actual"] in text
     assert "Which law requires it" in text and "Labour Code RF art. 135" in text
-    assert "History" in text
+    assert "Change history" in text
 
 
 def test_resolving_on_the_page_needs_a_reason_and_is_recorded(client, official, case_a):
