@@ -91,7 +91,8 @@ UPSERT = """
 # every night would overrule the official; one that cleared by itself opens again if the
 # condition comes back.
 KNOWN_IN_SCOPE = """
-    SELECT f.id, f.subject_key, f.period, f.status IN ('open', 'acknowledged') AS open
+    SELECT f.id, f.subject_key, f.period, f.status IN ('open', 'acknowledged') AS open,
+           f.severity, f.evidence, f.last_detected_at
     FROM compliance_finding f
     WHERE f.rule_id = %(rule)s AND {scope}
       AND (f.status IN ('open', 'acknowledged')
@@ -116,13 +117,17 @@ def apply_hits(ctx: Context, rule: Rule, hits: list[Hit], scope: Scope, now: dat
             KNOWN_IN_SCOPE.format(scope=scope_sql),
             {"rule": rule.pk, "cleared": CONDITION_CLEARED, **scope_params},
         )
-        cleared, closed_by_person = [], set()
-        for pk, key, period, is_open in cursor.fetchall():
+        cleared, settled = [], set()
+        for pk, key, period, is_open, severity, found, detected in cursor.fetchall():
+            hit = unique.get((key, period))
             if not is_open:
-                closed_by_person.add((key, period))
-            elif (key, period) not in unique:
+                settled.add((key, period))
+            elif hit is None:
                 cleared.append(pk)
-        hits = [h for key, h in unique.items() if key not in closed_by_person]
+            elif _unchanged(rule, hit, severity, found, detected, now):
+                # An upsert that changes nothing still locks and dirties the row.
+                settled.add((key, period))
+        hits = [h for key, h in unique.items() if key not in settled]
         opened = 0
         if hits:
             cursor.execute(UPSERT, _upsert_params(ctx, rule, hits, now))
@@ -132,6 +137,20 @@ def apply_hits(ctx: Context, rule: Rule, hits: list[Hit], scope: Scope, now: dat
             cursor.execute(RESOLVE, {"now": now, "cleared": CONDITION_CLEARED, "ids": cleared})
             resolved = cursor.rowcount
     return Outcome(opened=opened, resolved=resolved)
+
+
+def _unchanged(rule: Rule, hit: Hit, severity, found, detected, now: datetime) -> bool:
+    return (
+        (hit.severity or rule.severity) == severity
+        and _as_json(hit.evidence) == _as_json(found)
+        and detected >= now - timedelta(days=1)
+    )
+
+
+def _as_json(evidence) -> str:
+    if isinstance(evidence, str):  # Django's psycopg setup hands jsonb over as text
+        evidence = json.loads(evidence)
+    return json.dumps(evidence, sort_keys=True, default=str)
 
 
 def _upsert_params(ctx: Context, rule: Rule, hits: list[Hit], now: datetime) -> dict:
@@ -146,6 +165,6 @@ def _upsert_params(ctx: Context, rule: Rule, hits: list[Hit], now: datetime) -> 
         "agencies": [h.agency_id for h in hits],
         "employers": [h.employer_id for h in hits],
         "severities": severities,
-        "evidence": [json.dumps(h.evidence, sort_keys=True, default=str) for h in hits],
+        "evidence": [_as_json(h.evidence) for h in hits],
         "due": [now + timedelta(days=due_days(ctx, rule, s)) for s in severities],
     }

@@ -67,8 +67,7 @@ def money(value) -> str:
 
 def figure(value) -> str:
     """A number as the finding shows it: no trailing zeros beyond what it needs."""
-    text = format(Decimal(value).normalize(), "f")
-    return text
+    return format(Decimal(value).normalize(), "f")
 
 
 def month_label(day: date) -> str:
