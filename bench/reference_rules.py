@@ -152,7 +152,8 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
         event = p.end_date if ended else p.employment_start
         deadline = add_working_days(event, int(_p("MVD_NOTIFICATION_OVERDUE", "working_days", on)))
         done = p.mvd_notified_on
-        if ((done is None or done < event) and deadline < on) or (done and done > deadline):
+        missing = done is None or (ended and done < event)
+        if (missing and deadline < on) or (done and done > deadline):
             fire("MVD_NOTIFICATION_OVERDUE")
     if p.arrival_date:
         count = int(_p("MIGRATION_REGISTRATION_OVERDUE", "working_days", on))

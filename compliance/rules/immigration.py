@@ -16,12 +16,16 @@ from compliance.rules.base import (
 
 
 def _deadline_hit(ctx, code, row, *, what, event, limit_text) -> Hit:
-    done = row["done_on"]
-    actual = (
-        f"recorded only on {done:%Y-%m-%d}, after the deadline of {row['deadline']:%Y-%m-%d}"
-        if done
-        else f"not recorded; the deadline was {row['deadline']:%Y-%m-%d}"
-    )
+    done, deadline = row["done_on"], row["deadline"]
+    if done is None:
+        actual = f"not recorded; the deadline was {deadline:%Y-%m-%d}"
+    elif done < row["event_on"]:
+        actual = (
+            f"the last one recorded is of {done:%Y-%m-%d}, before {event}, and none since; "
+            f"the deadline was {deadline:%Y-%m-%d}"
+        )
+    else:
+        actual = f"recorded only on {done:%Y-%m-%d}, after the deadline of {deadline:%Y-%m-%d}"
     return placement_hit(
         row,
         "",
@@ -42,7 +46,9 @@ def mvd_notification_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
     code = "MVD_NOTIFICATION_OVERDUE"
     count = int(ctx.param(code, "working_days"))
     days, deadlines = ctx.working_day_deadlines(count)
-    # An ended contract needs a notification of the end, so the end date starts the clock.
+    # An ended contract needs a notification of the end, so the end date starts the clock and
+    # an older notification (of the start) does not count. A start notified early, on signing
+    # the contract, is in time: the law counts from the contract, never against the employer.
     rows = fetch(
         f"""
         SELECT * FROM (
@@ -55,7 +61,8 @@ def mvd_notification_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
         ) c
         JOIN unnest(%(days)s::date[], %(deadlines)s::date[]) AS cal(day, deadline)
             ON cal.day = c.event_on
-        WHERE (c.done_on IS NULL OR c.done_on < c.event_on) AND cal.deadline < %(on)s
+        WHERE (c.done_on IS NULL OR (c.ended AND c.done_on < c.event_on))
+              AND cal.deadline < %(on)s
            OR c.done_on > cal.deadline
         """,
         {

@@ -116,3 +116,8 @@ def test_a_permit_ending_with_the_contract_raises_no_warning():
         contract_end=ON + timedelta(days=10), work_permit_valid_until=ON + timedelta(days=10)
     )
     assert "WORK_PERMIT_EXPIRED" not in check(case)
+
+
+def test_notifying_the_mvd_on_signing_before_the_start_is_in_time():
+    case = _employed_on(date(2025, 10, 30), mvd_notified_on=date(2025, 10, 27))
+    assert "MVD_NOTIFICATION_OVERDUE" not in check(case, on=date(2025, 12, 1))
