@@ -55,19 +55,24 @@ def _open_job_order(employer_username: str) -> JobOrder:
 
 
 def _dates(status: str, today: date) -> dict:
-    """Dates that tell a plausible story: cases before departure start work next month, the
-    others left five weeks ago."""
-    before_departure = S.DEPARTED not in PATHS[status]
-    start = today + timedelta(days=45) if before_departure else today - timedelta(days=30)
+    """Dates that tell a plausible story: cases before departure start work next month; cases
+    that reached work started a year ago (so the demo has a year of wages to report); the
+    others left five weeks ago. Contracts run two years."""
+    if S.DEPARTED not in PATHS[status]:
+        start = today + timedelta(days=45)
+    elif S.EMPLOYED in PATHS[status]:
+        start = today - timedelta(days=395)
+    else:
+        start = today - timedelta(days=30)
     return {
         "contract_start": start,
-        "contract_end": start + timedelta(days=365),
+        "contract_end": start + timedelta(days=730),
         "permit_from": start - timedelta(days=30),
-        "permit_until": start + timedelta(days=400),
-        "departure": today - timedelta(days=35),
-        "arrival": today - timedelta(days=34),
-        "induction": today - timedelta(days=33),
-        "employment_start": today - timedelta(days=30),
+        "permit_until": start + timedelta(days=760),
+        "departure": start - timedelta(days=5),
+        "arrival": start - timedelta(days=4),
+        "induction": start - timedelta(days=3),
+        "employment_start": start,
         "end": today - timedelta(days=2),
     }
 
