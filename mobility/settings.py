@@ -181,6 +181,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "mobility.api.exception_handler",
     "COERCE_DECIMAL_TO_STRING": True,
+    # How many proxies in front of the app append to X-Forwarded-For: the public status
+    # lookup's per-IP limit must count the client's address, not the proxy's.
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=None),
     "DEFAULT_THROTTLE_RATES": {
         "status_ip": env("STATUS_RATE_PER_IP", default="30/min"),
         "status_reference": env("STATUS_RATE_PER_REFERENCE", default="10/min"),
