@@ -1,12 +1,13 @@
 """The acceptance path through the pages: an agency registers a worker, uploads the passport and
 medical certificate, opens a case on an employer's job order and submits it; the employer
-accepts it."""
+accepts it; the worker finds the case on the public status page in Hindi."""
 
 import re
 from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import timezone
 
 from workers.models import Placement, PlacementStatus, Worker
@@ -67,3 +68,14 @@ def test_a_worker_goes_from_registration_to_acceptance_through_the_pages(
     placement.refresh_from_db()
     assert placement.status == PlacementStatus.ACCEPTED
     assert [e.to_status for e in placement.timeline.all()] == ["draft", "submitted", "accepted"]
+
+    worker_phone = Client()
+    worker_phone.cookies["django_language"] = "hi"
+    found = worker_phone.post(
+        "/status/", {"reference": placement.reference, "date_of_birth": "1996-07-14"}
+    )
+    page = found.content.decode()
+    assert found.status_code == 200
+    assert 'lang="hi"' in page
+    assert "नियोक्ता ने स्वीकार किया" in page  # "Accepted by the employer"
+    assert "P4455667" not in page and "Kavya Menon" not in page
