@@ -132,7 +132,8 @@ def test_dashboard_page_queries_do_not_grow_with_data(client):
     few = page_queries(client)
     for _ in range(15):
         open_finding(employed_case(region="RU-SPE", sector="textiles"), severity="critical")
-    assert page_queries(client) == few <= 20
+    # The ceiling leaves room for the embedded setup, whose database cache costs queries too.
+    assert page_queries(client) == few <= 26
 
 
 def test_agency_table_exports_as_csv(client):

@@ -2,7 +2,9 @@ import json
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 from tests.workers.status_fixtures import *  # noqa: F403
@@ -74,16 +76,24 @@ def test_wrong_reference_and_wrong_date_give_the_same_404(api, case):
     assert wrong_reference.content == wrong_date.content == malformed_reference.content
 
 
-def test_both_wrong_inputs_take_the_same_single_query(api, case, django_assert_num_queries):
-    with django_assert_num_queries(1):
-        lookup(api, "nonsense", BIRTH)
-    with django_assert_num_queries(1):
-        lookup(api, case.reference, "2001-01-01")
+def case_queries(call) -> list[str]:
+    """The SQL a lookup runs on the workers app's tables (cases, workers, timelines,
+    grievances). The rate limiter's counters are left out: where the cache is the database
+    (the embedded setup) they are SQL too, with history bookkeeping."""
+    with CaptureQueriesContext(connection) as captured:
+        call()
+    return [q["sql"] for q in captured if '"workers_' in q["sql"]]
 
 
-def test_a_found_case_is_read_in_one_query(api, case, django_assert_num_queries):
-    with django_assert_num_queries(1):
-        assert lookup(api, case.reference, BIRTH).status_code == 200
+def test_both_wrong_inputs_take_the_same_single_query(api, case):
+    assert len(case_queries(lambda: lookup(api, "nonsense", BIRTH))) == 1
+    assert len(case_queries(lambda: lookup(api, case.reference, "2001-01-01"))) == 1
+
+
+def test_a_found_case_is_read_in_one_query(api, case):
+    answers = []
+    assert len(case_queries(lambda: answers.append(lookup(api, case.reference, BIRTH)))) == 1
+    assert answers[0].status_code == 200
 
 
 def test_missing_or_malformed_fields_are_a_400_naming_them(api, case):
