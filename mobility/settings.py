@@ -253,3 +253,8 @@ LOGGING = {
 
 # The pact's announced scale (about 70,000 workers); the dashboard shows employment against it.
 PACT_TARGET_WORKERS = env.int("PACT_TARGET_WORKERS", default=70000)
+
+# Dotted path of the SMS backend (a class with `send(phone, text)`); the default logs only.
+SMS_BACKEND = env("SMS_BACKEND", default="mobility.notifications.LogSmsBackend")
+# The address people reach the site at, for links in e-mails.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")

@@ -8,6 +8,7 @@ transaction, raises domain errors (mobility.errors) and tells other apps through
 import hashlib
 import uuid
 from datetime import date
+from functools import partial
 
 import filetype
 from django.core.exceptions import ValidationError
@@ -18,7 +19,7 @@ from django.utils import timezone
 from employers.models import Employer, JobOrder, JobOrderStatus, SponsorshipStatus
 from mobility.access import Actor, Role
 from mobility.errors import ActionForbidden, MoveNotAllowed, RequirementsUnmet
-from workers import lifecycle
+from workers import lifecycle, tasks
 from workers.forms import move_form_class
 from workers.models import (
     Agency,
@@ -232,6 +233,7 @@ def transition_placement(*, actor: Actor, placement_id: int, to: str, data: dict
             note=fields.get("note", ""),
         )
         _announce(placement_changed, placement_id=placement.pk)
+        transaction.on_commit(partial(tasks.notify_case_move.delay, placement.pk, move.to))
     return placement
 
 
