@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
@@ -112,21 +112,21 @@ def open_findings_by_severity(findings: QuerySet[Finding]) -> dict[str, int]:
 def compliance_rate_by_category(
     placements: QuerySet[Placement], findings: QuerySet[Finding]
 ) -> dict[str, float | None]:
-    """Share of active cases (arrived or employed) with no open finding of the category."""
-    active = placements.filter(status__in=ACTIVE_STATUSES)
-    open_case_findings = findings.filter(
-        status__in=OPEN_FINDING_STATUSES, placement_id=OuterRef("pk")
+    """Share of active cases (arrived or employed) with no open finding of the category.
+
+    Two aggregates rather than a per-case EXISTS for each category: over a million cases the
+    correlated form took tens of seconds, this one a fraction of a second."""
+    total = placements.filter(status__in=ACTIVE_STATUSES).order_by().count()
+    rows = (
+        findings.filter(status__in=OPEN_FINDING_STATUSES, placement__status__in=ACTIVE_STATUSES)
+        .order_by()
+        .values("rule__category")
+        .annotate(flagged=Count("placement_id", distinct=True))
     )
-    aggregates = {"total": Count("pk")}
-    for category in Category.values:
-        aggregates[category] = Count(
-            "pk", filter=Exists(open_case_findings.filter(rule__category=category))
-        )
-    row = active.order_by().aggregate(**aggregates)
-    total = row.pop("total")
+    flagged = {row["rule__category"]: row["flagged"] for row in rows}
     return {
-        category: (round(100 * (total - flagged) / total, 1) if total else None)
-        for category, flagged in row.items()
+        category: (round(100 * (total - flagged.get(category, 0)) / total, 1) if total else None)
+        for category in Category.values
     }
 
 
