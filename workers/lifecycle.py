@@ -18,14 +18,13 @@ from django.utils.translation import gettext_noop
 
 from compliance.rulebook import check_job_terms
 from employers.models import JobOrderStatus, SponsorshipStatus
+from employers.selectors import quota_in_use
 from mobility.access import Actor, Role
 from workers.models import AgencyStatus, DocumentKind, Placement, VerificationStatus
 from workers.models import PlacementStatus as S
 
 AGENCY, EMPLOYER, OFFICIAL = "agency", "employer", "official"
 
-# Statuses in which a worker holds one of the employer's sponsored places (SPEC §4 quota).
-QUOTA_STATUSES = (S.CONTRACT_SIGNED, S.VISA_ISSUED, S.DEPARTED, S.ARRIVED, S.EMPLOYED)
 TERMINAL_STATUSES = (S.COMPLETED, S.TERMINATED, S.REJECTED, S.WITHDRAWN, S.REPATRIATED)
 # Emigration clearance asks for a passport valid six months beyond the stay.
 PASSPORT_MARGIN_MONTHS = 6
@@ -160,9 +159,7 @@ def employer_approved_and_under_quota(placement, data, today):
             f"The employer's sponsorship is {employer.get_sponsorship_status_display().lower()}, "
             "not approved."
         ]
-    used = Placement.objects.filter(
-        job_order__employer_id=employer.pk, status__in=QUOTA_STATUSES
-    ).count()
+    used = quota_in_use(employer.pk)
     if used >= employer.quota:
         return [f"The employer's quota of {employer.quota} workers is used up ({used} in place)."]
     return []
