@@ -27,7 +27,7 @@ def main() -> None:
 
     from django.core.cache import cache
 
-    from compliance.dashboard import DashboardFilters, summary
+    from compliance.dashboard.selectors import DashboardFilters, summary
     from mobility.models import Official, Side
     from tests.factories import UserFactory
     from workers.models import Placement

@@ -71,7 +71,7 @@ def child(rows: int) -> None:
     from django.core.files import File
     from django.db import connection
 
-    from workers.imports import run_import
+    from workers.imports.services import run_import
     from workers.models import Agency, Import
 
     agency, _ = Agency.objects.get_or_create(

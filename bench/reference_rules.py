@@ -10,14 +10,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
 
-from compliance.rulebook import (
-    Rule,
-    add_working_days,
-    applicable_minimum_wage,
-    monthly_norm_hours,
-    parameters,
-)
-from compliance.rules.base import add_months
+from compliance.checks.rules.base import add_months
+from compliance.rulebook.models import Rule
+from compliance.rulebook.selectors import applicable_minimum_wage, parameters
+from compliance.rulebook.working_time import add_working_days, monthly_norm_hours
 from workers.models import Placement
 
 CENT = Decimal("0.01")

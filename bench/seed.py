@@ -12,7 +12,7 @@ from io import StringIO
 from django.db import connection
 from django.utils import timezone
 
-from compliance.rulebook import working_days_in_month
+from compliance.rulebook.working_time import working_days_in_month
 
 ON = date(2025, 12, 25)  # the evaluation day: twelve finished months, December 2024 - November 2025
 MONTHS = [date(2024 + (11 + i) // 12, (11 + i) % 12 + 1, 1) for i in range(12)]

@@ -43,7 +43,7 @@ def main() -> None:
     from django.db import connection
 
     from bench import reference_rules, seed
-    from compliance import engine
+    from compliance.checks import engine
     from compliance.models import CheckRun, Finding
 
     call_command("migrate", verbosity=0)

@@ -9,7 +9,7 @@ from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
 from mobility.urls import urlpatterns as project_urlpatterns
-from workers.status_lookup import find_case
+from workers.status.selectors import find_case
 
 
 @csrf_exempt

@@ -1,15 +1,11 @@
 """The app's API resources; mobility/urls.py registers them under /api/v1/."""
 
-from compliance.api import (
-    FindingViewSet,
-    InsuranceCoverViewSet,
-    SafetyRecordViewSet,
-    WageReportViewSet,
-    WatchlistViewSet,
-)
-from compliance.check_run_api import CheckRunViewSet
-from compliance.grievance_api import GrievanceViewSet
-from compliance.rulebook_api import MinimumWageViewSet, RuleViewSet
+from compliance.checks.api import CheckRunViewSet
+from compliance.evidence.api import InsuranceCoverViewSet, SafetyRecordViewSet, WageReportViewSet
+from compliance.findings.api import FindingViewSet
+from compliance.grievances.api import GrievanceViewSet
+from compliance.rulebook.api import MinimumWageViewSet, RuleViewSet
+from compliance.watchlist.api import WatchlistViewSet
 
 routes = [
     ("rules", RuleViewSet, "rule"),

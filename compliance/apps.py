@@ -7,9 +7,9 @@ class ComplianceConfig(AppConfig):
     verbose_name = _("Compliance")
 
     def ready(self):
-        from compliance import receivers
-        from employers.signals import employer_changed
-        from workers.signals import agency_changed, placement_changed, worker_changed
+        from compliance.checks import receivers
+        from employers.sponsorship.signals import employer_changed
+        from workers.placements.signals import agency_changed, placement_changed, worker_changed
 
         placement_changed.connect(receivers.on_placement_changed, dispatch_uid="compliance-case")
         worker_changed.connect(receivers.on_worker_changed, dispatch_uid="compliance-worker")

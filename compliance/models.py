@@ -3,7 +3,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from compliance.rulebook import Corridor, MinimumWage, Rule, RuleParameter, Severity
+from compliance.rulebook.models import Corridor, MinimumWage, Rule, RuleParameter, Severity
 
 __all__ = ["Corridor", "MinimumWage", "Rule", "RuleParameter"]
 

@@ -1,6 +1,7 @@
 """The app's API resources; mobility/urls.py registers them under /api/v1/."""
 
-from employers.api import EmployerViewSet, JobOrderViewSet
+from employers.job_orders.api import JobOrderViewSet
+from employers.sponsorship.api import EmployerViewSet
 
 routes = [
     ("employers", EmployerViewSet, "employer"),

@@ -4,7 +4,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from employers.validators import validate_employer_inn, validate_ogrn
+from employers.sponsorship.validators import validate_employer_inn, validate_ogrn
 from mobility.regions import russian_regions
 
 

@@ -10,12 +10,12 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from compliance.demo import seed_evidence
-from employers.demo import demo_inn, demo_ogrn, seed_job_orders
+from compliance.demo.services import seed_evidence
+from employers.demo.services import demo_inn, demo_ogrn, seed_job_orders
 from employers.models import Employer, EmployerMembership, Sector, SponsorshipStatus
 from mobility.models import Official, Side
 from mobility.upsert import upsert
-from workers.demo import seed_cases
+from workers.demo.services import seed_cases
 from workers.models import Agency, AgencyMembership, AgencyStatus
 
 

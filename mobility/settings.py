@@ -156,11 +156,11 @@ CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "mobility.tasks.heartbeat", "schedule": 60.0},
     # Times are Europe/Moscow (CELERY_TIMEZONE): the sweep runs while nobody works.
     "compliance-sweep": {
-        "task": "compliance.tasks.nightly_sweep",
+        "task": "compliance.checks.tasks.nightly_sweep",
         "schedule": crontab(hour=2, minute=0),
     },
     "compliance-deadlines": {
-        "task": "compliance.tasks.deadlines",
+        "task": "compliance.checks.tasks.deadlines",
         "schedule": crontab(minute=15),
     },
 }
@@ -210,8 +210,8 @@ SPECTACULAR_SETTINGS = {
         "SponsorshipDecisionEnum": "employers.models.SponsorshipDecisionKind",
         "FindingStatusEnum": "compliance.models.FindingStatus",
         "CheckRunStatusEnum": "compliance.models.CheckRunStatus",
-        "RuleCategoryEnum": "compliance.rulebook.Category",
-        "RuleSeverityEnum": "compliance.rulebook.Severity",
+        "RuleCategoryEnum": "compliance.rulebook.models.Category",
+        "RuleSeverityEnum": "compliance.rulebook.models.Severity",
         "GrievanceCategoryEnum": "workers.models.GrievanceCategory",
         "IncidentSeverityEnum": "compliance.models.IncidentSeverity",
     },

@@ -34,8 +34,8 @@ def rule_catalogue(request):
     if marker is None or not marker.kwargs.get("transaction"):
         return
     request.getfixturevalue("transactional_db")
-    from compliance.catalogue import load_catalogue
-    from compliance.rulebook import Corridor, MinimumWage, Rule, RuleParameter
+    from compliance.rulebook.catalogue import load_catalogue
+    from compliance.rulebook.models import Corridor, MinimumWage, Rule, RuleParameter
 
     if not Rule.objects.exists():
         load_catalogue(Corridor, Rule, RuleParameter, MinimumWage)

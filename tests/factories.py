@@ -19,7 +19,7 @@ from employers.models import (
 from mobility.models import Official, Side
 from mobility.seed import demo_inn, demo_ogrn
 from workers.models import Agency, AgencyMembership, AgencyStatus, Placement, Worker
-from workers.references import new_reference
+from workers.placements.references import new_reference
 
 
 class UserFactory(factory.django.DjangoModelFactory):

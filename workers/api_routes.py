@@ -1,8 +1,10 @@
 """The app's API resources; mobility/urls.py registers them under /api/v1/."""
 
-from workers.api import AgencyViewSet, WorkerViewSet
-from workers.api_cases import DocumentViewSet, PlacementViewSet
-from workers.import_api import ImportViewSet
+from workers.agencies.api import AgencyViewSet
+from workers.documents.api import DocumentViewSet
+from workers.imports.api import ImportViewSet
+from workers.placements.api import PlacementViewSet
+from workers.registry.api import WorkerViewSet
 
 routes = [
     ("agencies", AgencyViewSet, "agency"),

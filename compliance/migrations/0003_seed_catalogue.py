@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from compliance.catalogue import load_catalogue
+from compliance.rulebook.catalogue import load_catalogue
 
 
 def forwards(apps, schema_editor):

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import employers.validators
+import employers.sponsorship.validators
 import mobility.regions
 import pgtrigger.compiler
 import pgtrigger.migrations
@@ -25,8 +25,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('legal_name', models.CharField(max_length=300, verbose_name='legal name')),
-                ('inn', models.CharField(max_length=10, unique=True, validators=[employers.validators.validate_employer_inn], verbose_name='INN')),
-                ('ogrn', models.CharField(max_length=13, validators=[employers.validators.validate_ogrn], verbose_name='OGRN')),
+                ('inn', models.CharField(max_length=10, unique=True, validators=[employers.sponsorship.validators.validate_employer_inn], verbose_name='INN')),
+                ('ogrn', models.CharField(max_length=13, validators=[employers.sponsorship.validators.validate_ogrn], verbose_name='OGRN')),
                 ('region', models.CharField(choices=mobility.regions.russian_regions, db_index=True, max_length=6, verbose_name='region')),
                 ('sector', models.CharField(choices=[('construction', 'Construction'), ('textiles', 'Textiles'), ('machinery', 'Machinery'), ('electronics', 'Electronics'), ('energy', 'Energy'), ('agriculture', 'Agriculture'), ('services', 'Services'), ('other', 'Other')], db_index=True, max_length=20, verbose_name='sector')),
                 ('address', models.CharField(blank=True, max_length=500, verbose_name='address')),
@@ -51,8 +51,8 @@ class Migration(migrations.Migration):
                 ('pgh_label', models.TextField(help_text='The event label.')),
                 ('id', models.BigIntegerField()),
                 ('legal_name', models.CharField(max_length=300, verbose_name='legal name')),
-                ('inn', models.CharField(max_length=10, validators=[employers.validators.validate_employer_inn], verbose_name='INN')),
-                ('ogrn', models.CharField(max_length=13, validators=[employers.validators.validate_ogrn], verbose_name='OGRN')),
+                ('inn', models.CharField(max_length=10, validators=[employers.sponsorship.validators.validate_employer_inn], verbose_name='INN')),
+                ('ogrn', models.CharField(max_length=13, validators=[employers.sponsorship.validators.validate_ogrn], verbose_name='OGRN')),
                 ('region', models.CharField(choices=mobility.regions.russian_regions, max_length=6, verbose_name='region')),
                 ('sector', models.CharField(choices=[('construction', 'Construction'), ('textiles', 'Textiles'), ('machinery', 'Machinery'), ('electronics', 'Electronics'), ('energy', 'Energy'), ('agriculture', 'Agriculture'), ('services', 'Services'), ('other', 'Other')], max_length=20, verbose_name='sector')),
                 ('address', models.CharField(blank=True, max_length=500, verbose_name='address')),

@@ -3,7 +3,7 @@ opens a job order from its workspace."""
 
 import pytest
 
-from compliance.rulebook import Rule
+from compliance.rulebook.models import Rule
 from employers.models import Employer, JobOrder
 from mobility.seed import seed_demo
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from compliance.models import Finding
-from compliance.rulebook import Rule
+from compliance.rulebook.models import Rule
 
 
 def make_finding(*, code="WAGE_UNDERPAID", placement=None, employer=None, agency=None, **kwargs):

@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from workers.models import Grievance
-from workers.references import new_reference
+from workers.placements.references import new_reference
 
 
 def make_grievance(placement, *, filed_days_ago=0, **kwargs):

@@ -3,9 +3,9 @@
 from datetime import date
 from decimal import Decimal
 
-from compliance import engine
+from compliance.checks import engine
 from compliance.models import Finding, FindingStatus, WageReport
-from compliance.rulebook import Rule, RuleParameter
+from compliance.rulebook.models import Rule, RuleParameter
 from tests import factories
 
 ON = date(2025, 11, 25)

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from compliance.models import Finding
-from compliance.rulebook import Rule
+from compliance.rulebook.models import Rule
 from mobility.models import Side
 from tests.factories import (
     AgencyFactory,

@@ -7,9 +7,9 @@ import pghistory.models
 import pytest
 from django.apps import apps
 
-from compliance.demo import seed_evidence
+from compliance.demo.services import seed_evidence
+from compliance.evidence.services import wage_report_problems
 from compliance.models import Finding, InsuranceCover, SafetyRecord, WageReport
-from compliance.services import wage_report_problems
 from tests import factories
 from tests.compliance.test_evidence_api import employed_case, months_ago
 from workers.models import Grievance

@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
+from compliance.checks.rules.integrity import name_similarity
+from compliance.checks.verification import verify_subject
 from compliance.models import WatchlistEntry
-from compliance.rules.integrity import name_similarity
-from compliance.verification import verify_subject
 from tests import factories
 from tests.compliance.rule_helpers import ON, open_findings, set_parameters
 

@@ -3,7 +3,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from compliance.verification import verify_subject
+from compliance.checks.verification import verify_subject
 from tests import factories
 from tests.compliance.rule_helpers import ON, check, compliant_case, open_findings
 

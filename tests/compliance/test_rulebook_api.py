@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from compliance.rulebook import MinimumWage, Rule, applicable_minimum_wage, parameters
+from compliance.rulebook.models import MinimumWage, Rule
+from compliance.rulebook.selectors import applicable_minimum_wage, parameters
 from mobility.models import Side
 from tests.factories import agency_user, employer_user, official_user
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from compliance.rulebook import applicable_minimum_wage, check_job_terms
+from compliance.rulebook.selectors import applicable_minimum_wage, check_job_terms
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 from django.test import Client
 
-from compliance.rulebook import MinimumWage, Rule, parameters
+from compliance.rulebook.models import MinimumWage, Rule
+from compliance.rulebook.selectors import parameters
 from tests.factories import agency_user, employer_user, official_user
 
 pytestmark = pytest.mark.django_db

@@ -4,13 +4,13 @@ from decimal import Decimal as D
 import pytest
 from django.apps import apps
 
-from compliance import engine
+from compliance.checks import engine
+from compliance.checks.verification import run_deadlines
 from compliance.models import Finding, FindingStatus
-from compliance.rulebook import Rule
-from compliance.verification import run_deadlines
+from compliance.rulebook.models import Rule
 from tests import factories
 from tests.compliance.rule_helpers import ON, check, compliant_case, open_findings, set_report
-from workers.signals import placement_changed
+from workers.placements.signals import placement_changed
 
 pytestmark = pytest.mark.django_db
 OCTOBER = date(2025, 10, 1)

@@ -4,9 +4,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from compliance import engine
-from compliance.catalogue import load_catalogue
+from compliance.checks import engine
 from compliance.models import CheckRun, Corridor, Finding, MinimumWage, Rule, RuleParameter
+from compliance.rulebook.catalogue import load_catalogue
 from tests.celery_worker import running_worker, wait_for
 from tests.compliance.rule_helpers import ON, compliant_case
 

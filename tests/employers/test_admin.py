@@ -4,7 +4,7 @@ job-order status out of hand-editing."""
 import pytest
 from django.test import Client
 
-from compliance.rulebook import MinimumWage, Rule
+from compliance.rulebook.models import MinimumWage, Rule
 from tests.factories import JobOrderFactory, superuser
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 
 import pytest
 
-from compliance.rulebook import Rule
+from compliance.rulebook.models import Rule
 from employers.models import JobOrder, SponsorshipDecision
 from tests.factories import EmployerFactory, JobOrderFactory, employer_user, official_user
 

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from employers.models import SponsorshipDecision
-from employers.services import decide_sponsorship
+from employers.sponsorship.services import decide_sponsorship
 from mobility.errors import MoveNotAllowed
 from tests.factories import EmployerFactory, official_user
 

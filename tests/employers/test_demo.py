@@ -4,8 +4,8 @@ sectors, open job orders, and nothing new on a second run."""
 import pghistory.models
 import pytest
 
+from employers.job_orders.services import job_order_problems
 from employers.models import Employer, JobOrder, SponsorshipDecision
-from employers.services import job_order_problems
 from mobility.seed import seed_demo
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from employers.models import Employer, JobOrder, SponsorshipDecision
-from employers.selectors import quota_in_use
+from employers.sponsorship.selectors import quota_in_use
 from mobility.models import Side
 from tests.factories import (
     EmployerFactory,

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from compliance.rulebook import applicable_minimum_wage
+from compliance.rulebook.selectors import applicable_minimum_wage
 from employers.models import JobOrder
 from mobility.models import Side
 from tests.factories import (

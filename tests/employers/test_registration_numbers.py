@@ -3,7 +3,7 @@
 import pytest
 
 from employers.models import Employer
-from employers.signals import employer_changed
+from employers.sponsorship.signals import employer_changed
 from mobility.seed import demo_inn, demo_ogrn
 from tests.factories import EmployerFactory, official_user
 

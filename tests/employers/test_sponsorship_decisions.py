@@ -4,8 +4,8 @@ record each decision leaves."""
 import pytest
 
 from employers.models import SponsorshipDecision, SponsorshipStatus
-from employers.services import DECISIONS
-from employers.signals import employer_changed
+from employers.sponsorship.services import DECISIONS
+from employers.sponsorship.signals import employer_changed
 from mobility.models import Side
 from tests.factories import EmployerFactory, agency_user, employer_user, official_user
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from mobility.models import Side
 from tests import factories
+from workers.documents.sample_files import pdf_bytes
 from workers.models import Document, DocumentKind, PlacementStatus
-from workers.sample_files import pdf_bytes
 
 S = PlacementStatus
 

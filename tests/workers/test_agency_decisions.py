@@ -5,7 +5,7 @@ import pytest
 from mobility.models import Side
 from tests import factories
 from workers.models import Agency, AgencyDecision, AgencyStatus
-from workers.signals import agency_changed
+from workers.placements.signals import agency_changed
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
+from workers.documents.sample_files import pdf_bytes, png_bytes
 from workers.models import Placement, PlacementStatus, Worker
-from workers.sample_files import pdf_bytes, png_bytes
 
 from .case_world import make_world
 

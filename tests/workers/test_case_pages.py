@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from mobility.models import Side
 from tests import factories
+from workers.documents.sample_files import pdf_bytes
 from workers.models import AgencyStatus, CaseEvent, Document, Worker
-from workers.sample_files import pdf_bytes
 
 from .case_world import S, case_in, make_world
 

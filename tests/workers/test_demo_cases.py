@@ -3,7 +3,7 @@
 import pytest
 
 from mobility.seed import seed_demo
-from workers.demo import PATHS
+from workers.demo.services import PATHS
 from workers.models import CaseEvent, Document, Placement, PlacementStatus
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import hashlib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from workers.documents.sample_files import pdf_bytes, png_bytes
 from workers.models import Document, DocumentKind
-from workers.sample_files import pdf_bytes, png_bytes
 
 from .case_world import S, case_in, make_world
 

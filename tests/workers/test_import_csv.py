@@ -3,7 +3,7 @@ from pghistory.models import Context
 
 from tests import factories
 from tests.workers.import_files import upload, worker_line, workers_csv
-from workers.imports import MAX_BYTES, run_import
+from workers.imports.services import MAX_BYTES, run_import
 from workers.models import CaseEvent, Import, Placement, Worker
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import pytest
 from tests import factories
 from tests.celery_worker import running_worker, wait_for
 from tests.workers.import_files import upload, workers_csv
+from workers.imports.tasks import import_csv
 from workers.models import Import, Worker
-from workers.tasks import import_csv
 
 
 @pytest.mark.celery_worker

@@ -2,8 +2,8 @@
 
 import pytest
 
-from workers.lifecycle import AGENCY, EMPLOYER, MOVES, OFFICIAL
 from workers.models import CaseEvent, Placement
+from workers.placements.lifecycle import AGENCY, EMPLOYER, MOVES, OFFICIAL
 
 from .case_world import GOOD_BODIES, S, case_in, make_world
 
@@ -117,7 +117,7 @@ def test_the_timeline_shows_the_worker_visible_message_in_the_readers_language(a
 
 
 def test_the_api_schema_documents_every_body_field_of_the_table():
-    from workers.serializers import TransitionDocumentationSerializer
+    from workers.placements.serializers import TransitionDocumentationSerializer
 
     documented = set(TransitionDocumentationSerializer().fields)
     assert {name for move in MOVES for name in move.fields} <= documented

@@ -81,7 +81,7 @@ def test_submit_needs_an_active_agency(api, world):
 
 
 def test_submit_needs_the_workers_consent(api, world):
-    from workers.lifecycle import worker_consented
+    from workers.placements.lifecycle import worker_consented
 
     placement = case_in(world, S.DRAFT)
     placement.worker.consent_at = None

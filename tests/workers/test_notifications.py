@@ -7,8 +7,8 @@ import pytest
 
 from mobility.access import actor_for
 from mobility.errors import RequirementsUnmet
-from workers import services
 from workers.models import PlacementStatus
+from workers.placements import services
 
 from .case_world import case_in, make_world
 

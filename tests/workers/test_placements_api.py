@@ -5,8 +5,8 @@ import pytest
 from employers.models import JobOrderStatus, SponsorshipStatus
 from tests import factories
 from workers.models import CaseEvent, Placement
-from workers.references import normalise
-from workers.signals import placement_changed
+from workers.placements.references import normalise
+from workers.placements.signals import placement_changed
 
 from .case_world import make_world
 
@@ -79,7 +79,7 @@ def test_a_reference_collision_is_retried(api, monkeypatch):
     world = make_world()
     taken = factories.PlacementFactory(job_order=world.job_a).reference
     fresh = iter([taken, taken, "IRM-0000-0000"])
-    monkeypatch.setattr("workers.services.new_reference", lambda: next(fresh))
+    monkeypatch.setattr("workers.placements.services.new_reference", lambda: next(fresh))
     worker = factories.WorkerFactory(agency=world.agency_a)
     response = open_case(api, world.agency_a_user, worker, world.job_a)
     assert response.status_code == 201 and response.json()["reference"] == "IRM-0000-0000"

@@ -1,6 +1,6 @@
 import pytest
 
-from workers.references import ALPHABET, new_reference, normalise
+from workers.placements.references import ALPHABET, new_reference, normalise
 
 
 def test_a_new_reference_reads_back_however_it_is_typed():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from workers.signals import placement_changed
+from workers.placements.signals import placement_changed
 
 from .case_world import S, case_in, make_world, today
 

@@ -7,8 +7,8 @@ from tests import factories
 from tests.workers.status_fixtures import *  # noqa: F403
 from tests.workers.status_fixtures import BIRTH
 from workers.models import Grievance, GrievanceStatus
-from workers.references import normalise
-from workers.throttles import StatusThrottle
+from workers.placements.references import normalise
+from workers.status.throttles import StatusThrottle
 
 pytestmark = pytest.mark.django_db
 FILE = "/api/v1/status/grievances/"

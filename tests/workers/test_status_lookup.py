@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from tests import factories
 from tests.workers.status_fixtures import *  # noqa: F403
 from tests.workers.status_fixtures import BIRTH
-from workers.status_serializers import CaseStatusSerializer
-from workers.throttles import StatusThrottle
+from workers.status.serializers import CaseStatusSerializer
+from workers.status.throttles import StatusThrottle
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/status/lookup/"

@@ -3,7 +3,7 @@ import pytest
 from tests.workers.status_fixtures import *  # noqa: F403
 from tests.workers.status_fixtures import BIRTH
 from workers.models import Grievance
-from workers.throttles import StatusThrottle
+from workers.status.throttles import StatusThrottle
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.db import connection
 from mobility.access import actor_for
 from mobility.errors import MoveNotAllowed
 from workers.models import CaseEvent, Placement
-from workers.services import transition_placement
+from workers.placements.services import transition_placement
 
 from .case_world import S, case_in, make_world
 

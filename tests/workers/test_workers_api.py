@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from tests import factories
 from workers.models import Worker
-from workers.signals import worker_changed
+from workers.placements.signals import worker_changed
 
 from .case_world import S, case_in, make_world
 

@@ -1,8 +1,8 @@
 from django import template
 from django.utils.translation import gettext
 
-from workers import lifecycle
 from workers.models import PlacementStatus
+from workers.placements import lifecycle
 
 register = template.Library()
 

@@ -1,0 +1,222 @@
+"""What every rule shares: the hit it returns, the evaluation context and the SQL helpers.
+
+A rule is one set-based query over a range of case ids (or a set of subject ids) and an
+evaluation date. The sweep runs it over 20,000 cases at a time; the per-case path runs the same
+function over one id, so the two can never disagree.
+"""
+
+from __future__ import annotations
+
+import calendar
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property, lru_cache
+
+from django.db import connection
+
+from compliance.rulebook.models import MinimumWage, Rule, RuleParameter
+from compliance.rulebook.working_time import add_working_days, is_working_day, working_days_in_month
+
+KOPECK = Decimal("0.01")
+# Wage reports, deadlines and parameter versions older than this are outside the calendars.
+CALENDAR_START = date(2015, 1, 1)
+
+# Case states, by how far the case got (SPEC §5).
+SUBMITTED_ON = (
+    "submitted",
+    "accepted",
+    "contract_signed",
+    "visa_issued",
+    "departed",
+    "arrived",
+    "employed",
+)
+ACCEPTED_ON = SUBMITTED_ON[1:]
+CONTRACT_ON = SUBMITTED_ON[2:]
+DEPARTED_ON = ("departed", "arrived", "employed")
+IN_RUSSIA = ("arrived", "employed")
+EMPLOYED = ("employed",)
+EMPLOYED_OR_ENDED = ("employed", "completed", "terminated")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One subject and period for which a rule's condition holds, with its evidence."""
+
+    subject_key: str
+    period: str
+    evidence: dict
+    severity: str | None = None  # None: the rule's own severity
+    placement_id: int | None = None
+    worker_id: int | None = None
+    agency_id: int | None = None
+    employer_id: int | None = None
+
+
+def money(value) -> str:
+    return str(Decimal(value).quantize(KOPECK, ROUND_HALF_UP))
+
+
+def figure(value) -> str:
+    """A number as the finding shows it: no trailing zeros beyond what it needs."""
+    return format(Decimal(value).normalize(), "f")
+
+
+def month_label(day: date) -> str:
+    return f"{day:%Y-%m}"
+
+
+def first_of_month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def add_months(day: date, months: int) -> date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def fetch(sql: str, params: dict) -> list[dict]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        columns = [c.name for c in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+@dataclass
+class Context:
+    """One evaluation: the date it judges, the rule rows and their parameter versions."""
+
+    on: date
+    rules: dict[str, Rule] = field(default_factory=dict)
+    versions: dict[str, list[tuple[date, dict]]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, on: date) -> Context:
+        rules = {r.code: r for r in Rule.objects.all()}
+        versions: dict[str, list[tuple[date, dict]]] = {}
+        for version in RuleParameter.objects.select_related("rule").order_by("effective_from"):
+            versions.setdefault(version.rule.code, []).append(
+                (version.effective_from, dict(version.values))
+            )
+        return cls(on=on, rules=rules, versions=versions)
+
+    def parameters(self, code: str, on: date | None = None) -> dict:
+        """Same answer as rulebook.parameters(code, on), without a query per call."""
+        on = on or self.on
+        history = self.versions.get(code, [])
+        chosen = None
+        for effective_from, values in history:
+            if effective_from <= on:
+                chosen = values
+        if chosen is None and history:
+            chosen = history[0][1]
+        return dict(chosen or {})
+
+    def param(self, code: str, name: str, on: date | None = None) -> Decimal:
+        return Decimal(str(self.parameters(code, on)[name]))
+
+    def legal_source(self, code: str) -> str:
+        return self.rules[code].legal_source
+
+    @cached_property
+    def months(self) -> list[date]:
+        last = add_months(first_of_month(self.on), 12)
+        months, month = [], CALENDAR_START
+        while month <= last:
+            months.append(month)
+            month = add_months(month, 1)
+        return months
+
+    @cached_property
+    def working_days(self) -> list[int]:
+        return [_working_days(m) for m in self.months]
+
+    def monthly(self, code: str, name: str) -> list[Decimal]:
+        """A parameter as in force in each month of the calendar (the reported month matters)."""
+        return [self.param(code, name, month) for month in self.months]
+
+    def working_day_deadlines(self, count: int) -> tuple[list[date], list[date]]:
+        """For every day of the calendar, the day `count` working days later."""
+        return _deadlines(self.on, count)
+
+    @cached_property
+    def minimum_wages(self) -> dict:
+        """The full-time minimum wage per region and calendar month: the highest of the federal
+        and the regional figure in force on the month's first day ('' is the federal one)."""
+        rows = list(MinimumWage.objects.order_by("effective_from"))
+        regions, months, amounts, sources, scopes = [], [], [], [], []
+        for region in sorted({row.region for row in rows}):
+            for month in self.months:
+                in_force = {}
+                for row in rows:
+                    if row.region in ("", region) and row.effective_from <= month:
+                        in_force[row.region] = row
+                if not in_force:
+                    continue
+                best = max(in_force.values(), key=lambda row: (row.amount_rub, row.region))
+                regions.append(region)
+                months.append(month)
+                amounts.append(best.amount_rub)
+                sources.append(best.source)
+                scopes.append(best.region)
+        return {
+            "mw_regions": regions,
+            "mw_months": months,
+            "mw_amounts": amounts,
+            "mw_sources": sources,
+            "mw_scopes": scopes,
+        }
+
+
+# The production calendar does not change within a process's life: every chunk a worker
+# evaluates reuses these.
+@lru_cache(maxsize=512)
+def _working_days(month: date) -> int:
+    return working_days_in_month(month.year, month.month)
+
+
+@lru_cache(maxsize=16)
+def _deadlines(on: date, count: int) -> tuple[list[date], list[date]]:
+    end = on + timedelta(days=1)
+    days = [CALENDAR_START + timedelta(days=n) for n in range((end - CALENDAR_START).days + 1)]
+    # Working days far enough ahead that the last day's deadline is among them.
+    horizon = add_working_days(end, count)
+    span = (horizon - CALENDAR_START).days + 1
+    working = [
+        d for d in (CALENDAR_START + timedelta(days=n) for n in range(span)) if is_working_day(d)
+    ]
+    return days, [working[bisect_right(working, day) + count - 1] for day in days]
+
+
+def placement_hit(row: dict, period: str, evidence: dict, severity: str | None = None) -> Hit:
+    return Hit(
+        subject_key=f"placement:{row['placement_id']}",
+        period=period,
+        evidence=evidence,
+        severity=severity,
+        placement_id=row["placement_id"],
+        worker_id=row["worker_id"],
+        agency_id=row["agency_id"],
+        employer_id=row["employer_id"],
+    )
+
+
+def evidence(ctx: Context, code: str, *, expected: str, actual: str, **figures) -> dict:
+    return {
+        "expected": expected,
+        "actual": actual,
+        "legal_source": ctx.legal_source(code),
+        "figures": figures,
+    }
+
+
+# The columns every case rule selects first, and the join to the job order and employer.
+CASE_COLUMNS = "p.id AS placement_id, p.worker_id, p.agency_id, j.employer_id, p.reference"
+CASE_FROM = """
+    workers_placement p
+    JOIN employers_joborder j ON j.id = p.job_order_id
+"""
+IN_RANGE = "p.id BETWEEN %(lo)s AND %(hi)s"

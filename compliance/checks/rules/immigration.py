@@ -1,0 +1,219 @@
+"""Immigration deadlines in Russia and the work permit."""
+
+from datetime import timedelta
+
+from compliance.checks.rules.base import (
+    CASE_COLUMNS,
+    CASE_FROM,
+    EMPLOYED_OR_ENDED,
+    IN_RANGE,
+    Context,
+    Hit,
+    evidence,
+    fetch,
+    placement_hit,
+)
+
+
+def _deadline_hit(ctx, code, row, *, what, event, limit_text) -> Hit:
+    done, deadline = row["done_on"], row["deadline"]
+    if done is None:
+        actual = f"not recorded; the deadline was {deadline:%Y-%m-%d}"
+    elif done < row["event_on"]:
+        actual = (
+            f"the last one recorded is of {done:%Y-%m-%d}, before {event}, and none since; "
+            f"the deadline was {deadline:%Y-%m-%d}"
+        )
+    else:
+        actual = f"recorded only on {done:%Y-%m-%d}, after the deadline of {deadline:%Y-%m-%d}"
+    return placement_hit(
+        row,
+        "",
+        evidence(
+            ctx,
+            code,
+            expected=f"{what} within {limit_text} after {event} on {row['event_on']:%Y-%m-%d}",
+            actual=actual,
+            event=event,
+            event_on=row["event_on"].isoformat(),
+            deadline=row["deadline"].isoformat(),
+            recorded_on=done.isoformat() if done else None,
+        ),
+    )
+
+
+def mvd_notification_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
+    code = "MVD_NOTIFICATION_OVERDUE"
+    count = int(ctx.param(code, "working_days"))
+    days, deadlines = ctx.working_day_deadlines(count)
+    # An ended contract needs a notification of the end, so the end date starts the clock and
+    # an older notification (of the start) does not count. A start notified early, on signing
+    # the contract, is in time: the law counts from the contract, never against the employer.
+    rows = fetch(
+        f"""
+        SELECT * FROM (
+            SELECT {CASE_COLUMNS}, p.mvd_notified_on AS done_on,
+                   CASE WHEN p.status IN ('completed', 'terminated') AND p.end_date IS NOT NULL
+                        THEN p.end_date ELSE p.employment_start END AS event_on,
+                   (p.status IN ('completed', 'terminated') AND p.end_date IS NOT NULL) AS ended
+            FROM {CASE_FROM}
+            WHERE {IN_RANGE} AND p.status = ANY(%(statuses)s) AND p.employment_start IS NOT NULL
+        ) c
+        JOIN unnest(%(days)s::date[], %(deadlines)s::date[]) AS cal(day, deadline)
+            ON cal.day = c.event_on
+        WHERE (c.done_on IS NULL OR (c.ended AND c.done_on < c.event_on))
+              AND cal.deadline < %(on)s
+           OR c.done_on > cal.deadline
+        """,
+        {
+            "lo": lo,
+            "hi": hi,
+            "on": ctx.on,
+            "days": days,
+            "deadlines": deadlines,
+            "statuses": list(EMPLOYED_OR_ENDED),
+        },
+    )
+    return [
+        _deadline_hit(
+            ctx,
+            code,
+            row,
+            what="notification of the MVD",
+            event="the end of the contract" if row["ended"] else "the employment start",
+            limit_text=f"{count} working days",
+        )
+        for row in rows
+    ]
+
+
+def migration_registration_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
+    code = "MIGRATION_REGISTRATION_OVERDUE"
+    count = int(ctx.param(code, "working_days"))
+    days, deadlines = ctx.working_day_deadlines(count)
+    rows = fetch(
+        f"""
+        SELECT {CASE_COLUMNS}, p.migration_registered_on AS done_on, p.arrival_date AS event_on,
+               cal.deadline
+        FROM {CASE_FROM}
+        JOIN unnest(%(days)s::date[], %(deadlines)s::date[]) AS cal(day, deadline)
+            ON cal.day = p.arrival_date
+        WHERE {IN_RANGE} AND p.arrival_date IS NOT NULL
+          AND (p.migration_registered_on IS NULL AND cal.deadline < %(on)s
+               OR p.migration_registered_on > cal.deadline)
+        """,
+        {"lo": lo, "hi": hi, "on": ctx.on, "days": days, "deadlines": deadlines},
+    )
+    return [
+        _deadline_hit(
+            ctx,
+            code,
+            row,
+            what="migration registration",
+            event="arrival",
+            limit_text=f"{count} working days",
+        )
+        for row in rows
+    ]
+
+
+def medical_biometrics_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
+    code = "MEDICAL_BIOMETRICS_OVERDUE"
+    days = int(ctx.param(code, "days"))
+    rows = fetch(
+        f"""
+        SELECT {CASE_COLUMNS}, p.arrival_date AS event_on, p.medical_exam_on,
+               p.fingerprinted_on, p.arrival_date + %(days)s AS deadline
+        FROM {CASE_FROM}
+        WHERE {IN_RANGE} AND p.arrival_date IS NOT NULL
+          AND ((p.medical_exam_on IS NULL OR p.fingerprinted_on IS NULL)
+                AND p.arrival_date + %(days)s < %(on)s
+               OR p.medical_exam_on > p.arrival_date + %(days)s
+               OR p.fingerprinted_on > p.arrival_date + %(days)s)
+        """,
+        {"lo": lo, "hi": hi, "on": ctx.on, "days": days},
+    )
+    hits = []
+    for row in rows:
+        missing = [
+            name
+            for name, value in (
+                ("medical examination", row["medical_exam_on"]),
+                ("fingerprint registration", row["fingerprinted_on"]),
+            )
+            if value is None or value > row["deadline"]
+        ]
+        hits.append(
+            placement_hit(
+                row,
+                "",
+                evidence(
+                    ctx,
+                    code,
+                    expected=(
+                        f"medical examination and fingerprint registration within {days} days "
+                        f"after arrival on {row['event_on']:%Y-%m-%d}, "
+                        f"by {row['deadline']:%Y-%m-%d}"
+                    ),
+                    actual=" and ".join(missing) + " not recorded in time",
+                    arrival_date=row["event_on"].isoformat(),
+                    deadline=row["deadline"].isoformat(),
+                    medical_exam_on=row["medical_exam_on"] and row["medical_exam_on"].isoformat(),
+                    fingerprinted_on=row["fingerprinted_on"]
+                    and row["fingerprinted_on"].isoformat(),
+                    missing=missing,
+                ),
+            )
+        )
+    return hits
+
+
+def work_permit_expired(ctx: Context, lo: int, hi: int) -> list[Hit]:
+    code = "WORK_PERMIT_EXPIRED"
+    days = int(ctx.param(code, "notice_days"))
+    rows = fetch(
+        f"""
+        SELECT {CASE_COLUMNS}, p.work_permit_number, p.work_permit_valid_until AS valid_until,
+               p.contract_end
+        FROM {CASE_FROM}
+        WHERE {IN_RANGE} AND p.status = 'employed'
+          AND (p.work_permit_valid_until IS NULL OR p.work_permit_valid_until < %(on)s
+               OR p.work_permit_valid_until < %(limit)s
+                  AND p.work_permit_valid_until < p.contract_end)
+        """,
+        {"lo": lo, "hi": hi, "on": ctx.on, "limit": ctx.on + timedelta(days=days)},
+    )
+    hits = []
+    for row in rows:
+        until = row["valid_until"]
+        expired = until is None or until < ctx.on
+        hits.append(
+            placement_hit(
+                row,
+                "",
+                evidence(
+                    ctx,
+                    code,
+                    expected=(
+                        "a work permit valid today"
+                        if expired
+                        else "a work permit valid until the contract ends on "
+                        f"{row['contract_end']:%Y-%m-%d}"
+                    ),
+                    actual=(
+                        f"the work permit expired on {until:%Y-%m-%d}"
+                        if until and expired
+                        else "no work permit validity recorded"
+                        if expired
+                        else f"the work permit ends on {until:%Y-%m-%d}"
+                    ),
+                    expired=expired,
+                    work_permit_number=row["work_permit_number"],
+                    valid_until=until.isoformat() if until else None,
+                    contract_end=row["contract_end"] and row["contract_end"].isoformat(),
+                    notice_days=days,
+                ),
+                severity="breach" if expired else "warning",
+            )
+        )
+    return hits

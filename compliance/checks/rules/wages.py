@@ -1,0 +1,411 @@
+"""Wages and hours: RULES.md rules WAGE_* , HOURS_WEEKLY_EXCEEDED, OVERTIME_ANNUAL_EXCEEDED."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from compliance.checks.rules.base import (
+    CASE_COLUMNS,
+    CASE_FROM,
+    EMPLOYED_OR_ENDED,
+    IN_RANGE,
+    Context,
+    Hit,
+    add_months,
+    evidence,
+    fetch,
+    figure,
+    first_of_month,
+    money,
+    placement_hit,
+)
+
+# The minimum wage rows with the day each stops being in force.
+MINIMUM_WAGES = """
+    mw AS (
+        SELECT region, amount_rub, source, effective_from,
+               coalesce(lead(effective_from) OVER (PARTITION BY region ORDER BY effective_from),
+                        'infinity'::date) AS until
+        FROM compliance_minimumwage
+    )
+"""
+
+
+def _applicable_minimum(day: str, region: str) -> str:
+    """A LATERAL join: the highest of the federal and the regional minimum in force on `day`."""
+    return f"""
+        LEFT JOIN LATERAL (
+            SELECT m.amount_rub, m.source, m.region, m.effective_from FROM mw m
+            WHERE m.region IN ('', {region}) AND m.effective_from <= {day} AND {day} < m.until
+            ORDER BY m.amount_rub DESC, m.region DESC LIMIT 1
+        ) minimum ON true
+    """
+
+
+PRO_RATED = "round(minimum.amount_rub * least(p.contract_hours_per_week, 40) / 40, 2)"
+
+# Wage reports joined to the calendar month they report: working days and parameters in force.
+# The range is stated on the reports too, so each chunk reads only its own reports through the
+# (placement, month) index instead of scanning them all.
+REPORTS = """
+    compliance_wagereport w
+    JOIN workers_placement p ON p.id = w.placement_id
+        AND w.placement_id BETWEEN %(lo)s AND %(hi)s
+    JOIN employers_joborder j ON j.id = p.job_order_id
+    JOIN unnest(%(months)s::date[], %(working_days)s::int[], %(a)s::numeric[], %(b)s::numeric[])
+        AS cal(month, working_days, a, b) ON cal.month = w.month
+"""
+NORM = "(cal.working_days * 8 * p.contract_hours_per_week / 40)"
+
+
+def _calendar(ctx: Context, code: str, a: str | None = None, b: str | None = None) -> dict:
+    zeros = [Decimal(0)] * len(ctx.months)
+    return {
+        "months": ctx.months,
+        "working_days": ctx.working_days,
+        "a": ctx.monthly(code, a) if a else zeros,
+        "b": ctx.monthly(code, b) if b else zeros,
+    }
+
+
+def wage_below_minimum(ctx: Context, lo: int, hi: int) -> list[Hit]:
+    code = "WAGE_BELOW_MINIMUM"
+    hits = []
+    contracts = fetch(
+        f"""
+        WITH {MINIMUM_WAGES}
+        SELECT {CASE_COLUMNS}, p.contract_wage_rub AS wage, p.contract_hours_per_week AS hours,
+               p.contract_start AS day, {PRO_RATED} AS minimum, minimum.source, minimum.region
+        FROM {CASE_FROM}
+        {_applicable_minimum("p.contract_start", "j.work_region")}
+        WHERE {IN_RANGE} AND p.contract_wage_rub IS NOT NULL
+          AND p.contract_hours_per_week IS NOT NULL AND p.contract_start IS NOT NULL
+          AND p.contract_wage_rub < {PRO_RATED}
+        """,
+        {"lo": lo, "hi": hi},
+    )
+    for row in contracts:
+        hits.append(_below_minimum_hit(ctx, row, "contract", kind="contract"))
+    # Reported months read a (region, month) table built once per evaluation: a lateral
+    # lookup per report would cost more than the rest of the rule.
+    reports = fetch(
+        f"""
+        WITH mw AS (
+            SELECT * FROM unnest(%(mw_regions)s::text[], %(mw_months)s::date[],
+                                 %(mw_amounts)s::numeric[], %(mw_sources)s::text[],
+                                 %(mw_scopes)s::text[])
+                AS mw(region, month, amount_rub, source, scope)
+        )
+        SELECT * FROM (
+            SELECT {CASE_COLUMNS}, w.gross_rub AS wage, p.contract_hours_per_week AS hours,
+                   w.month AS day, w.hours_worked, {NORM} AS norm,
+                   round(coalesce(regional.amount_rub, federal.amount_rub)
+                         * least(p.contract_hours_per_week, 40) / 40, 2) AS minimum,
+                   coalesce(regional.source, federal.source) AS source,
+                   coalesce(regional.scope, federal.scope) AS region
+            FROM {REPORTS}
+            LEFT JOIN mw federal ON federal.region = '' AND federal.month = w.month
+            LEFT JOIN mw regional ON regional.region = j.work_region AND regional.month = w.month
+            WHERE {IN_RANGE} AND p.contract_hours_per_week IS NOT NULL
+              AND w.hours_worked >= {NORM}
+        ) month WHERE wage < minimum
+        """,
+        {"lo": lo, "hi": hi, **_calendar(ctx, code), **ctx.minimum_wages},
+    )
+    for row in reports:
+        hits.append(_below_minimum_hit(ctx, row, f"{row['day']:%Y-%m}", kind="month"))
+    return hits
+
+
+def _below_minimum_hit(ctx: Context, row: dict, period: str, *, kind: str) -> Hit:
+    code = "WAGE_BELOW_MINIMUM"
+    found = evidence(
+        ctx,
+        code,
+        expected=f"at least {money(row['minimum'])} RUB a month",
+        actual=f"{money(row['wage'])} RUB",
+        kind=kind,
+        month=f"{row['day']:%Y-%m}",
+        wage_rub=money(row["wage"]),
+        minimum_rub=money(row["minimum"]),
+        hours_per_week=figure(row["hours"]),
+        minimum_scope=row["region"] or "federal",
+        minimum_source=row["source"],
+        shortfall_rub=money(row["minimum"] - row["wage"]),
+    )
+    found["legal_source"] = f"{found['legal_source']}; {row['source']}"
+    return placement_hit(row, period, found)
+
+
+def wage_contract_substitution(ctx: Context, lo: int, hi: int) -> list[Hit]:
+    code = "WAGE_CONTRACT_SUBSTITUTION"
+    tolerance = ctx.param(code, "tolerance_rub")
+    rows = fetch(
+        f"""
+        SELECT {CASE_COLUMNS}, p.contract_wage_rub, p.contract_hours_per_week,
+               j.monthly_wage_rub, j.hours_per_week
+        FROM {CASE_FROM}
+        WHERE {IN_RANGE} AND p.contract_wage_rub IS NOT NULL
+          AND (p.contract_wage_rub < j.monthly_wage_rub - %(tolerance)s
+               OR p.contract_hours_per_week > j.hours_per_week)
+        """,
+        {"lo": lo, "hi": hi, "tolerance": tolerance},
+    )
+    return [
+        placement_hit(
+            row,
+            "",
+            evidence(
+                ctx,
+                code,
+                expected=(
+                    f"{money(row['monthly_wage_rub'])} RUB a month for "
+                    f"{figure(row['hours_per_week'])} hours a week, as in the job order"
+                ),
+                actual=(
+                    f"{money(row['contract_wage_rub'])} RUB a month for "
+                    f"{figure(row['contract_hours_per_week'])} hours a week in the contract"
+                ),
+                job_order_wage_rub=money(row["monthly_wage_rub"]),
+                job_order_hours=figure(row["hours_per_week"]),
+                contract_wage_rub=money(row["contract_wage_rub"]),
+                contract_hours=figure(row["contract_hours_per_week"]),
+                tolerance_rub=money(tolerance),
+            ),
+        )
+        for row in rows
+    ]
+
+
+# "What a month owes": norm, owed and the tolerance, exactly as RULES.md defines them.
+OWED = f"""round(p.contract_wage_rub * least(1, w.hours_worked / {NORM})
+           + w.overtime_hours * (p.contract_wage_rub / {NORM}) * cal.b, 2)"""
+
+
+def wage_underpaid(ctx: Context, lo: int, hi: int) -> list[Hit]:
+    code = "WAGE_UNDERPAID"
+    rows = fetch(
+        f"""
+        SELECT * FROM (
+            SELECT {CASE_COLUMNS}, w.month, w.gross_rub, w.hours_worked, w.overtime_hours,
+                   p.contract_wage_rub, {NORM} AS norm, {OWED} AS owed,
+                   cal.a AS tolerance_pct, cal.b AS multiplier
+            FROM {REPORTS}
+            WHERE {IN_RANGE} AND p.contract_wage_rub IS NOT NULL
+              AND p.contract_hours_per_week > 0
+        ) owing
+        WHERE gross_rub < owed * (1 - tolerance_pct / 100)
+        """,
+        {"lo": lo, "hi": hi, **_calendar(ctx, code, "tolerance_pct", "overtime_multiplier")},
+    )
+    return [
+        placement_hit(
+            row,
+            f"{row['month']:%Y-%m}",
+            evidence(
+                ctx,
+                code,
+                expected=f"{money(row['owed'])} RUB owed for the month",
+                actual=f"{money(row['gross_rub'])} RUB gross paid",
+                month=f"{row['month']:%Y-%m}",
+                gross_rub=money(row["gross_rub"]),
+                owed_rub=money(row["owed"]),
+                shortfall_rub=money(row["owed"] - row["gross_rub"]),
+                contract_wage_rub=money(row["contract_wage_rub"]),
+                norm_hours=figure(round(row["norm"], 1)),
+                hours_worked=figure(row["hours_worked"]),
+                overtime_hours=figure(row["overtime_hours"]),
+                overtime_multiplier=figure(row["multiplier"]),
+                tolerance_pct=figure(row["tolerance_pct"]),
+            ),
+        )
+        for row in rows
+    ]
+
+
+def wage_paid_late(ctx: Context, lo: int, hi: int) -> list[Hit]:
+    code = "WAGE_PAID_LATE"
+    rows = fetch(
+        f"""
+        SELECT {CASE_COLUMNS}, w.month, w.paid_on, cal.a AS max_days,
+               w.paid_on - ((w.month + interval '1 month')::date - 1) AS days_after
+        FROM {REPORTS}
+        WHERE {IN_RANGE} AND w.paid_on - ((w.month + interval '1 month')::date - 1) > cal.a
+        """,
+        {"lo": lo, "hi": hi, **_calendar(ctx, code, "max_days_after_period")},
+    )
+    return [
+        placement_hit(
+            row,
+            f"{row['month']:%Y-%m}",
+            evidence(
+                ctx,
+                code,
+                expected=f"paid at most {figure(row['max_days'])} days after the month's end",
+                actual=f"paid on {row['paid_on']:%Y-%m-%d}, {row['days_after']} days after",
+                month=f"{row['month']:%Y-%m}",
+                paid_on=row["paid_on"].isoformat(),
+                days_after=row["days_after"],
+                max_days_after_period=figure(row["max_days"]),
+            ),
+        )
+        for row in rows
+    ]
+
+
+def wage_report_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
+    code = "WAGE_REPORT_MISSING"
+    due_day = int(ctx.param(code, "due_day"))
+    # The latest month whose report is due by now: its due day (day N of the next month)
+    # has passed.
+    last_due = first_of_month(ctx.on - timedelta(days=due_day))
+    last_due = add_months(last_due, -1)
+    # Most cases have every report; only those with fewer than their due months are expanded
+    # month by month.
+    rows = fetch(
+        f"""
+        SELECT c.placement_id, c.worker_id, c.agency_id, c.employer_id, c.reference,
+               m.month::date AS month
+        FROM (
+            SELECT {CASE_COLUMNS}, date_trunc('month', p.employment_start)::date AS first,
+                   least(date_trunc('month', coalesce(p.end_date, %(on)s))::date,
+                         %(last_due)s::date) AS last
+            FROM {CASE_FROM}
+            WHERE {IN_RANGE} AND p.status = ANY(%(statuses)s) AND p.employment_start IS NOT NULL
+        ) c
+        CROSS JOIN LATERAL generate_series(c.first, c.last, interval '1 month') AS m(month)
+        WHERE c.last >= c.first
+          AND (SELECT count(*) FROM compliance_wagereport w
+               WHERE w.placement_id = c.placement_id AND w.month BETWEEN c.first AND c.last)
+              < (extract(year FROM age(c.last, c.first)) * 12
+                 + extract(month FROM age(c.last, c.first)) + 1)
+          AND NOT EXISTS (SELECT 1 FROM compliance_wagereport w
+                          WHERE w.placement_id = c.placement_id AND w.month = m.month::date)
+        """,
+        {
+            "lo": lo,
+            "hi": hi,
+            "on": ctx.on,
+            "last_due": last_due,
+            "statuses": list(EMPLOYED_OR_ENDED),
+        },
+    )
+    return [
+        placement_hit(
+            row,
+            f"{row['month']:%Y-%m}",
+            evidence(
+                ctx,
+                code,
+                expected=(
+                    f"a wage report for {row['month']:%Y-%m} by day {due_day} of the next month"
+                ),
+                actual="no wage report",
+                month=f"{row['month']:%Y-%m}",
+                due_day=due_day,
+            ),
+        )
+        for row in rows
+    ]
+
+
+def wage_deductions_excessive(ctx: Context, lo: int, hi: int) -> list[Hit]:
+    code = "WAGE_DEDUCTIONS_EXCESSIVE"
+    rows = fetch(
+        f"""
+        SELECT {CASE_COLUMNS}, w.month, w.gross_rub, w.tax_withheld_rub, w.deductions_rub,
+               cal.a AS max_pct, round((w.gross_rub - w.tax_withheld_rub) * cal.a / 100, 2) AS cap
+        FROM {REPORTS}
+        WHERE {IN_RANGE} AND w.deductions_rub > (w.gross_rub - w.tax_withheld_rub) * cal.a / 100
+        """,
+        {"lo": lo, "hi": hi, **_calendar(ctx, code, "max_pct")},
+    )
+    return [
+        placement_hit(
+            row,
+            f"{row['month']:%Y-%m}",
+            evidence(
+                ctx,
+                code,
+                expected=f"deductions of at most {money(row['cap'])} RUB",
+                actual=f"{money(row['deductions_rub'])} RUB deducted",
+                month=f"{row['month']:%Y-%m}",
+                gross_rub=money(row["gross_rub"]),
+                tax_withheld_rub=money(row["tax_withheld_rub"]),
+                deductions_rub=money(row["deductions_rub"]),
+                cap_rub=money(row["cap"]),
+                max_pct=figure(row["max_pct"]),
+            ),
+        )
+        for row in rows
+    ]
+
+
+def hours_weekly_exceeded(ctx: Context, lo: int, hi: int) -> list[Hit]:
+    code = "HOURS_WEEKLY_EXCEEDED"
+    limit = ctx.param(code, "max_hours_per_week")
+    rows = fetch(
+        f"""
+        SELECT {CASE_COLUMNS}, p.contract_hours_per_week, j.hours_per_week
+        FROM {CASE_FROM}
+        WHERE {IN_RANGE} AND p.status NOT IN ('withdrawn', 'rejected')
+          AND (p.contract_hours_per_week > %(limit)s OR j.hours_per_week > %(limit)s)
+        """,
+        {"lo": lo, "hi": hi, "limit": limit},
+    )
+    hits = []
+    for row in rows:
+        hours = max(row["contract_hours_per_week"] or 0, row["hours_per_week"])
+        source = "contract" if (row["contract_hours_per_week"] or 0) > limit else "job order"
+        hits.append(
+            placement_hit(
+                row,
+                "",
+                evidence(
+                    ctx,
+                    code,
+                    expected=f"at most {figure(limit)} hours a week",
+                    actual=f"{figure(hours)} hours a week in the {source}",
+                    hours_per_week=figure(hours),
+                    max_hours_per_week=figure(limit),
+                    found_in=source,
+                ),
+            )
+        )
+    return hits
+
+
+def overtime_annual_exceeded(ctx: Context, lo: int, hi: int) -> list[Hit]:
+    code = "OVERTIME_ANNUAL_EXCEEDED"
+    # The limit in force at the end of each year (or today, for the current year).
+    years = sorted({m.year for m in ctx.months})
+    limits = [ctx.param(code, "max_hours_per_year", min(ctx.on, date(y, 12, 31))) for y in years]
+    rows = fetch(
+        f"""
+        SELECT {CASE_COLUMNS}, y.year, y.overtime, lim.max_hours
+        FROM {CASE_FROM}
+        JOIN (SELECT w.placement_id, extract(year FROM w.month)::int AS year,
+                     sum(w.overtime_hours) AS overtime
+              FROM compliance_wagereport w WHERE w.placement_id BETWEEN %(lo)s AND %(hi)s
+              GROUP BY 1, 2) y ON y.placement_id = p.id
+        JOIN unnest(%(years)s::int[], %(limits)s::numeric[]) AS lim(year, max_hours)
+            ON lim.year = y.year
+        WHERE {IN_RANGE} AND y.overtime > lim.max_hours
+        """,
+        {"lo": lo, "hi": hi, "years": years, "limits": limits},
+    )
+    return [
+        placement_hit(
+            row,
+            str(row["year"]),
+            evidence(
+                ctx,
+                code,
+                expected=f"at most {figure(row['max_hours'])} overtime hours in {row['year']}",
+                actual=f"{figure(row['overtime'])} overtime hours reported",
+                year=row["year"],
+                overtime_hours=figure(row["overtime"]),
+                max_hours_per_year=figure(row["max_hours"]),
+            ),
+        )
+        for row in rows
+    ]

@@ -1,0 +1,56 @@
+"""Celery tasks: ids in, one engine call, safe to run twice."""
+
+from datetime import date
+
+from celery import Task, shared_task
+from django.db import InterfaceError, OperationalError
+
+from compliance.checks import engine, verification
+from compliance.models import CheckRunTrigger
+
+TRANSIENT = (OperationalError, InterfaceError)
+RETRY = {
+    "acks_late": True,
+    "ignore_result": True,
+    "autoretry_for": TRANSIENT,
+    "retry_backoff": True,
+    "retry_backoff_max": 300,
+    "max_retries": 6,
+}
+
+
+class SweepChunk(Task):
+    """A chunk that fails for good fails its run, so the run's page does not wait forever."""
+
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        engine.fail_run(args[0] if args else kwargs["run_id"], f"{type(exc).__name__}: {exc}")
+
+
+@shared_task(**RETRY)
+def evaluate_placement_task(placement_id: int) -> None:
+    engine.evaluate_placement(placement_id, trigger=CheckRunTrigger.EVENT)
+
+
+@shared_task(**RETRY)
+def verify_subject_task(kind: str, subject_id: int) -> None:
+    verification.verify_subject(kind, subject_id)
+
+
+@shared_task(base=SweepChunk, **RETRY)
+def sweep_cases_chunk(run_id: int, index: int, lo: int, hi: int, on: str) -> None:
+    engine.run_cases_chunk(run_id, index, lo, hi, date.fromisoformat(on))
+
+
+@shared_task(base=SweepChunk, **RETRY)
+def sweep_subjects_chunk(run_id: int, index: int, on: str) -> None:
+    engine.run_subjects_chunk(run_id, index, date.fromisoformat(on))
+
+
+@shared_task(**RETRY)
+def nightly_sweep() -> None:
+    engine.start_sweep(trigger=CheckRunTrigger.SCHEDULE)
+
+
+@shared_task(**RETRY)
+def deadlines() -> None:
+    verification.run_deadlines()

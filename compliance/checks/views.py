@@ -1,0 +1,36 @@
+"""The officials' check-run page: past runs, a sweep started after confirmation, its progress."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from compliance.checks import engine
+from compliance.models import CheckRun, CheckRunTrigger
+from mobility.access import Role
+from mobility.web import for_roles, paginate
+
+
+@for_roles(Role.OFFICIAL)
+def check_runs(request):
+    runs = CheckRun.objects.select_related("requested_by", "placement")
+    return render(request, "compliance/checks/list.html", {"page": paginate(request, runs)})
+
+
+@for_roles(Role.OFFICIAL)
+@require_http_methods(["GET", "POST"])
+def start_sweep(request):
+    if request.method == "POST":
+        run = engine.start_sweep(trigger=CheckRunTrigger.USER, user=request.user)
+        messages.success(request, _("Check of every case started (run %(id)s).") % {"id": run.pk})
+        return redirect("check-runs")
+    return render(request, "compliance/checks/confirm.html")
+
+
+@for_roles(Role.OFFICIAL)
+def progress(request, pk: int):
+    if pk > 2**63 - 1:  # beyond any id; the database would refuse to compare it
+        raise Http404
+    run = get_object_or_404(CheckRun, pk=pk)
+    return render(request, "compliance/checks/progress.html", {"run": run})

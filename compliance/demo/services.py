@@ -1,0 +1,200 @@
+"""The demo's evidence: up to a year of wage reports, safety records and insurance covers for
+the cases at work, with a realistic sprinkle of violations, and a few grievances.
+
+Works on whatever cases the demo holds; every row is keyed on natural keys so a second run
+writes nothing. Ends with a sweep when anything was written (or none has run yet), so the
+demo opens with findings.
+"""
+
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from compliance.checks.engine import run_sweep_now
+from compliance.models import CheckRun, InsuranceCover, SafetyRecord, WageReport
+from compliance.rulebook.working_time import monthly_norm_hours
+from workers.models import Grievance, GrievanceStatus, Placement, PlacementStatus
+from workers.placements.references import new_reference
+
+CENT = Decimal("0.01")
+AT_WORK = (
+    PlacementStatus.ARRIVED,
+    PlacementStatus.EMPLOYED,
+    PlacementStatus.COMPLETED,
+    PlacementStatus.TERMINATED,
+)
+# Non-residents pay 30 % income tax until they have spent 183 days in Russia, then 13 %.
+TAX_NON_RESIDENT, TAX_RESIDENT = Decimal("0.30"), Decimal("0.13")
+CONTRIBUTIONS = Decimal("0.30")
+VIOLATIONS = (
+    "underpaid",
+    "paid_late",
+    "deductions",
+    "no_dms",
+    "serious_incident",
+    "no_contributions",
+)
+
+
+def _money(value) -> Decimal:
+    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _next_month(month: date) -> date:
+    return (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _months(placement: Placement, today: date) -> list[date]:
+    """Finished months of the employment, the last twelve at most."""
+    start = placement.employment_start
+    if start is None:
+        return []
+    last = today.replace(day=1) - timedelta(days=1)
+    if placement.end_date:
+        last = min(last, placement.end_date)
+    months, month = [], start.replace(day=1)
+    while month <= last:
+        months.append(month)
+        month = _next_month(month)
+    return months[-12:]
+
+
+def _wage_values(placement: Placement, month: date, index: int, flaws: set, today: date) -> dict:
+    wage = placement.contract_wage_rub or placement.job_order.monthly_wage_rub
+    weekly = placement.contract_hours_per_week or placement.job_order.hours_per_week
+    norm = monthly_norm_hours(month.year, month.month, weekly).quantize(Decimal("0.1"))
+    overtime = Decimal(6 if index % 4 == 1 else 0)
+    hourly = Decimal(wage) / norm
+    gross = _money(Decimal(wage) + overtime * hourly * Decimal("1.5"))
+    if "underpaid" in flaws and index in (2, 3):
+        gross = _money(gross * Decimal("0.82"))
+    days_in_russia = (month - (placement.arrival_date or month)).days
+    tax = _money(gross * (TAX_RESIDENT if days_in_russia >= 183 else TAX_NON_RESIDENT))
+    deductions = _money(placement.job_order.monthly_deduction_rub)
+    if "deductions" in flaws and index == 1:
+        deductions = _money((gross - tax) * Decimal("0.35"))
+    paid_on = _next_month(month) + timedelta(days=9)
+    if "paid_late" in flaws and index == 2:
+        paid_on = _next_month(month) + timedelta(days=27)
+    contributions = _money(gross * CONTRIBUTIONS)
+    if "no_contributions" in flaws and index in (0, 1):
+        contributions = None
+    return {
+        "gross_rub": gross,
+        "tax_withheld_rub": tax,
+        "deductions_rub": deductions,
+        "net_paid_rub": gross - tax - deductions,
+        "paid_on": min(paid_on, today),
+        "hours_worked": norm,
+        "overtime_hours": overtime,
+        "employer_contributions_rub": contributions,
+    }
+
+
+def _seed_case(placement: Placement, flaws: set, today: date) -> int:
+    written = 0
+    arrived = placement.arrival_date or placement.employment_start or today
+    started = placement.employment_start or arrived
+    for kind, day, description in (
+        ("induction", started, "Site safety induction"),
+        ("training", started + timedelta(days=7), "Work at height and PPE training"),
+    ):
+        if day <= today:
+            _record, created = SafetyRecord.objects.get_or_create(
+                placement=placement, kind=kind, date=day, defaults={"description": description}
+            )
+            written += created
+    if "serious_incident" in flaws:
+        day = min(today, started + timedelta(days=60))
+        _record, created = SafetyRecord.objects.get_or_create(
+            placement=placement,
+            kind="incident",
+            date=day,
+            defaults={"severity": "serious", "description": "Fall from scaffolding, leg fracture"},
+        )
+        written += created
+    covers = [("pbby", f"PBBY-{placement.pk:06d}", placement.departure_date or arrived)]
+    if "no_dms" not in flaws:
+        covers.append(("dms", f"DMS-{placement.pk:06d}", arrived))
+    for kind, number, valid_from in covers:
+        until = max(placement.contract_end or valid_from, valid_from) + timedelta(days=365)
+        _cover, created = InsuranceCover.objects.get_or_create(
+            placement=placement,
+            kind=kind,
+            policy_number=number,
+            defaults={"valid_from": valid_from, "valid_until": until},
+        )
+        written += created
+    for index, month in enumerate(reversed(_months(placement, today))):
+        values = _wage_values(placement, month, index, flaws, today)
+        _report, created = WageReport.objects.get_or_create(
+            placement=placement, month=month, defaults=values
+        )
+        written += created
+    return written
+
+
+GRIEVANCES = (
+    # category, description, days ago filed, status, outcome
+    ("wages", "My overtime in the last two months was not paid.", 1, "received", ""),
+    ("accommodation", "Eight people share one room in the hostel.", 5, "received", ""),
+    ("unsafe_work", "No harness is given for work on the scaffolding.", 12, "investigating", ""),
+    (
+        "document_retention",
+        "The supervisor keeps my passport.",
+        20,
+        "resolved",
+        "The employer returned the passport to you on the inspector's visit.",
+    ),
+)
+
+
+def _seed_grievances(cases: list[Placement]) -> int:
+    official = get_user_model().objects.filter(username="official-ru").first()
+    written = 0
+    now = timezone.now()
+    for (category, text, days, status, outcome), placement in zip(GRIEVANCES, cases, strict=False):
+        if Grievance.objects.filter(placement=placement, description=text).exists():
+            continue
+        filed = now - timedelta(days=days)
+        handled = status != GrievanceStatus.RECEIVED
+        grievance = Grievance.objects.create(
+            receipt=new_reference("GRV"),
+            placement=placement,
+            category=category,
+            description=text,
+            status=status,
+            assignee=official if handled else None,
+            acknowledged_at=filed + timedelta(days=1) if handled else None,
+            acknowledgement_due=filed + timedelta(days=3),
+            resolution_due=filed + timedelta(days=30),
+            closed_at=filed + timedelta(days=15) if outcome else None,
+            outcome=outcome,
+        )
+        Grievance.objects.filter(pk=grievance.pk).update(created_at=filed)
+        written += 1
+    return written
+
+
+@transaction.atomic
+def seed_evidence(today: date | None = None) -> int:
+    """Add the demo's evidence and grievances; returns how many rows were written."""
+    today = today or timezone.localdate()
+    cases = list(
+        Placement.objects.filter(status__in=AT_WORK)
+        .select_related("job_order")
+        .order_by("reference")
+    )
+    flaws: dict[int, set] = {case.pk: set() for case in cases}
+    employed = [case for case in cases if case.employment_start] or cases
+    for number, violation in enumerate(VIOLATIONS):
+        if employed:
+            flaws[employed[number % len(employed)].pk].add(violation)
+    written = sum(_seed_case(case, flaws[case.pk], today) for case in cases)
+    written += _seed_grievances(employed)
+    if written or not CheckRun.objects.exists():
+        run_sweep_now(on=today)
+    return written

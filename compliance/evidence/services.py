@@ -1,0 +1,265 @@
+"""Every change to compliance evidence, findings and the watchlist, one function per action.
+
+Each function takes an explicit `actor`, runs in its own transaction, locks the rows it changes
+and names its user in the history context (API calls authenticate after the history
+middleware has run, so the middleware alone would record nobody).
+"""
+
+import calendar
+from datetime import date
+from decimal import Decimal
+
+import pghistory
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from compliance.checks.engine import evaluate_placement_later
+from compliance.models import (
+    InsuranceCover,
+    SafetyRecord,
+    SafetyRecordKind,
+    WageReport,
+)
+from mobility.access import Actor, Role
+from mobility.errors import ActionForbidden
+from workers.models import Placement, PlacementStatus
+
+# Wages are owed from arrival (employment starts right after) until the contract ends.
+WAGE_REPORT_STATUSES = (
+    PlacementStatus.ARRIVED,
+    PlacementStatus.EMPLOYED,
+    PlacementStatus.COMPLETED,
+    PlacementStatus.TERMINATED,
+)
+
+
+SAFETY_RECORD_STATUSES = WAGE_REPORT_STATUSES
+
+
+# Origin-country cover (PBBY) is bought before departure, so covers are taken from signing on.
+INSURANCE_COVER_STATUSES = (
+    PlacementStatus.CONTRACT_SIGNED,
+    PlacementStatus.VISA_ISSUED,
+    PlacementStatus.DEPARTED,
+    *WAGE_REPORT_STATUSES,
+)
+
+
+def _after_evidence_change(placement_id: int) -> None:
+    """Re-evaluate the case's rules once the evidence change has committed."""
+    evaluate_placement_later(placement_id)
+
+
+def _require_employer(actor: Actor) -> None:
+    if actor.role != Role.EMPLOYER:
+        raise ActionForbidden("Only the employer reports wages, safety and insurance.")
+
+
+def _locked_placement(placement_id: int) -> Placement:
+    return Placement.objects.select_for_update().get(pk=placement_id)
+
+
+def _month_end(month: date) -> date:
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+def _status_problem(placement: Placement, allowed, what: str) -> str | None:
+    if placement.status in allowed:
+        return None
+    return (
+        f"{what} can be recorded only for a case that is "
+        f"{', '.join(str(PlacementStatus(s).label).lower() for s in allowed)}; "
+        f"this case is {placement.get_status_display().lower()}."
+    )
+
+
+def wage_report_problems(
+    *, placement: Placement, values: dict, instance: WageReport | None = None
+) -> dict[str, list[str]]:
+    """The reasons a month's wage report cannot stand, by field (empty when it can): the case
+    must be at work, the month neither in the future nor outside the employment, one report
+    per case and month, and net pay must be gross less income tax and deductions."""
+    problems: dict[str, list[str]] = {}
+
+    def add(field, message):
+        problems.setdefault(field, []).append(message)
+
+    status_problem = _status_problem(placement, WAGE_REPORT_STATUSES, "Wage reports")
+    if status_problem:
+        add("placement", status_problem)
+
+    month = values["month"]
+    today = timezone.localdate()
+    if month > today.replace(day=1):
+        add("month", f"{month:%Y-%m} is in the future.")
+    started = placement.employment_start or placement.arrival_date
+    if started is None:
+        add("month", "The case has no employment start date yet.")
+    elif month < started.replace(day=1):
+        add("month", f"{month:%Y-%m} is before the employment started on {started:%Y-%m-%d}.")
+    if placement.end_date and month > placement.end_date.replace(day=1):
+        add("month", f"{month:%Y-%m} is after the employment ended on {placement.end_date}.")
+    others = WageReport.objects.filter(placement=placement, month=month)
+    if instance is not None:
+        others = others.exclude(pk=instance.pk)
+    if others.exists():
+        add(
+            "month",
+            f"{month:%Y-%m} is already reported for this case; correct that report "
+            "(PATCH /api/v1/wage-reports/{id}/) instead of sending a second one.",
+        )
+
+    expected_net = values["gross_rub"] - values["tax_withheld_rub"] - values["deductions_rub"]
+    if values["net_paid_rub"] != expected_net:
+        add(
+            "net_paid_rub",
+            f"Net paid must be gross less income tax and deductions: {expected_net}, "
+            f"not {values['net_paid_rub']}.",
+        )
+    if expected_net < 0:
+        add("deductions_rub", "Income tax and deductions together exceed the gross.")
+    if values["paid_on"] > today:
+        add("paid_on", "The payment date is in the future.")
+    hours_in_month = Decimal(24 * calendar.monthrange(month.year, month.month)[1])
+    if values["hours_worked"] + values["overtime_hours"] > hours_in_month:
+        add("hours_worked", f"A month has at most {hours_in_month} hours.")
+    return problems
+
+
+WAGE_DEFAULTS = {
+    "tax_withheld_rub": Decimal("0"),
+    "deductions_rub": Decimal("0"),
+    "overtime_hours": Decimal("0"),
+    "employer_contributions_rub": None,
+}
+
+
+def record_wage_report(*, actor: Actor, placement_id: int, **values) -> WageReport:
+    """The employer reports one month's pay and hours of one case (one report a month)."""
+    _require_employer(actor)
+    values = {**WAGE_DEFAULTS, **values}
+    with transaction.atomic(), pghistory.context(user=actor.user_id):
+        placement = _locked_placement(placement_id)
+        problems = wage_report_problems(placement=placement, values=values)
+        if problems:
+            raise ValidationError(problems)
+        report = WageReport.objects.create(placement=placement, **values)
+        _after_evidence_change(placement.pk)
+    return report
+
+
+def correct_wage_report(*, actor: Actor, report_id: int, **changes) -> WageReport:
+    """The employer corrects a report; the earlier figures stay in its history."""
+    _require_employer(actor)
+    with transaction.atomic(), pghistory.context(user=actor.user_id):
+        report = WageReport.objects.select_for_update().get(pk=report_id)
+        placement = _locked_placement(report.placement_id)
+        values = {
+            name: getattr(report, name)
+            for name in ("month", "gross_rub", "net_paid_rub", "paid_on", "hours_worked")
+        }
+        values.update({name: getattr(report, name) for name in WAGE_DEFAULTS})
+        values.update(changes)
+        problems = wage_report_problems(placement=placement, values=values, instance=report)
+        if problems:
+            raise ValidationError(problems)
+        changed = [name for name, value in values.items() if getattr(report, name) != value]
+        for name in changed:
+            setattr(report, name, values[name])
+        if changed:
+            report.save(update_fields=[*changed, "updated_at"])
+            _after_evidence_change(placement.pk)
+    return report
+
+
+def _safety_problems(placement: Placement, values: dict) -> dict[str, list[str]]:
+    problems: dict[str, list[str]] = {}
+    status_problem = _status_problem(placement, SAFETY_RECORD_STATUSES, "Safety records")
+    if status_problem:
+        problems["placement"] = [status_problem]
+    if values["date"] > timezone.localdate():
+        problems["date"] = ["The date is in the future."]
+    severity = values.get("severity") or ""
+    if values["kind"] == SafetyRecordKind.INCIDENT and not severity:
+        problems["severity"] = ["An incident needs its severity: minor, serious or fatal."]
+    if values["kind"] != SafetyRecordKind.INCIDENT and severity:
+        problems["severity"] = ["Only incidents have a severity."]
+    return problems
+
+
+def record_safety_record(*, actor: Actor, placement_id: int, **values) -> SafetyRecord:
+    """The employer records a safety induction, a training or an incident on a case."""
+    _require_employer(actor)
+    values.setdefault("severity", "")
+    values.setdefault("description", "")
+    with transaction.atomic(), pghistory.context(user=actor.user_id):
+        placement = _locked_placement(placement_id)
+        problems = _safety_problems(placement, values)
+        if problems:
+            raise ValidationError(problems)
+        record = SafetyRecord.objects.create(placement=placement, **values)
+        _after_evidence_change(placement.pk)
+    return record
+
+
+def correct_safety_record(*, actor: Actor, record_id: int, **changes) -> SafetyRecord:
+    _require_employer(actor)
+    with transaction.atomic(), pghistory.context(user=actor.user_id):
+        record = SafetyRecord.objects.select_for_update().get(pk=record_id)
+        placement = _locked_placement(record.placement_id)
+        values = {
+            name: getattr(record, name) for name in ("kind", "date", "severity", "description")
+        }
+        values.update(changes)
+        problems = _safety_problems(placement, values)
+        if problems:
+            raise ValidationError(problems)
+        for name, value in values.items():
+            setattr(record, name, value)
+        record.save()
+        _after_evidence_change(placement.pk)
+    return record
+
+
+def _insurance_problems(placement: Placement, values: dict) -> dict[str, list[str]]:
+    problems: dict[str, list[str]] = {}
+    status_problem = _status_problem(placement, INSURANCE_COVER_STATUSES, "Insurance covers")
+    if status_problem:
+        problems["placement"] = [status_problem]
+    if values["valid_until"] < values["valid_from"]:
+        problems["valid_until"] = ["A policy cannot end before it starts."]
+    return problems
+
+
+def record_insurance_cover(*, actor: Actor, placement_id: int, **values) -> InsuranceCover:
+    """The employer records an insurance policy covering the worker of a case."""
+    _require_employer(actor)
+    with transaction.atomic(), pghistory.context(user=actor.user_id):
+        placement = _locked_placement(placement_id)
+        problems = _insurance_problems(placement, values)
+        if problems:
+            raise ValidationError(problems)
+        cover = InsuranceCover.objects.create(placement=placement, **values)
+        _after_evidence_change(placement.pk)
+    return cover
+
+
+def correct_insurance_cover(*, actor: Actor, cover_id: int, **changes) -> InsuranceCover:
+    _require_employer(actor)
+    with transaction.atomic(), pghistory.context(user=actor.user_id):
+        cover = InsuranceCover.objects.select_for_update().get(pk=cover_id)
+        placement = _locked_placement(cover.placement_id)
+        values = {
+            name: getattr(cover, name)
+            for name in ("kind", "policy_number", "valid_from", "valid_until")
+        }
+        values.update(changes)
+        problems = _insurance_problems(placement, values)
+        if problems:
+            raise ValidationError(problems)
+        for name, value in values.items():
+            setattr(cover, name, value)
+        cover.save()
+        _after_evidence_change(placement.pk)
+    return cover

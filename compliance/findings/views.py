@@ -1,0 +1,262 @@
+"""Findings pages: the officials' queue with bulk acknowledgement and CSV export, the employers'
+and agencies' own lists, and one finding in words with its history."""
+
+import csv
+
+from django.contrib import messages
+from django.db.models import Case, IntegerField, Value, When
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from compliance.findings import services
+from compliance.findings.filters import FindingQueueFilter, OwnFindingFilter
+from compliance.findings.forms import ReasonForm
+from compliance.findings.selectors import findings_visible_to
+from compliance.findings.wording import finding_message
+from compliance.models import OPEN_FINDING_STATUSES, FindingStatus
+from compliance.rulebook.models import SEVERITY_ORDER
+from mobility.access import Role, actor_for
+from mobility.history import history_of
+from mobility.web import attempt, for_roles, paginate, query_without_page
+
+OWN_FILTERS = ("rule", "category", "severity", "status")
+
+
+QUEUE_FILTERS = ("rule", "category", "severity", "status", "region", "sector", "employer", "agency")
+
+
+def _by_urgency(findings):
+    """Open before acknowledged before closed; within each, the gravest and soonest due first."""
+    status_rank = Case(
+        *(When(status=s, then=Value(i)) for i, s in enumerate(FindingStatus.values)),
+        output_field=IntegerField(),
+    )
+    severity_rank = Case(
+        *(When(severity=s, then=Value(rank)) for s, rank in SEVERITY_ORDER.items()),
+        output_field=IntegerField(),
+    )
+    return findings.order_by(status_rank, severity_rank.desc(), "due_at", "pk")
+
+
+def _filtered(request, filter_class):
+    filterset = filter_class(
+        request.GET or None,
+        queryset=_by_urgency(findings_visible_to(request.user)),
+        request=request,
+    )
+    findings = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+    return filterset, findings
+
+
+def _list(request, *, filter_class, shown_filters, title, queue):
+    filterset, findings = _filtered(request, filter_class)
+    page = paginate(request, findings)
+    rows = [(finding, finding_message(finding)) for finding in page]
+    return render(
+        request,
+        "compliance/findings/list.html",
+        {
+            "title": title,
+            "queue": queue,
+            "filter_fields": [filterset.form[name] for name in shown_filters],
+            "errors": filterset.form.errors if filterset.is_bound else {},
+            "page": page,
+            "rows": rows,
+            "query": query_without_page(request),
+        },
+    )
+
+
+@require_GET
+@for_roles(Role.OFFICIAL)
+def queue(request):
+    return _list(
+        request,
+        filter_class=FindingQueueFilter,
+        shown_filters=QUEUE_FILTERS,
+        title=_("Findings queue"),
+        queue=True,
+    )
+
+
+def _own(request):
+    return _list(
+        request,
+        filter_class=OwnFindingFilter,
+        shown_filters=OWN_FILTERS,
+        title=_("Findings about us"),
+        queue=False,
+    )
+
+
+@require_GET
+@for_roles(Role.EMPLOYER)
+def employer_findings(request):
+    return _own(request)
+
+
+@require_GET
+@for_roles(Role.AGENCY)
+def agency_findings(request):
+    return _own(request)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+CSV_HEADER = [
+    "id",
+    "rule",
+    "category",
+    "severity",
+    "status",
+    "case",
+    "employer",
+    "agency",
+    "period",
+    "message",
+    "due_at",
+    "first_detected_at",
+    "last_detected_at",
+    "closed_by",
+    "close_reason",
+]
+
+
+def _csv_row(finding):
+    employer = finding.employer or (finding.placement and finding.placement.job_order.employer)
+    return [
+        finding.pk,
+        finding.rule.code,
+        finding.rule.category,
+        finding.severity,
+        finding.status,
+        finding.placement.reference if finding.placement else "",
+        employer.legal_name if employer else "",
+        finding.agency.name if finding.agency else "",
+        finding.period,
+        finding_message(finding),
+        finding.due_at.isoformat(),
+        finding.first_detected_at.isoformat(),
+        finding.last_detected_at.isoformat(),
+        finding.closed_by.get_username() if finding.closed_by else "",
+        finding.close_reason,
+    ]
+
+
+@require_GET
+@for_roles(Role.OFFICIAL)
+def export(request):
+    """The filtered queue as CSV, streamed so a long list does not fill the memory."""
+    _filterset, findings = _filtered(request, FindingQueueFilter)
+    writer = csv.writer(_Echo())
+
+    def rows():
+        yield writer.writerow(CSV_HEADER)
+        for finding in findings.iterator(chunk_size=2000):
+            yield writer.writerow(_csv_row(finding))
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="findings-{stamp}.csv"'
+    return response
+
+
+@require_POST
+@for_roles(Role.OFFICIAL)
+def bulk_acknowledge(request):
+    """First a confirmation listing what was ticked, then the acknowledgement itself."""
+    back = request.POST.get("back", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = ""
+    ids = [int(i) for i in request.POST.getlist("finding") if i.isdigit()]
+    findings = findings_visible_to(request.user).filter(pk__in=ids, status="open")
+    if not findings.exists():
+        messages.error(request, _("Tick at least one open finding to acknowledge."))
+        return redirect(back or "findings-queue")
+    if request.POST.get("confirm") != "yes":
+        return render(
+            request,
+            "compliance/findings/confirm_acknowledge.html",
+            {"findings": findings, "back": back},
+        )
+    changed = services.acknowledge_findings(
+        actor=actor_for(request.user), finding_ids=list(findings.values_list("pk", flat=True))
+    )
+    messages.success(request, _("%(count)d findings acknowledged.") % {"count": changed})
+    return redirect(back or "findings-queue")
+
+
+def _figures(evidence: dict) -> list[tuple[str, object]]:
+    figures = evidence.get("figures") or {}
+    return [(name.replace("_", " "), value) for name, value in figures.items()]
+
+
+# The fields whose changes tell the finding's story; the sweep's other bookkeeping is noise.
+STORY_FIELDS = ("status", "severity", "close_reason")
+
+
+def _history(finding) -> list[dict]:
+    entries = history_of(finding)
+    for entry in entries:
+        entry["changes"] = {k: v for k, v in entry["changes"].items() if k in STORY_FIELDS}
+    return entries
+
+
+@for_roles(Role.OFFICIAL, Role.EMPLOYER, Role.AGENCY)
+def detail(request, pk: int):
+    finding = get_object_or_404(findings_visible_to(request.user), pk=pk)
+    actor = actor_for(request.user)
+    form = ReasonForm()
+    if request.method == "POST":
+        move = request.POST.get("move")
+        if move == "acknowledge":
+            done = attempt(
+                request,
+                lambda: services.acknowledge_finding(actor=actor, finding_id=finding.pk),
+            )
+        elif move in services.CLOSING_MOVES:
+            form = ReasonForm(request.POST)
+            done = form.is_valid() and attempt(
+                request,
+                lambda: services.close_finding(
+                    actor=actor,
+                    finding_id=finding.pk,
+                    move=move,
+                    reason=form.cleaned_data["reason"],
+                ),
+                form,
+            )
+        else:
+            done = False
+            messages.error(request, _("Unknown action."))
+        if done:
+            messages.success(request, _("The finding is updated."))
+            return redirect("finding", pk=finding.pk)
+    evidence = finding.evidence or {}
+    return render(
+        request,
+        "compliance/findings/detail.html",
+        {
+            "finding": finding,
+            "message": finding_message(finding),
+            "expected": evidence.get("expected"),
+            "actual": evidence.get("actual"),
+            "legal_source": evidence.get("legal_source") or finding.rule.legal_source,
+            "figures": _figures(evidence),
+            "employer": finding.employer
+            or (finding.placement and finding.placement.job_order.employer),
+            "can_handle": actor.is_official and finding.status in OPEN_FINDING_STATUSES,
+            "can_acknowledge": actor.is_official and finding.status == "open",
+            "form": form,
+            "history": _history(finding) if actor.is_official else None,
+            "back": "findings-queue" if actor.is_official else f"own-findings-{actor.role}",
+        },
+        status=400 if form.errors else 200,
+    )

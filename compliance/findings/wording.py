@@ -1,0 +1,139 @@
+"""The sentence a person reads for a finding, wherever it is shown (API, pages, CSV)."""
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from compliance.models import Finding
+
+
+def finding_message(finding: Finding) -> str:
+    """What was expected, what was found and which law requires it, in one sentence."""
+    return describe(finding)
+
+
+def rub(value) -> str:
+    return f"{_number(value):,.2f} RUB"
+
+
+def inr(value) -> str:
+    return f"{_number(value):,.2f} INR"
+
+
+def hours(value) -> str:
+    number = _number(value)
+    return f"{number:,.1f}".removesuffix(".0") + " h"
+
+
+def _plain(value) -> str:
+    return hours(value).removesuffix(" h")
+
+
+def _number(value) -> Decimal:
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, TypeError):
+        return Decimal(0)
+
+
+def month_name(value: str) -> str:
+    try:
+        return date.fromisoformat(f"{value}-01").strftime("%B %Y")
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def day(value) -> str:
+    try:
+        return date.fromisoformat(str(value)).strftime("%-d %B %Y")
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def _wage_underpaid(f: dict, e: dict) -> str:
+    overtime = (
+        f" and {hours(f['overtime_hours'])} of overtime at {f['overtime_multiplier']}×"
+        if _number(f.get("overtime_hours")) > 0
+        else ""
+    )
+    return (
+        f"{month_name(f['month'])}: {rub(f['gross_rub'])} gross was paid, but the contract owed "
+        f"{rub(f['owed_rub'])} for {_plain(f['hours_worked'])} normal hours "
+        f"(norm {hours(f['norm_hours'])}){overtime} — short by {rub(f['shortfall_rub'])}."
+    )
+
+
+def _wage_below_minimum(f: dict, e: dict) -> str:
+    if f.get("kind") == "contract":
+        what = f"The contract pays {rub(f['wage_rub'])} a month"
+    else:
+        what = f"{month_name(f['month'])}: {rub(f['wage_rub'])} gross was paid for a full month"
+    return (
+        f"{what}, below the minimum wage of {rub(f['minimum_rub'])} "
+        f"({f['minimum_scope']}, {f['hours_per_week']} hours a week) — "
+        f"short by {rub(f['shortfall_rub'])}."
+    )
+
+
+def _wage_deductions(f: dict, e: dict) -> str:
+    return (
+        f"{month_name(f['month'])}: the employer deducted {rub(f['deductions_rub'])}, more than "
+        f"{f['max_pct']} % of the pay after income tax "
+        f"({rub(_number(f['gross_rub']) - _number(f['tax_withheld_rub']))}), "
+        f"which allows at most {rub(f['cap_rub'])}."
+    )
+
+
+def _contributions(f: dict, e: dict) -> str:
+    stated = (
+        f"{rub(f['contributions_rub'])} of contributions were stated"
+        if f.get("stated")
+        else "no contributions were stated"
+    )
+    return (
+        f"{month_name(f['month'])}: {stated} on a gross of {rub(f['gross_rub'])}; at least "
+        f"{f['min_pct']} % ({rub(f['minimum_rub'])}) is due."
+    )
+
+
+def _fee(f: dict, e: dict) -> str:
+    above = (
+        f", above the cap of {inr(f['cap_inr'])}"
+        if f.get("above_cap")
+        else f" (the cap is {inr(f['cap_inr'])})"
+    )
+    return (
+        f"The worker was charged a recruitment fee of {inr(f['fee_inr'])}{above}; "
+        "the employer should pay recruitment costs."
+    )
+
+
+def _generic(f: dict, e: dict, period: str) -> str:
+    when = f"{month_name(period)}: " if len(period) == 7 and period[4] == "-" else ""
+    return f"{when}Expected {e.get('expected', '')}; found {e.get('actual', '')}."
+
+
+SPECIAL = {
+    "WAGE_UNDERPAID": _wage_underpaid,
+    "WAGE_BELOW_MINIMUM": _wage_below_minimum,
+    "WAGE_DEDUCTIONS_EXCESSIVE": _wage_deductions,
+    "SOCIAL_CONTRIBUTIONS_MISSING": _contributions,
+    "RECRUITMENT_FEE_CHARGED": _fee,
+}
+
+
+def describe_evidence(code: str, evidence: dict, period: str = "") -> str:
+    figures = evidence.get("figures") or {}
+    special = SPECIAL.get(code)
+    try:
+        sentence = special(figures, evidence) if special else _generic(figures, evidence, period)
+    except (KeyError, TypeError, ValueError):
+        sentence = _generic(figures, evidence, period)
+    source = (evidence.get("legal_source") or "").strip()
+    if source:
+        sentence = f"{sentence} {source.rstrip('.')}."
+    return sentence
+
+
+def describe(finding) -> str:
+    """The sentence pages and the API show for a finding."""
+    return describe_evidence(finding.rule.code, finding.evidence or {}, finding.period)

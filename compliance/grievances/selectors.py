@@ -1,0 +1,63 @@
+from datetime import date
+
+from django.db.models import F, QuerySet
+
+from mobility.access import Role, actor_for
+from workers.models import (
+    Grievance,
+)
+from workers.placements.references import normalise
+from workers.status.selectors import NO_REFERENCE, grievance_view
+
+
+def grievance_status(grievance: Grievance) -> dict:
+    return grievance_view(
+        {
+            "receipt": grievance.receipt,
+            "category": grievance.category,
+            "status": grievance.status,
+            "outcome": grievance.outcome,
+            "filed_at": grievance.created_at,
+            "acknowledgement_due": grievance.acknowledgement_due,
+            "resolution_due": grievance.resolution_due,
+        }
+    )
+
+
+def find_grievance(receipt: str, date_of_birth: date) -> dict | None:
+    """A grievance by its receipt and the filer's date of birth, read like a case: one query,
+    the same path for a wrong receipt and a wrong date."""
+    row = (
+        Grievance.objects.filter(
+            receipt=normalise(receipt, "GRV") or NO_REFERENCE,
+            placement__worker__date_of_birth=date_of_birth,
+        )
+        .values(
+            "receipt",
+            "category",
+            "status",
+            "outcome",
+            "acknowledgement_due",
+            "resolution_due",
+            filed_at=F("created_at"),
+        )
+        .first()
+    )
+    return None if row is None else grievance_view(row)
+
+
+def grievances_visible_to(user) -> QuerySet[Grievance]:
+    """Officials: all in their regions; employers: those about cases on their job orders (who
+    filed one is hidden until an official shares it; the API shows less then); agencies and
+    anyone else: none."""
+    actor = actor_for(user)
+    grievances = Grievance.objects.select_related(
+        "placement__job_order__employer", "placement__worker", "assignee"
+    )
+    if actor.is_official:
+        if actor.is_region_limited:
+            return grievances.filter(placement__job_order__work_region__in=actor.regions)
+        return grievances
+    if actor.role == Role.EMPLOYER:
+        return grievances.filter(placement__job_order__employer_id=actor.employer_id)
+    return grievances.none()

@@ -1,0 +1,161 @@
+"""The officials' grievance queue and one grievance with its handling: assign, investigate,
+resolve or reject with the outcome the worker reads, share with the employer."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from compliance.grievances import services as grievances
+from compliance.grievances.filters import GrievanceQueueFilter
+from compliance.grievances.forms import AssignForm, GrievanceKeyForm, OutcomeForm
+from compliance.grievances.selectors import find_grievance, grievance_status, grievances_visible_to
+from compliance.grievances.services import file_grievance
+from mobility.access import Role, actor_for
+from mobility.history import history_of
+from mobility.web import attempt, for_roles, paginate, query_without_page
+from workers.status.forms import CaseKeyForm, GrievanceFilingForm
+from workers.status.selectors import find_case
+from workers.status.texts import NO_SUCH_CASE, NO_SUCH_GRIEVANCE
+from workers.status.throttles import wait_before_next_try
+from workers.status.views import _case_page, _too_many_tries
+
+
+@require_http_methods(["POST"])
+def grievance_filing(request):
+    form = GrievanceFilingForm(request.POST)
+    lookup_form = CaseKeyForm(request.POST)
+    if wait_before_next_try(request) is not None:
+        return _too_many_tries(request, "workers/status/lookup.html", {"form": lookup_form})
+    case = None
+    if lookup_form.is_valid():
+        case = find_case(
+            lookup_form.cleaned_data["reference"], lookup_form.cleaned_data["date_of_birth"]
+        )
+    if case is None:
+        return render(
+            request,
+            "workers/status/lookup.html",
+            {"form": lookup_form, "problem": NO_SUCH_CASE},
+            status=404,
+        )
+    if not form.is_valid():
+        return _case_page(request, case, grievance_form=form, status=400)
+    grievance = file_grievance(
+        placement=case,
+        category=form.cleaned_data["category"],
+        description=form.cleaned_data["description"],
+    )
+    return render(
+        request,
+        "workers/status/grievance_received.html",
+        {"grievance": grievance_status(grievance), "reference": case.reference},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def grievance_follow(request):
+    template = "workers/status/grievance_follow.html"
+    if request.method == "GET":
+        return render(request, template, {"form": GrievanceKeyForm()})
+    form = GrievanceKeyForm(request.POST)
+    if wait_before_next_try(request) is not None:
+        return _too_many_tries(request, template, {"form": form})
+    if not form.is_valid():
+        return render(request, template, {"form": form}, status=400)
+    grievance = find_grievance(form.cleaned_data["receipt"], form.cleaned_data["date_of_birth"])
+    if grievance is None:
+        return render(request, template, {"form": form, "problem": NO_SUCH_GRIEVANCE}, status=404)
+    return render(request, template, {"form": form, "grievance": grievance})
+
+
+def _with_clocks(grievance):
+    grievance.acknowledgement = grievances.acknowledgement_clock(grievance)
+    grievance.resolution = grievances.resolution_clock(grievance)
+    return grievance
+
+
+@require_GET
+@for_roles(Role.OFFICIAL)
+def queue(request):
+    filterset = GrievanceQueueFilter(
+        request.GET or None, queryset=grievances_visible_to(request.user).order_by("resolution_due")
+    )
+    items = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+    page = paginate(request, items)
+    return render(
+        request,
+        "compliance/grievances/list.html",
+        {
+            "filterset": filterset,
+            "page": page,
+            "rows": [_with_clocks(g) for g in page],
+            "query": query_without_page(request),
+        },
+    )
+
+
+@require_GET
+@for_roles(Role.EMPLOYER)
+def employer_grievances(request):
+    """An employer sees that grievances exist against it; whose and what only once shared."""
+    page = paginate(request, grievances_visible_to(request.user))
+    return render(request, "compliance/grievances/employer_list.html", {"page": page, "query": ""})
+
+
+@for_roles(Role.OFFICIAL)
+def detail(request, pk: int):
+    grievance = get_object_or_404(grievances_visible_to(request.user), pk=pk)
+    actor = actor_for(request.user)
+    assign_form = AssignForm(initial={"assignee": grievance.assignee_id or actor.user_id})
+    outcome_form = OutcomeForm()
+    if request.method == "POST":
+        move, done = request.POST.get("move"), False
+        if move == "assign":
+            assign_form = AssignForm(request.POST)
+            done = assign_form.is_valid() and attempt(
+                request,
+                lambda: grievances.assign_grievance(
+                    actor=actor,
+                    grievance_id=grievance.pk,
+                    assignee_id=assign_form.cleaned_data["assignee"].pk,
+                ),
+                assign_form,
+            )
+        elif move == "investigate":
+            done = attempt(
+                request,
+                lambda: grievances.start_investigation(actor=actor, grievance_id=grievance.pk),
+            )
+        elif move == "close":
+            outcome_form = OutcomeForm(request.POST)
+            done = outcome_form.is_valid() and attempt(
+                request,
+                lambda: grievances.close_grievance(
+                    actor=actor, grievance_id=grievance.pk, **outcome_form.cleaned_data
+                ),
+                outcome_form,
+            )
+        elif move == "share" and request.POST.get("confirm") == "yes":
+            done = attempt(
+                request,
+                lambda: grievances.share_with_employer(actor=actor, grievance_id=grievance.pk),
+            )
+        else:
+            messages.error(request, _("Confirm the action first."))
+        if done:
+            messages.success(request, _("The grievance is updated."))
+            return redirect("grievance", pk=grievance.pk)
+    is_open = grievance.status in grievances.OPEN_GRIEVANCE_STATUSES
+    return render(
+        request,
+        "compliance/grievances/detail.html",
+        {
+            "grievance": _with_clocks(grievance),
+            "is_open": is_open,
+            "assign_form": assign_form,
+            "outcome_form": outcome_form,
+            "history": history_of(grievance),
+        },
+        status=400 if assign_form.errors or outcome_form.errors else 200,
+    )

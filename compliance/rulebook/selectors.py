@@ -1,0 +1,109 @@
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from compliance.rulebook.models import MinimumWage, Rule, RuleParameter
+
+FULL_TIME_HOURS = 40
+
+
+KOPECK = Decimal("0.01")
+
+
+def parameters(code: str, on: date) -> dict:
+    """The parameters of rule `code` in force on `on` (the earliest version before any)."""
+    versions = RuleParameter.objects.filter(rule__code=code).order_by("-effective_from")
+    version = versions.filter(effective_from__lte=on).first() or versions.last()
+    return dict(version.values) if version else {}
+
+
+def rule(code: str) -> Rule:
+    return Rule.objects.get(code=code)
+
+
+@dataclass(frozen=True)
+class MinimumWageAnswer:
+    amount_rub: Decimal  # pro-rated to the hours
+    full_time_rub: Decimal
+    scope: str  # "federal" or the region code whose figure applies
+    source: str
+    effective_from: date
+
+
+def applicable_minimum_wage(
+    region: str, on: date, hours_per_week: Decimal | int = FULL_TIME_HOURS
+) -> MinimumWageAnswer | None:
+    """The highest of the federal MROT and the region's minimum in force on `on`, pro-rated by
+    hours / 40 for part time (RULES.md: a regional figure never lowers the federal one)."""
+    candidates = []
+    for scope in ("", region):
+        row = (
+            MinimumWage.objects.filter(region=scope, effective_from__lte=on)
+            .order_by("-effective_from")
+            .first()
+        )
+        if row is not None:
+            candidates.append(row)
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda row: (row.amount_rub, row.region))
+    hours = min(Decimal(hours_per_week), Decimal(FULL_TIME_HOURS))
+    amount = (best.amount_rub * hours / FULL_TIME_HOURS).quantize(KOPECK, ROUND_HALF_UP)
+    return MinimumWageAnswer(
+        amount_rub=amount,
+        full_time_rub=best.amount_rub,
+        scope=best.region or "federal",
+        source=best.source,
+        effective_from=best.effective_from,
+    )
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule: str
+    message: str
+    expected: str
+    actual: str
+    source: str
+    details: dict = field(default_factory=dict)
+
+    def as_text(self) -> str:
+        return f"{self.rule}: {self.message}"
+
+
+def check_job_terms(
+    *, region: str, on: date, monthly_wage_rub: Decimal, hours_per_week: Decimal | int
+) -> list[Violation]:
+    """Whether a job order's or contract's wage and weekly hours meet the rules on `on`."""
+    violations = []
+    hours_rule = Rule.objects.filter(code="HOURS_WEEKLY_EXCEEDED", enabled=True).first()
+    if hours_rule is not None:
+        max_hours = Decimal(str(parameters("HOURS_WEEKLY_EXCEEDED", on)["max_hours_per_week"]))
+        if Decimal(hours_per_week) > max_hours:
+            violations.append(
+                Violation(
+                    rule=hours_rule.code,
+                    message=f"{hours_per_week} hours a week exceed the maximum of {max_hours}.",
+                    expected=f"at most {max_hours} hours a week",
+                    actual=f"{hours_per_week} hours a week",
+                    source=hours_rule.legal_source,
+                )
+            )
+    wage_rule = Rule.objects.filter(code="WAGE_BELOW_MINIMUM", enabled=True).first()
+    minimum = applicable_minimum_wage(region, on, hours_per_week)
+    if wage_rule is not None and minimum is not None and monthly_wage_rub < minimum.amount_rub:
+        violations.append(
+            Violation(
+                rule=wage_rule.code,
+                message=(
+                    f"A monthly wage of {monthly_wage_rub} RUB is below the applicable minimum "
+                    f"of {minimum.amount_rub} RUB ({minimum.scope}, in force from "
+                    f"{minimum.effective_from})."
+                ),
+                expected=f"at least {minimum.amount_rub} RUB a month",
+                actual=f"{monthly_wage_rub} RUB a month",
+                source=f"{wage_rule.legal_source}; {minimum.source}",
+                details={"minimum_rub": str(minimum.amount_rub), "scope": minimum.scope},
+            )
+        )
+    return violations

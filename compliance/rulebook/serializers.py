@@ -1,0 +1,72 @@
+"""API bodies of the rulebook: rules with their parameter versions, and minimum wages."""
+
+from numbers import Number
+
+from rest_framework import serializers
+
+from compliance.rulebook.models import MinimumWage, Rule, RuleParameter
+
+
+class RuleParameterSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = RuleParameter
+        fields = ("id", "effective_from", "values")
+        read_only_fields = ("id",)
+
+    def validate_values(self, values):
+        """Officials change the figures, not the shape: the names must be the rule's own and
+        each value keeps its kind (a number stays a non-negative number, a list a list)."""
+        if not isinstance(values, dict):
+            raise serializers.ValidationError("Give the parameters as an object of name: value.")
+        rule = self.context.get("rule")
+        current = {}
+        if rule is not None:
+            latest = rule.parameter_versions.order_by("-effective_from").first()
+            current = latest.values if latest else {}
+        unknown = sorted(set(values) - set(current))
+        if unknown:
+            known = ", ".join(sorted(current)) or "none"
+            raise serializers.ValidationError(
+                f"Unknown parameter(s) {', '.join(unknown)}; this rule has: {known}."
+            )
+        for name, value in values.items():
+            expected = current[name]
+            if isinstance(expected, Number) and not isinstance(expected, bool):
+                if isinstance(value, bool) or not isinstance(value, Number) or value < 0:
+                    raise serializers.ValidationError(f"{name} must be a number of 0 or more.")
+            elif isinstance(expected, list) and not (
+                isinstance(value, list) and all(isinstance(v, str) for v in value)
+            ):
+                raise serializers.ValidationError(f"{name} must be a list of codes.")
+        return {**current, **values}
+
+
+class RuleSerializer(serializers.ModelSerializer):
+    corridor = serializers.CharField(source="corridor.code", read_only=True)
+    parameter_versions = RuleParameterSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Rule
+        fields = (
+            "id",
+            "code",
+            "corridor",
+            "title",
+            "category",
+            "severity",
+            "fires_when",
+            "legal_source",
+            "enabled",
+            "parameter_versions",
+        )
+        read_only_fields = ("code", "title", "category", "fires_when", "legal_source")
+
+
+class MinimumWageSerializer(serializers.ModelSerializer):
+    amount_rub = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=0, max_value=10_000_000
+    )
+
+    class Meta:
+        model = MinimumWage
+        fields = ("id", "region", "effective_from", "amount_rub", "source")

@@ -1,0 +1,69 @@
+"""Officials' edits of the rulebook. Every edit lands in the history (pghistory triggers on the
+rulebook models, with the acting user from the request context)."""
+
+from datetime import date
+
+from django.db import transaction
+
+from compliance.rulebook.models import MinimumWage, Rule, RuleParameter
+from mobility.access import actor_for
+from mobility.errors import ActionForbidden
+
+
+def ensure_may_edit_rules(user) -> None:
+    if not actor_for(user).is_official:
+        raise ActionForbidden("Only officials edit the rulebook.")
+
+
+def ensure_may_edit_minimum_wage(user, region: str) -> None:
+    """A region-limited official edits the figures of their regions only, never the federal
+    MROT."""
+    actor = actor_for(user)
+    if not actor.is_official or (actor.is_region_limited and region not in actor.regions):
+        raise ActionForbidden("Only officials covering the region edit its minimum wage.")
+
+
+def set_rule_parameters(
+    *, actor, rule_id: int, effective_from: date, values: dict
+) -> RuleParameter:
+    """Add the version of a rule's parameters in force from `effective_from`, or correct the
+    version already starting that day; earlier versions keep applying to earlier dates."""
+    ensure_may_edit_rules(actor)
+    with transaction.atomic():
+        rule = Rule.objects.select_for_update().get(pk=rule_id)
+        version, created = RuleParameter.objects.select_for_update().get_or_create(
+            rule=rule, effective_from=effective_from, defaults={"values": values}
+        )
+        if not created and version.values != values:
+            version.values = values
+            version.save(update_fields=["values"])
+    return version
+
+
+def update_rule(*, actor, rule_id: int, **fields) -> Rule:
+    """Officials switch a rule on or off and set its severity; its text and source stay."""
+    ensure_may_edit_rules(actor)
+    with transaction.atomic():
+        rule = Rule.objects.select_for_update().get(pk=rule_id)
+        for name in ("enabled", "severity"):
+            if name in fields:
+                setattr(rule, name, fields[name])
+        rule.full_clean()
+        rule.save()
+    return rule
+
+
+def save_minimum_wage(*, actor, minimum_wage: MinimumWage) -> MinimumWage:
+    ensure_may_edit_minimum_wage(actor, minimum_wage.region)
+    if minimum_wage.pk:
+        stored = MinimumWage.objects.get(pk=minimum_wage.pk)
+        ensure_may_edit_minimum_wage(actor, stored.region)
+    with transaction.atomic():
+        minimum_wage.full_clean()
+        minimum_wage.save()
+    return minimum_wage
+
+
+def delete_minimum_wage(*, actor, minimum_wage: MinimumWage) -> None:
+    ensure_may_edit_minimum_wage(actor, minimum_wage.region)
+    minimum_wage.delete()

@@ -1,0 +1,26 @@
+from django.db.models import Exists, OuterRef, QuerySet
+
+from mobility.access import Role, actor_for
+from workers.models import (
+    Document,
+)
+from workers.placements.selectors import EMPLOYER_READS, placements_visible_to
+from workers.registry.selectors import workers_visible_to
+
+
+def documents_visible_to(user) -> QuerySet[Document]:
+    """Agency staff: documents of their workers and cases; employer staff: contracts, visas,
+    work permits and payslips of their cases; officials: documents of the workers they see."""
+    actor = actor_for(user)
+    documents = Document.objects.all()
+    if actor.role == Role.AGENCY:
+        return documents.filter(worker__agency_id=actor.agency_id)
+    if actor.role == Role.EMPLOYER:
+        cases = placements_visible_to(user).filter(pk=OuterRef("placement_id"))
+        return documents.filter(Exists(cases), kind__in=EMPLOYER_READS)
+    if actor.is_official:
+        if not actor.is_region_limited:
+            return documents
+        workers = workers_visible_to(user).filter(pk=OuterRef("worker_id"))
+        return documents.filter(Exists(workers))
+    return documents.none()

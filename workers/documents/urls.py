@@ -1,0 +1,8 @@
+from django.urls import path
+
+from workers.documents import views
+
+urlpatterns = [
+    path("cases/<int:pk>/documents/", views.case_upload, name="case-upload"),
+    path("documents/<int:pk>/verify/", views.document_verify, name="document-verify"),
+]

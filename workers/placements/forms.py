@@ -1,0 +1,77 @@
+"""Forms for the pages, and the body fields of lifecycle moves (used by the API too, so a move
+is validated the same way from a page and from the API)."""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from workers.models import Placement
+from workers.placements.lifecycle import Move
+
+SHORT_TEXT = {"rows": 3}
+
+
+def _date(label):
+    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+MOVE_FIELDS = {
+    "reason": lambda: forms.CharField(
+        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs=SHORT_TEXT)
+    ),
+    "contract_wage_rub": lambda: forms.DecimalField(
+        label=_("Contract wage, RUB a month"),
+        max_digits=12,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+    ),
+    "contract_hours_per_week": lambda: forms.DecimalField(
+        label=_("Contract hours a week"),
+        max_digits=4,
+        decimal_places=1,
+        min_value=Decimal("1"),
+        max_value=Decimal("168"),
+    ),
+    "contract_start": lambda: _date(_("Contract start")),
+    "contract_end": lambda: _date(_("Contract end")),
+    "visa_number": lambda: forms.CharField(label=_("Visa number"), max_length=40),
+    "work_permit_number": lambda: forms.CharField(label=_("Work permit number"), max_length=40),
+    "work_permit_valid_from": lambda: _date(_("Work permit valid from")),
+    "work_permit_valid_until": lambda: _date(_("Work permit valid until")),
+    "departure_date": lambda: _date(_("Departure date")),
+    "arrival_date": lambda: _date(_("Arrival date")),
+    "employment_start": lambda: _date(_("Employment start")),
+    "end_date": lambda: _date(_("End date")),
+}
+
+
+def move_form_class(move: Move) -> type[forms.Form]:
+    """A form with exactly the move's body fields (all required) and an optional note."""
+    attrs = {name: MOVE_FIELDS[name]() for name in move.fields}
+    attrs["note"] = forms.CharField(
+        label=_("Internal note"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs=SHORT_TEXT),
+    )
+    return type(f"MoveForm_{move.to}", (forms.Form,), attrs)
+
+
+class CaseFactsForm(forms.Form):
+    def __init__(self, *args, names=(), placement=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in names:
+            field = Placement._meta.get_field(name)
+            if name == "recruitment_fee_inr":
+                self.fields[name] = forms.DecimalField(
+                    label=field.verbose_name, min_value=0, max_digits=12, decimal_places=2
+                )
+            else:
+                self.fields[name] = forms.DateField(
+                    label=field.verbose_name,
+                    required=False,
+                    widget=forms.DateInput(attrs={"type": "date"}),
+                )
+            if placement is not None:
+                self.fields[name].initial = getattr(placement, name)

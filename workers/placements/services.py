@@ -1,0 +1,172 @@
+"""Every state change of the workers app: one function per business action.
+
+Each runs in its own transaction, locks what it changes, writes its event row in the same
+transaction, raises domain errors (mobility.errors) and tells other apps through the signals of
+`workers.signals`, sent on commit.
+"""
+
+from datetime import date
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from employers.models import Employer, JobOrder, JobOrderStatus, SponsorshipStatus
+from mobility.access import Actor, Role
+from mobility.errors import ActionForbidden, MoveNotAllowed, RequirementsUnmet
+from workers.models import (
+    CaseEvent,
+    Placement,
+    Worker,
+)
+from workers.placements import lifecycle, tasks
+from workers.placements.forms import move_form_class
+from workers.placements.references import new_reference
+from workers.placements.signals import placement_changed
+
+
+def _announce(signal, **kwargs) -> None:
+    transaction.on_commit(lambda: signal.send(sender=None, **kwargs))
+
+
+REFERENCE_ATTEMPTS = 5
+
+
+def open_case(*, actor: Actor, worker: Worker, job_order: JobOrder) -> Placement:
+    """An agency opens a case (a draft) for its own worker on an open job order of an approved
+    employer."""
+    if actor.role != Role.AGENCY:
+        raise ActionForbidden("Only agency staff open cases.")
+    problems = []
+    if worker.agency_id != actor.agency_id:
+        problems.append("The worker is not registered with your agency.")
+    if job_order.status != JobOrderStatus.OPEN:
+        problems.append("The job order is not open.")
+    if job_order.employer.sponsorship_status != SponsorshipStatus.APPROVED:
+        problems.append("The employer is not an approved sponsor.")
+    if problems:
+        raise RequirementsUnmet(problems)
+    with transaction.atomic():
+        placement = _create_with_fresh_reference(worker=worker, job_order=job_order)
+        CaseEvent.objects.create(
+            placement=placement,
+            actor_id=actor.user_id,
+            to_status=placement.status,
+            public_message=lifecycle.CASE_OPENED_MESSAGE,
+        )
+        _announce(placement_changed, placement_id=placement.pk)
+    return placement
+
+
+def _create_with_fresh_reference(*, worker: Worker, job_order: JobOrder) -> Placement:
+    # 35 random bits make a collision rare, not impossible: retry inside a savepoint.
+    for attempt in range(REFERENCE_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                return Placement.objects.create(
+                    reference=new_reference(),
+                    worker=worker,
+                    agency_id=worker.agency_id,
+                    job_order=job_order,
+                )
+        except IntegrityError:
+            if attempt == REFERENCE_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _locked_case(placement_id: int) -> Placement:
+    return (
+        Placement.objects.select_for_update(of=("self",))
+        .select_related("worker", "agency", "job_order__employer")
+        .get(pk=placement_id)
+    )
+
+
+def transition_placement(*, actor: Actor, placement_id: int, to: str, data: dict) -> Placement:
+    """Move a case along the lifecycle table. The case row is locked first, so of two people
+    acting at once exactly one moves it; the other finds it already moved (409)."""
+    today = timezone.localdate()
+    with transaction.atomic():
+        placement = _locked_case(placement_id)
+        move = lifecycle.move_for(placement.status, to)
+        if move is None:
+            raise MoveNotAllowed(
+                f"A case that is '{placement.status}' cannot move to '{to}'.",
+                allowed=[m.to for m in lifecycle.allowed_moves(placement, actor)],
+            )
+        if not lifecycle.may_make(move, placement, actor):
+            raise ActionForbidden(f"Your role may not move this case to '{to}'.")
+        form = move_form_class(move)(data)
+        if not form.is_valid():
+            raise ValidationError(form.errors.as_data())
+        fields = form.cleaned_data
+        if move.locks_employer:
+            # The quota counts cases across the employer: serialise contract signatures.
+            Employer.objects.select_for_update().get(pk=placement.job_order.employer_id)
+        problems = lifecycle.unmet_requirements(move, placement, fields, today)
+        if problems:
+            raise RequirementsUnmet(problems)
+        from_status = placement.status
+        for name in move.fields:
+            setattr(placement, move.writes.get(name, name), fields[name])
+        placement.status = move.to
+        placement.save()
+        CaseEvent.objects.create(
+            placement=placement,
+            actor_id=actor.user_id,
+            from_status=from_status,
+            to_status=move.to,
+            public_message=move.message,
+            note=fields.get("note", ""),
+        )
+        _announce(placement_changed, placement_id=placement.pk)
+        transaction.on_commit(partial(tasks.notify_case_move.delay, placement.pk, move.to))
+    return placement
+
+
+ARRIVAL_DATES = (
+    "mvd_notified_on",
+    "migration_registered_on",
+    "medical_exam_on",
+    "fingerprinted_on",
+)
+
+
+# field -> roles (lifecycle role names) that may set it
+CASE_FIELD_ROLES = {
+    **dict.fromkeys(ARRIVAL_DATES, (lifecycle.EMPLOYER, lifecycle.OFFICIAL)),
+    "recruitment_fee_inr": (lifecycle.AGENCY, lifecycle.OFFICIAL),
+}
+
+
+def update_case_facts(*, actor: Actor, placement_id: int, changes: dict) -> Placement:
+    """Record the post-arrival formalities (MVD notification, migration registration, medical
+    examination, fingerprinting: employer or official) and the recruitment fee (agency or
+    official). A formality date lies between the arrival and today."""
+    today = timezone.localdate()
+    with transaction.atomic():
+        placement = _locked_case(placement_id)
+        role = lifecycle.role_on(placement, actor)
+        refused = sorted(name for name in changes if role not in CASE_FIELD_ROLES[name])
+        if refused:
+            raise ActionForbidden(f"Your role may not set {', '.join(refused)}.")
+        errors = {}
+        for name in ARRIVAL_DATES:
+            value: date | None = changes.get(name)
+            if value is None:
+                continue
+            if placement.arrival_date is None:
+                errors[name] = ["The worker's arrival has not been recorded yet."]
+            elif value < placement.arrival_date:
+                errors[name] = [f"The date is before the arrival ({placement.arrival_date})."]
+            elif value > today:
+                errors[name] = ["The date is in the future."]
+        if errors:
+            raise ValidationError(errors)
+        for name, value in changes.items():
+            setattr(placement, name, value)
+        placement.save()
+        _announce(placement_changed, placement_id=placement.pk)
+    return placement

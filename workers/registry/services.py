@@ -1,0 +1,48 @@
+from django.db import transaction
+from django.utils import timezone
+
+from mobility.access import Actor, Role
+from mobility.errors import ActionForbidden, MoveNotAllowed
+from workers.models import (
+    Document,
+    Worker,
+)
+from workers.placements.services import _announce
+from workers.placements.signals import worker_changed
+
+
+def register_worker(*, actor: Actor, data: dict) -> Worker:
+    """An agency registers its own worker; consent to data processing is recorded as a time."""
+    if actor.role != Role.AGENCY:
+        raise ActionForbidden("Only agency staff register workers.")
+    with transaction.atomic():
+        worker = Worker.objects.create(agency_id=actor.agency_id, consent_at=timezone.now(), **data)
+        _announce(worker_changed, worker_id=worker.pk)
+    return worker
+
+
+def update_worker(*, actor: Actor, worker_id: int, data: dict) -> Worker:
+    if actor.role != Role.AGENCY:
+        raise ActionForbidden("Only the worker's agency edits a worker.")
+    with transaction.atomic():
+        worker = Worker.objects.select_for_update().get(pk=worker_id, agency_id=actor.agency_id)
+        for name, value in data.items():
+            setattr(worker, name, value)
+        worker.save()
+        _announce(worker_changed, worker_id=worker.pk)
+    return worker
+
+
+def delete_worker(*, actor: Actor, worker_id: int) -> None:
+    """An agency may delete a worker it registered by mistake, never one with a case: the case
+    history must survive (officials erase personal data through their own procedure)."""
+    if actor.role != Role.AGENCY:
+        raise ActionForbidden("Only the worker's agency deletes a worker.")
+    with transaction.atomic():
+        worker = Worker.objects.select_for_update().get(pk=worker_id, agency_id=actor.agency_id)
+        if worker.placements.exists():
+            raise MoveNotAllowed("A worker with cases cannot be deleted; withdraw the cases.")
+        files = [document.file.name for document in worker.documents.all()]
+        worker.delete()
+        storage = Document._meta.get_field("file").storage
+        transaction.on_commit(lambda: [storage.delete(name) for name in files])
