@@ -49,7 +49,7 @@ def dashboard_page(request):
     }
     return render(
         request,
-        "compliance/dashboard.html",
+        "compliance/dashboard/dashboard.html",
         {
             "form": form,
             "data": data,

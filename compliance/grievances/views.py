@@ -48,14 +48,14 @@ def grievance_filing(request):
     )
     return render(
         request,
-        "workers/status/grievance_received.html",
+        "compliance/grievances/status_received.html",
         {"grievance": grievance_status(grievance), "reference": case.reference},
     )
 
 
 @require_http_methods(["GET", "POST"])
 def grievance_follow(request):
-    template = "workers/status/grievance_follow.html"
+    template = "compliance/grievances/status_follow.html"
     if request.method == "GET":
         return render(request, template, {"form": GrievanceKeyForm()})
     form = GrievanceKeyForm(request.POST)

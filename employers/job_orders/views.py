@@ -26,7 +26,7 @@ def job_order_create(request):
         else:
             messages.success(request, _("Job order saved as a draft."))
             return redirect("employers:job-order", pk=job_order.pk)
-    return render(request, "employers/job_order_form.html", {"form": form, "job_order": None})
+    return render(request, "employers/job_orders/form.html", {"form": form, "job_order": None})
 
 
 def _own_job_order(request, pk):
@@ -40,7 +40,7 @@ def job_order_detail(request, pk):
     is_draft = job_order.status == JobOrderStatus.DRAFT
     return render(
         request,
-        "employers/job_order_detail.html",
+        "employers/job_orders/detail.html",
         {
             "job_order": job_order,
             "moves": services.allowed_job_order_moves(job_order.status),
@@ -67,7 +67,7 @@ def job_order_edit(request, pk):
         else:
             messages.success(request, _("Job order saved."))
             return redirect("employers:job-order", pk=pk)
-    return render(request, "employers/job_order_form.html", {"form": form, "job_order": job_order})
+    return render(request, "employers/job_orders/form.html", {"form": form, "job_order": job_order})
 
 
 MOVE_DONE = {

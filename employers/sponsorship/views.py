@@ -63,7 +63,7 @@ def workspace(request):
     page = Paginator(job_orders, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
-        "employers/workspace.html",
+        "employers/sponsorship/workspace.html",
         {
             "employer": employer,
             "page": page,
@@ -90,7 +90,7 @@ def contact_edit(request):
         else:
             messages.success(request, _("Contact details saved."))
             return redirect("employers:workspace")
-    return render(request, "employers/contact_form.html", {"form": form})
+    return render(request, "employers/sponsorship/contact_form.html", {"form": form})
 
 
 def _require_official(request) -> None:
@@ -118,9 +118,9 @@ def official_employer_list(request):
     query = request.GET.copy()
     query.pop("page", None)
     template = (
-        "employers/_employer_results.html"
+        "employers/sponsorship/_employer_results.html"
         if request.headers.get("HX-Request")
-        else "employers/official_employer_list.html"
+        else "employers/sponsorship/official_employer_list.html"
     )
     return render(
         request,
@@ -151,7 +151,7 @@ def official_employer_register(request):
         else:
             messages.success(request, _("Employer registered; its application awaits a decision."))
             return redirect("employers:official-employer", pk=employer.pk)
-    return render(request, "employers/employer_form.html", {"form": form})
+    return render(request, "employers/sponsorship/employer_form.html", {"form": form})
 
 
 def _decision_forms(request, employer) -> list[tuple[str, DecisionForm]]:
@@ -169,7 +169,7 @@ def official_employer_detail(request, pk):
     employer = get_object_or_404(with_quota_use(employers_visible_to(request.user)), pk=pk)
     return render(
         request,
-        "employers/official_employer_detail.html",
+        "employers/sponsorship/official_employer_detail.html",
         {
             "employer": employer,
             "decision_forms": _decision_forms(request, employer),

@@ -21,7 +21,7 @@ def agency_list(request):
     page = Paginator(agencies, PAGE_SIZE).get_page(request.GET.get("page"))
     may_register = actor_for(request.user).on_side("IN")
     return render(
-        request, "workers/cases/agency_list.html", {"page": page, "may_register": may_register}
+        request, "workers/agencies/list.html", {"page": page, "may_register": may_register}
     )
 
 
@@ -38,7 +38,7 @@ def agency_new(request):
         if outcome:
             messages.success(request, _("The agency is registered."))
             return redirect("agency-page", pk=outcome.value.pk)
-    return render(request, "workers/cases/agency_form.html", {"form": form})
+    return render(request, "workers/agencies/form.html", {"form": form})
 
 
 @login_required
@@ -52,7 +52,7 @@ def agency_page(request, pk):
     ]
     return render(
         request,
-        "workers/cases/agency.html",
+        "workers/agencies/detail.html",
         {
             "agency": agency,
             "decision_form": form if decisions else None,

@@ -71,7 +71,7 @@ def case_page(request, pk):
     facts = _facts_for(placement, actor)
     return render(
         request,
-        "workers/cases/case.html",
+        "workers/placements/case.html",
         {
             "case": placement,
             "moves": moves,
@@ -143,7 +143,7 @@ def official_cases(request):
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
-        "workers/cases/official_list.html",
+        "workers/placements/official_list.html",
         {"filters": filters, "page": page, "query": _without_page(request.GET)},
     )
 

@@ -89,7 +89,7 @@ def workspace(request):
     pipeline = [(status, label, counts[status]) for status, label in PlacementStatus.choices]
     return render(
         request,
-        "workers/agency/workspace.html",
+        "workers/registry/workspace.html",
         {
             "pipeline": pipeline,
             "total_cases": sum(counts.values()),
@@ -154,7 +154,7 @@ def _worker_form(request, worker: Worker | None):
             for field, problems in body.errors.items():
                 for problem in problems:
                     form.add_error(field if field in form.fields else None, str(problem))
-    return render(request, "workers/agency/worker_form.html", {"form": form, "worker": worker})
+    return render(request, "workers/registry/worker_form.html", {"form": form, "worker": worker})
 
 
 @login_required
@@ -172,7 +172,7 @@ def worker_page(request, pk):
     documents = documents_visible_to(request.user).filter(worker=worker).select_related("placement")
     return render(
         request,
-        "workers/agency/worker.html",
+        "workers/registry/worker.html",
         {
             "worker": worker,
             "passport": passport,
