@@ -22,4 +22,6 @@ STORAGES = {
 # Tests flush and fill the cache: keep them off the Redis database a running app on the same
 # machine uses, so neither sees the other's cached figures or rate-limit counters.
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):  # noqa: F405
-    CACHES["default"]["LOCATION"] = CACHES["default"]["LOCATION"].rsplit("/", 1)[0] + "/15"  # noqa: F405
+    # MOBILITY_TEST_CACHE_DB lets test runs side by side keep apart too.
+    _db = os.environ.get("MOBILITY_TEST_CACHE_DB", "15")
+    CACHES["default"]["LOCATION"] = CACHES["default"]["LOCATION"].rsplit("/", 1)[0] + f"/{_db}"  # noqa: F405
