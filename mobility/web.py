@@ -1,22 +1,35 @@
-"""What every compliance page shares: who may open it, paging, and turning a service's
-refusal into messages on the page."""
+"""The kit every page is built from: who may open it, which object it shows, running a service
+and showing its refusal where the person will read it, paging, and CSV downloads.
 
-from collections.abc import Callable
+One decision each: a page for another role, like an object outside the user's scope, answers
+404, so a page never confirms that something exists to someone who may not see it.
+"""
+
+import csv
+from collections.abc import Callable, Iterable
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
+from django.db.models import Model, QuerySet
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from mobility.access import Role, actor_for
 from mobility.errors import DomainError
 
 PAGE_SIZE = 50
+NON_FIELD = ("", "__all__", "non_field_errors")
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def for_roles(*roles: Role) -> Callable:
-    """A page for the given roles (officials include superusers); others are refused."""
+    """A page for the given roles (officials include superusers). The signed-in actor is on
+    `request.actor`; anyone else is asked to sign in, or told the page does not exist."""
 
     def decorate(view):
         @wraps(view)
@@ -25,7 +38,8 @@ def for_roles(*roles: Role) -> Callable:
                 return redirect_to_login(request.get_full_path())
             actor = actor_for(request.user)
             if actor.role not in roles and not (Role.OFFICIAL in roles and actor.is_official):
-                raise PermissionDenied
+                raise Http404
+            request.actor = actor
             return view(request, *args, **kwargs)
 
         return wrapper
@@ -33,30 +47,104 @@ def for_roles(*roles: Role) -> Callable:
     return decorate
 
 
-def paginate(request, queryset, size: int = PAGE_SIZE):
-    return Paginator(queryset, size).get_page(request.GET.get("page"))
+def visible_or_404(
+    selector: Callable[..., QuerySet], request, pk, *, related: Iterable[str] = ()
+) -> Model:
+    """The object `pk` among the rows `selector` lets this user see, or 404."""
+    queryset = selector(request.user)
+    if related:
+        queryset = queryset.select_related(*related)
+    return get_object_or_404(queryset, pk=pk)
+
+
+class Outcome:
+    """What `run_service` did: whether it succeeded, and the service's return value."""
+
+    def __init__(self, ok: bool, value=None):
+        self.ok, self.value = ok, value
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def run_service(
+    request, action: Callable[[], object], form=None, *, field: str | None = None
+) -> Outcome:
+    """Run a service. Invalid values land beside the form fields they are about; a refusal of
+    the action lands in the page's messages, or on `field` when the form has one it is about.
+    An object the service cannot see for this user is a 404, as everywhere."""
+    try:
+        value = action()
+    except ValidationError as error:
+        by_field = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+        for field, problems in by_field.items():
+            if form is not None:
+                form.add_error(field if field in form.fields else None, problems)
+            else:
+                for problem in problems:
+                    messages.error(request, problem)
+        return Outcome(False)
+    except DomainError as error:
+        if getattr(error, "status", None) == 404:
+            raise Http404 from error
+        for problem in getattr(error, "problems", None) or [error.message]:
+            if form is not None and field is not None:
+                form.add_error(field, problem)
+            else:
+                messages.error(request, problem)
+        allowed = getattr(error, "allowed", None)
+        if allowed:
+            messages.info(request, _("Allowed now: %(moves)s") % {"moves": ", ".join(allowed)})
+        return Outcome(False)
+    return Outcome(True, value)
+
+
+def report_form_errors(request, form) -> None:
+    """A form that is not shown again (a panel on a bigger page): its errors as messages,
+    each named by its field's label, never by its code."""
+    for field, problems in form.errors.items():
+        label = form.fields[field].label if field in form.fields else None
+        for problem in problems:
+            messages.error(request, f"{label}: {problem}" if label else problem)
 
 
 def query_without_page(request) -> str:
-    """The current filters, to carry into page links and the CSV export."""
+    """The current filters, to carry into page links and exports."""
     params = request.GET.copy()
     params.pop("page", None)
     return params.urlencode()
 
 
-def attempt(request, action: Callable, form=None) -> bool:
-    """Run a service; a refusal lands on the form's fields or in the page's messages."""
-    try:
-        action()
-    except ValidationError as error:
-        if form is not None and hasattr(error, "error_dict"):
-            for field, field_errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, field_errors)
-        else:
-            for message in error.messages:
-                messages.error(request, message)
-        return False
-    except DomainError as error:
-        messages.error(request, error.message)
-        return False
-    return True
+def paginate(request, queryset, size: int = PAGE_SIZE) -> Page:
+    """The requested page; `page.query` keeps the filters for the pager's links."""
+    page = Paginator(queryset, size).get_page(request.GET.get("page"))
+    page.query = query_without_page(request)
+    return page
+
+
+def safe_cell(value) -> object:
+    """A cell a spreadsheet shows as text, never runs."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_download(
+    filename: str, header: list[str], rows: Iterable[Iterable]
+) -> StreamingHttpResponse:
+    """A CSV file streamed row by row, so a long list costs constant memory."""
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield writer.writerow(header)
+        for row in rows:
+            yield writer.writerow([safe_cell(cell) for cell in row])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

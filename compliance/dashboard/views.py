@@ -1,15 +1,13 @@
 """The officials' dashboard page, its JSON summary and CSV exports of its tables."""
 
-import csv
-
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from compliance.dashboard.forms import DashboardFilterForm
 from compliance.dashboard.selectors import DashboardFilters, summary
 from compliance.rulebook.models import Category, Severity
-from mobility.access import actor_for
+from mobility.access import Role
+from mobility.web import csv_download, for_roles
 from workers.models import PlacementStatus
 
 EXPORTS = {
@@ -24,15 +22,8 @@ EXPORTS = {
 }
 
 
-def _official_or_404(request):
-    # The dashboard's figures are the officials' alone: anyone else gets a plain 404.
-    if not actor_for(request.user).is_official:
-        raise Http404
-
-
-@login_required
+@for_roles(Role.OFFICIAL)
 def dashboard_page(request):
-    _official_or_404(request)
     form = DashboardFilterForm(request.GET or None)
     filters = form.filters() if form.is_valid() else DashboardFilters()
     data = summary(request.user, filters)
@@ -68,9 +59,8 @@ def _labelled(figures: dict, choices) -> list[tuple[str, str, object]]:
     return [(code, labels.get(code, code), figure) for code, figure in figures.items()]
 
 
-@login_required
+@for_roles(Role.OFFICIAL)
 def dashboard_export(request, table: str):
-    _official_or_404(request)
     if table not in EXPORTS:
         raise Http404
     form = DashboardFilterForm(request.GET or None)
@@ -78,9 +68,6 @@ def dashboard_export(request, table: str):
         return HttpResponse(form.errors.as_text(), status=400, content_type="text/plain")
     key, columns = EXPORTS[table]
     rows = summary(request.user, form.filters() if form.is_bound else DashboardFilters())[key]
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="mobility-{table}.csv"'
-    writer = csv.DictWriter(response, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    return response
+    return csv_download(
+        f"mobility-{table}.csv", columns, ([row.get(c, "") for c in columns] for row in rows)
+    )

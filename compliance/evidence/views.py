@@ -27,7 +27,7 @@ from compliance.models import (
     WageReport,
 )
 from mobility.access import Role, actor_for
-from mobility.web import attempt, for_roles, paginate
+from mobility.web import for_roles, paginate, run_service
 from workers.placements.selectors import placements_visible_to
 
 
@@ -106,7 +106,7 @@ def wage_form(request, pk: int, month: str):
                 placement_id=placement.pk,
                 month=month_start,
             )
-        if attempt(request, partial(action, **values), form):
+        if run_service(request, partial(action, **values), form):
             messages.success(
                 request,
                 _("The wage report for %(month)s is saved.") % {"month": f"{month_start:%Y-%m}"},
@@ -125,7 +125,7 @@ def _evidence_form(request, pk, form_class, record, title):
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actor = actor_for(request.user)
-        if attempt(
+        if run_service(
             request,
             lambda: record(actor=actor, placement_id=placement.pk, **form.cleaned_data),
             form,

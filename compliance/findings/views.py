@@ -1,11 +1,8 @@
 """Findings pages: the officials' queue with bulk acknowledgement and CSV export, the employers'
 and agencies' own lists, and one finding in words with its history."""
 
-import csv
-
 from django.contrib import messages
 from django.db.models import Case, IntegerField, Value, When
-from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -21,7 +18,7 @@ from compliance.models import OPEN_FINDING_STATUSES, FindingStatus
 from compliance.rulebook.models import SEVERITY_ORDER
 from mobility.access import Role, actor_for
 from mobility.history import history_of
-from mobility.web import attempt, for_roles, paginate, query_without_page
+from mobility.web import csv_download, for_roles, paginate, query_without_page, run_service
 
 OWN_FILTERS = ("rule", "category", "severity", "status")
 
@@ -105,11 +102,6 @@ def agency_findings(request):
     return _own(request)
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 CSV_HEADER = [
     "id",
     "rule",
@@ -155,17 +147,12 @@ def _csv_row(finding):
 def export(request):
     """The filtered queue as CSV, streamed so a long list does not fill the memory."""
     _filterset, findings = _filtered(request, FindingQueueFilter)
-    writer = csv.writer(_Echo())
-
-    def rows():
-        yield writer.writerow(CSV_HEADER)
-        for finding in findings.iterator(chunk_size=2000):
-            yield writer.writerow(_csv_row(finding))
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="findings-{stamp}.csv"'
-    return response
+    return csv_download(
+        f"findings-{stamp}.csv",
+        CSV_HEADER,
+        (_csv_row(finding) for finding in findings.iterator(chunk_size=2000)),
+    )
 
 
 @require_POST
@@ -217,13 +204,13 @@ def detail(request, pk: int):
     if request.method == "POST":
         move = request.POST.get("move")
         if move == "acknowledge":
-            done = attempt(
+            done = run_service(
                 request,
                 lambda: services.acknowledge_finding(actor=actor, finding_id=finding.pk),
             )
         elif move in services.CLOSING_MOVES:
             form = ReasonForm(request.POST)
-            done = form.is_valid() and attempt(
+            done = form.is_valid() and run_service(
                 request,
                 lambda: services.close_finding(
                     actor=actor,

@@ -13,7 +13,7 @@ from compliance.grievances.selectors import find_grievance, grievance_status, gr
 from compliance.grievances.services import file_grievance
 from mobility.access import Role, actor_for
 from mobility.history import history_of
-from mobility.web import attempt, for_roles, paginate, query_without_page
+from mobility.web import for_roles, paginate, query_without_page, run_service
 from workers.status.forms import CaseKeyForm, GrievanceFilingForm
 from workers.status.selectors import find_case
 from workers.status.texts import NO_SUCH_CASE, NO_SUCH_GRIEVANCE
@@ -113,7 +113,7 @@ def detail(request, pk: int):
         move, done = request.POST.get("move"), False
         if move == "assign":
             assign_form = AssignForm(request.POST)
-            done = assign_form.is_valid() and attempt(
+            done = assign_form.is_valid() and run_service(
                 request,
                 lambda: grievances.assign_grievance(
                     actor=actor,
@@ -123,13 +123,13 @@ def detail(request, pk: int):
                 assign_form,
             )
         elif move == "investigate":
-            done = attempt(
+            done = run_service(
                 request,
                 lambda: grievances.start_investigation(actor=actor, grievance_id=grievance.pk),
             )
         elif move == "close":
             outcome_form = OutcomeForm(request.POST)
-            done = outcome_form.is_valid() and attempt(
+            done = outcome_form.is_valid() and run_service(
                 request,
                 lambda: grievances.close_grievance(
                     actor=actor, grievance_id=grievance.pk, **outcome_form.cleaned_data
@@ -137,7 +137,7 @@ def detail(request, pk: int):
                 outcome_form,
             )
         elif move == "share" and request.POST.get("confirm") == "yes":
-            done = attempt(
+            done = run_service(
                 request,
                 lambda: grievances.share_with_employer(actor=actor, grievance_id=grievance.pk),
             )

@@ -9,7 +9,7 @@ from compliance.watchlist import services
 from compliance.watchlist.forms import WatchlistEntryForm
 from compliance.watchlist.selectors import watchlist_visible_to
 from mobility.access import Role, actor_for
-from mobility.web import attempt, for_roles, paginate
+from mobility.web import for_roles, paginate, run_service
 
 
 @for_roles(Role.OFFICIAL)
@@ -18,7 +18,7 @@ def watchlist(request):
     if (
         request.method == "POST"
         and form.is_valid()
-        and attempt(
+        and run_service(
             request,
             lambda: services.add_to_watchlist(actor=actor_for(request.user), **form.cleaned_data),
             form,
@@ -42,7 +42,7 @@ def remove(request, pk: int):
     if (
         request.method == "POST"
         and form.is_valid()
-        and attempt(
+        and run_service(
             request,
             lambda: services.remove_from_watchlist(
                 actor=actor_for(request.user), entry_id=entry.pk, reason=form.cleaned_data["reason"]

@@ -1,7 +1,5 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -10,33 +8,28 @@ from employers.job_orders import services
 from employers.job_orders.forms import JobOrderForm
 from employers.job_orders.selectors import job_orders_visible_to
 from employers.models import JobOrderStatus
-from employers.sponsorship.views import _add_form_errors, _own_employer_id, report_error
-from mobility.errors import DomainError
+from mobility.access import Role
+from mobility.web import for_roles, run_service, visible_or_404
 
 
-@login_required
+@for_roles(Role.EMPLOYER)
 def job_order_create(request):
-    _own_employer_id(request)
     form = JobOrderForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            job_order = services.create_job_order(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _add_form_errors(form, error)
-        else:
+        outcome = run_service(
+            request,
+            lambda: services.create_job_order(actor=request.user, **form.cleaned_data),
+            form,
+        )
+        if outcome:
             messages.success(request, _("Job order saved as a draft."))
-            return redirect("employers:job-order", pk=job_order.pk)
+            return redirect("employers:job-order", pk=outcome.value.pk)
     return render(request, "employers/job_orders/form.html", {"form": form, "job_order": None})
 
 
-def _own_job_order(request, pk):
-    _own_employer_id(request)
-    return get_object_or_404(job_orders_visible_to(request.user), pk=pk)
-
-
-@login_required
+@for_roles(Role.EMPLOYER)
 def job_order_detail(request, pk):
-    job_order = _own_job_order(request, pk)
+    job_order = visible_or_404(job_orders_visible_to, request, pk)
     is_draft = job_order.status == JobOrderStatus.DRAFT
     return render(
         request,
@@ -49,24 +42,26 @@ def job_order_detail(request, pk):
     )
 
 
-@login_required
+@for_roles(Role.EMPLOYER)
 def job_order_edit(request, pk):
-    job_order = _own_job_order(request, pk)
+    job_order = visible_or_404(job_orders_visible_to, request, pk)
     if job_order.status != JobOrderStatus.DRAFT:
         messages.error(request, _("Only a draft job order can be edited."))
         return redirect("employers:job-order", pk=pk)
     form = JobOrderForm(request.POST or None, instance=job_order)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_job_order(actor=request.user, job_order_id=pk, **form.cleaned_data)
-        except ValidationError as error:
-            _add_form_errors(form, error)
-        except DomainError as error:
-            report_error(request, error)
-            return redirect("employers:job-order", pk=pk)
-        else:
-            messages.success(request, _("Job order saved."))
-            return redirect("employers:job-order", pk=pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
+            request,
+            lambda: services.update_job_order(
+                actor=request.user, job_order_id=pk, **form.cleaned_data
+            ),
+            form,
+        )
+    ):
+        messages.success(request, _("Job order saved."))
+        return redirect("employers:job-order", pk=pk)
     return render(request, "employers/job_orders/form.html", {"form": form, "job_order": job_order})
 
 
@@ -77,14 +72,12 @@ MOVE_DONE = {
 }
 
 
-@login_required
+@for_roles(Role.EMPLOYER)
 @require_POST
 def job_order_move(request, pk, move):
-    _own_job_order(request, pk)
-    try:
-        services.move_job_order(actor=request.user, job_order_id=pk, move=move)
-    except DomainError as error:
-        report_error(request, error)
-    else:
+    visible_or_404(job_orders_visible_to, request, pk)
+    if run_service(
+        request, lambda: services.move_job_order(actor=request.user, job_order_id=pk, move=move)
+    ):
         messages.success(request, MOVE_DONE.get(move, ""))
     return redirect("employers:job-order", pk=pk)

@@ -41,8 +41,8 @@ def test_starting_a_sweep_asks_for_confirmation_first(client, django_capture_on_
 @pytest.mark.parametrize("make_user", [factories.agency_user, factories.employer_user])
 def test_agencies_and_employers_cannot_open_the_checks_page(client, make_user):
     client.force_login(make_user())
-    assert client.get("/officials/checks/").status_code == 403
-    assert client.post("/officials/checks/start/").status_code == 403
+    assert client.get("/officials/checks/").status_code == 404
+    assert client.post("/officials/checks/start/").status_code == 404
     assert not CheckRun.objects.exists()
 
 

@@ -142,7 +142,7 @@ def test_agency_table_exports_as_csv(client):
     client.force_login(official_user())
     response = client.get("/officials/dashboard/export/agencies.csv")
     assert response.status_code == 200
-    lines = response.content.decode().splitlines()
+    lines = b"".join(response.streaming_content).decode().splitlines()
     assert lines[0] == "agency,name,status,cases,employed,open_findings"
     assert lines[1] == f"{agency.pk},Export Test Agency,active,1,1,0"
     assert client.get("/officials/dashboard/export/passwords.csv").status_code == 404

@@ -78,7 +78,7 @@ def test_another_employers_case_is_not_found(client, staff):
 def test_an_official_cannot_use_the_employer_forms(client):
     case = employed_case()
     client.force_login(factories.official_user())
-    assert client.get(f"/employer/evidence/{case.pk}/").status_code == 403
+    assert client.get(f"/employer/evidence/{case.pk}/").status_code == 404
 
 
 def test_safety_and_insurance_forms_record_evidence(client, staff, employer):

@@ -56,8 +56,8 @@ def test_the_queue_lists_findings_in_words_and_filters_them(client, official, ca
 
 def test_employers_and_agencies_cannot_open_the_queue(client, case_a):
     client.force_login(factories.employer_user(case_a.job_order.employer))
-    assert client.get("/officials/findings/").status_code == 403
-    assert client.get("/officials/findings/export.csv").status_code == 403
+    assert client.get("/officials/findings/").status_code == 404
+    assert client.get("/officials/findings/export.csv").status_code == 404
 
 
 def test_an_anonymous_visitor_is_sent_to_sign_in(client):
@@ -143,7 +143,7 @@ def test_employers_and_agencies_see_their_own_findings_only(client, case_a, case
     client.force_login(factories.agency_user(case_b.agency))
     text = client.get("/agency/findings/").content.decode()
     assert case_b.reference in text and case_a.reference not in text
-    assert client.get("/employer/findings/").status_code == 403
+    assert client.get("/employer/findings/").status_code == 404
 
 
 def _grow(count):

@@ -54,7 +54,7 @@ def test_the_worker_list_searches_by_name_or_passport_and_shows_an_empty_state(c
 def test_the_workspace_is_for_agency_staff(client):
     world = make_world()
     client.force_login(world.employer_a_user)
-    assert client.get("/agency/").status_code == 403
+    assert client.get("/agency/").status_code == 404
     client.logout()
     assert client.get("/agency/").status_code == 302
 
@@ -146,7 +146,7 @@ def test_the_official_case_list_filters_and_respects_regions(client):
     html = client.get("/officials/cases/", {"status": S.EMPLOYED}).content.decode()
     assert other.reference in html and mine.reference not in html
     client.force_login(world.agency_a_user)
-    assert client.get("/officials/cases/").status_code == 403
+    assert client.get("/officials/cases/").status_code == 404
 
 
 def test_an_indian_official_suspends_an_agency_from_its_page(client):
@@ -228,7 +228,7 @@ def test_an_indian_official_registers_an_agency_from_the_page_and_others_cannot(
         "state": "IN-KL",
     }
     client.force_login(factories.official_user(Side.RUSSIA))
-    assert client.post("/agencies/new/", data).status_code == 403
+    assert client.post("/agencies/new/", data).status_code == 404
     client.force_login(factories.official_user(Side.INDIA))
     response = client.post("/agencies/new/", data)
     agency = Agency.objects.get(licence_number="B-77/KER/1")

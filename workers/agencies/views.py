@@ -1,51 +1,55 @@
+"""The agency registry for officials: list, registration by the Indian side, decisions."""
+
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mobility.access import actor_for
+from mobility.access import Role
+from mobility.web import for_roles, paginate, run_service, visible_or_404
 from workers.agencies import services
 from workers.agencies.forms import AgencyDecisionForm, AgencyForm
 from workers.agencies.selectors import agencies_visible_to
-from workers.registry.views import PAGE_SIZE, run_action
+
+PAGE_SIZE = 25
 
 
-@login_required
+@for_roles(Role.OFFICIAL)
 def agency_list(request):
-    if not actor_for(request.user).is_official:
-        raise PermissionDenied
     agencies = agencies_visible_to(request.user).order_by("name", "pk")
-    page = Paginator(agencies, PAGE_SIZE).get_page(request.GET.get("page"))
-    may_register = actor_for(request.user).on_side("IN")
     return render(
-        request, "workers/agencies/list.html", {"page": page, "may_register": may_register}
+        request,
+        "workers/agencies/list.html",
+        {
+            "page": paginate(request, agencies, PAGE_SIZE),
+            "may_register": request.actor.on_side("IN"),
+        },
     )
 
 
-@login_required
+@for_roles(Role.OFFICIAL)
 def agency_new(request):
     """Indian-side officials register a licensed agency."""
-    actor = actor_for(request.user)
-    if not actor.on_side("IN"):
-        raise PermissionDenied
+    if not request.actor.on_side("IN"):
+        raise Http404
     form = AgencyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in AgencyForm.Meta.fields}
-        outcome = run_action(request, lambda: services.register_agency(actor=actor, data=data))
+        outcome = run_service(
+            request, lambda: services.register_agency(actor=request.actor, data=data), form
+        )
         if outcome:
             messages.success(request, _("The agency is registered."))
             return redirect("agency-page", pk=outcome.value.pk)
     return render(request, "workers/agencies/form.html", {"form": form})
 
 
-@login_required
+@for_roles(Role.OFFICIAL, Role.AGENCY)
 def agency_page(request, pk):
-    agency = get_object_or_404(agencies_visible_to(request.user), pk=pk)
-    actor = actor_for(request.user)
-    decisions = services.allowed_agency_decisions(agency.status) if actor.on_side("IN") else []
+    agency = visible_or_404(agencies_visible_to, request, pk)
+    on_indian_side = request.actor.on_side("IN")
+    decisions = services.allowed_agency_decisions(agency.status) if on_indian_side else []
     form = AgencyDecisionForm()
     form.fields["decision"].choices = [
         (value, label) for value, label in form.fields["decision"].choices if value in decisions
@@ -61,14 +65,14 @@ def agency_page(request, pk):
     )
 
 
-@login_required
+@for_roles(Role.OFFICIAL)
 @require_POST
 def agency_decide(request, pk):
-    agency = get_object_or_404(agencies_visible_to(request.user), pk=pk)
-    if run_action(
+    agency = visible_or_404(agencies_visible_to, request, pk)
+    if run_service(
         request,
         lambda: services.decide_agency(
-            actor=actor_for(request.user),
+            actor=request.actor,
             agency_id=agency.pk,
             decision=request.POST.get("decision", ""),
             reason=request.POST.get("reason", ""),

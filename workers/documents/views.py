@@ -1,50 +1,65 @@
+"""Uploading a document to a worker or a case, and officials' verification of it."""
+
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mobility.access import actor_for
+from mobility.access import Role
+from mobility.web import for_roles, report_form_errors, run_service, visible_or_404
 from workers.documents import services
 from workers.documents.forms import DocumentUploadForm
 from workers.documents.selectors import documents_visible_to
-from workers.placements.views import _case
-from workers.registry.views import run_action
+from workers.placements.selectors import placements_visible_to
+from workers.registry.selectors import workers_visible_to
+
+CASE_RELATED = ("worker", "agency", "job_order__employer")
 
 
-@login_required
-@require_POST
-def case_upload(request, pk):
-    placement = _case(request, pk)
+def _upload(request, **owner) -> None:
+    """Store the posted file for `worker=` or `placement=`; say how it went."""
     form = DocumentUploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        for field, problems in form.errors.items():
-            for problem in problems:
-                messages.error(request, f"{field}: {problem}")
-    elif run_action(
+        report_form_errors(request, form)
+    elif run_service(
         request,
         lambda: services.add_document(
-            actor=actor_for(request.user),
+            actor=request.actor,
             kind=form.cleaned_data["kind"],
             upload=form.cleaned_data["file"],
-            placement=placement,
             issued_on=form.cleaned_data["issued_on"],
             expires_on=form.cleaned_data["expires_on"],
+            **owner,
         ),
     ):
         messages.success(request, _("The document is uploaded."))
+
+
+@for_roles(Role.AGENCY)
+@require_POST
+def worker_upload(request, pk):
+    worker = visible_or_404(workers_visible_to, request, pk)
+    _upload(request, worker=worker)
+    return redirect("worker-page", pk=worker.pk)
+
+
+@for_roles(Role.AGENCY, Role.EMPLOYER, Role.OFFICIAL)
+@require_POST
+def case_upload(request, pk):
+    placement = visible_or_404(placements_visible_to, request, pk, related=CASE_RELATED)
+    _upload(request, placement=placement)
     return redirect("case-page", pk=placement.pk)
 
 
-@login_required
+@for_roles(Role.OFFICIAL)
 @require_POST
 def document_verify(request, pk):
-    document = get_object_or_404(documents_visible_to(request.user), pk=pk)
-    if run_action(
+    document = visible_or_404(documents_visible_to, request, pk)
+    if run_service(
         request,
         lambda: services.verify_document(
-            actor=actor_for(request.user),
+            actor=request.actor,
             document_id=document.pk,
             outcome=request.POST.get("outcome", ""),
             note=request.POST.get("note", ""),

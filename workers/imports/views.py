@@ -1,15 +1,12 @@
 """The agency's CSV import pages: upload, progress while it runs, and the per-row report."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from mobility.access import Role, actor_for
-from mobility.errors import DomainError
+from mobility.access import Role
+from mobility.web import for_roles, paginate, run_service, visible_or_404
 from workers.imports.forms import ImportUploadForm
 from workers.imports.rows import PLACEMENT_OPTIONAL, PLACEMENT_REQUIRED, WORKER_CHECKS
 from workers.imports.selectors import imports_visible_to
@@ -19,29 +16,25 @@ from workers.models import ImportStatus
 RUNNING = (ImportStatus.QUEUED, ImportStatus.VALIDATING, ImportStatus.IMPORTING)
 
 
-def _agency_actor(request):
-    actor = actor_for(request.user)
-    if actor.role != Role.AGENCY:
-        raise Http404
-    return actor
-
-
-@login_required
+@for_roles(Role.AGENCY)
 @require_http_methods(["GET", "POST"])
 def import_list(request):
-    actor = _agency_actor(request)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            record = start_import(
-                actor=actor, kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"]
-            )
-        except DomainError as error:
-            form.add_error("file", error.message)
-        else:
+        outcome = run_service(
+            request,
+            lambda: start_import(
+                actor=request.actor,
+                kind=form.cleaned_data["kind"],
+                upload=form.cleaned_data["file"],
+            ),
+            form,
+            field="file",
+        )
+        if outcome:
             messages.success(request, _("The file is uploaded; the import is running."))
-            return redirect("import-detail", import_id=record.pk)
-    page = Paginator(imports_visible_to(request.user), 25).get_page(request.GET.get("page"))
+            return redirect("import-detail", import_id=outcome.value.pk)
+    page = paginate(request, imports_visible_to(request.user), 25)
     return render(
         request,
         "workers/imports/list.html",
@@ -66,21 +59,19 @@ def _progress_context(record) -> dict:
     return {"record": record, "written": written, "percent": percent, "running": running}
 
 
-@login_required
+@for_roles(Role.AGENCY)
 def import_detail(request, import_id: int):
-    _agency_actor(request)
-    record = get_object_or_404(imports_visible_to(request.user), pk=import_id)
+    record = visible_or_404(imports_visible_to, request, import_id)
     context = _progress_context(record)
-    errors = Paginator(record.errors, 200).get_page(request.GET.get("page"))
+    errors = paginate(request, record.errors, 200)
     return render(request, "workers/imports/detail.html", {**context, "errors": errors})
 
 
-@login_required
+@for_roles(Role.AGENCY)
 def import_progress(request, import_id: int):
     """The progress partial htmx polls while the import runs; a finished import answers with
     a header telling htmx to reload the page, which then shows the report."""
-    _agency_actor(request)
-    record = get_object_or_404(imports_visible_to(request.user), pk=import_id)
+    record = visible_or_404(imports_visible_to, request, import_id)
     context = _progress_context(record)
     response = render(request, "workers/imports/_progress.html", context)
     if not context["running"]:

@@ -1,19 +1,21 @@
 """Case pages for agencies, employers and officials; the officials' case list and agency pages."""
 
-import csv
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mobility.access import Role, actor_for
+from mobility.access import Role
+from mobility.web import (
+    csv_download,
+    for_roles,
+    paginate,
+    report_form_errors,
+    run_service,
+    visible_or_404,
+)
 from workers.documents import services as documents_services
 from workers.documents.forms import DocumentUploadForm
 from workers.documents.selectors import documents_visible_to
@@ -23,14 +25,13 @@ from workers.placements import services as placements_services
 from workers.placements.filters import CaseFilter
 from workers.placements.forms import CaseFactsForm, move_form_class
 from workers.placements.selectors import placements_visible_to, timeline_of
-from workers.registry.views import PAGE_SIZE, _without_page, run_action
+
+PAGE_SIZE = 25
+RELATED = ("worker", "agency", "job_order__employer")
 
 
 def _case(request, pk) -> Placement:
-    queryset = placements_visible_to(request.user).select_related(
-        "worker", "agency", "job_order__employer"
-    )
-    return get_object_or_404(queryset, pk=pk)
+    return visible_or_404(placements_visible_to, request, pk, related=RELATED)
 
 
 def _facts_for(placement, actor) -> list[str]:
@@ -55,10 +56,10 @@ def _upload_form(placement, actor):
     return None
 
 
-@login_required
+@for_roles(Role.AGENCY, Role.EMPLOYER, Role.OFFICIAL)
 def case_page(request, pk):
     placement = _case(request, pk)
-    actor = actor_for(request.user)
+    actor = request.actor
     today = timezone.localdate()
     moves = [
         (
@@ -87,16 +88,16 @@ def case_page(request, pk):
     )
 
 
-@login_required
+@for_roles(Role.AGENCY, Role.EMPLOYER, Role.OFFICIAL)
 @require_POST
 def case_move(request, pk, to):
     placement = _case(request, pk)
     data = request.POST.dict()
     data.pop("csrfmiddlewaretoken", None)
-    if run_action(
+    if run_service(
         request,
         lambda: placements_services.transition_placement(
-            actor=actor_for(request.user), placement_id=placement.pk, to=to, data=data
+            actor=request.actor, placement_id=placement.pk, to=to, data=data
         ),
     ):
         messages.success(
@@ -105,19 +106,17 @@ def case_move(request, pk, to):
     return redirect("case-page", pk=placement.pk)
 
 
-@login_required
+@for_roles(Role.AGENCY, Role.EMPLOYER, Role.OFFICIAL)
 @require_POST
 def case_facts(request, pk):
     placement = _case(request, pk)
-    actor = actor_for(request.user)
+    actor = request.actor
     form = CaseFactsForm(request.POST, names=_facts_for(placement, actor))
     if not form.is_valid():
-        for field, problems in form.errors.items():
-            for problem in problems:
-                messages.error(request, f"{field}: {problem}")
+        report_form_errors(request, form)
     else:
         changes = {k: v for k, v in form.cleaned_data.items() if v is not None}
-        if changes and run_action(
+        if changes and run_service(
             request,
             lambda: placements_services.update_case_facts(
                 actor=actor, placement_id=placement.pk, changes=changes
@@ -127,30 +126,20 @@ def case_facts(request, pk):
     return redirect("case-page", pk=placement.pk)
 
 
-@login_required
+@for_roles(Role.OFFICIAL)
 def official_cases(request):
     """Every case in the official's scope, filtered; employers and agencies use their own
     workspaces."""
-    if not actor_for(request.user).is_official:
-        raise PermissionDenied
-    queryset = placements_visible_to(request.user).select_related(
-        "worker", "agency", "job_order__employer"
-    )
+    queryset = placements_visible_to(request.user).select_related(*RELATED)
     filters = CaseFilter(request.GET, queryset=queryset)
     cases = filters.qs if filters.is_valid() else queryset.none()
     if request.GET.get("export") == "csv":
         return _cases_csv(cases)
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "workers/placements/official_list.html",
-        {"filters": filters, "page": page, "query": _without_page(request.GET)},
+        {"filters": filters, "page": paginate(request, cases, PAGE_SIZE)},
     )
-
-
-class _Echo:
-    def write(self, value):
-        return value
 
 
 CSV_COLUMNS = (
@@ -167,27 +156,19 @@ CSV_COLUMNS = (
 
 
 def _cases_csv(cases):
-    """The filtered list as CSV, streamed row by row so a large scope does not fill memory; no
-    passport numbers or contact data."""
-    writer = csv.writer(_Echo())
-
-    def rows():
-        yield writer.writerow(CSV_COLUMNS)
-        for case in cases.iterator(chunk_size=2000):
-            yield writer.writerow(
-                (
-                    case.reference,
-                    case.status,
-                    case.worker.full_name,
-                    case.agency.name,
-                    case.job_order.employer.legal_name,
-                    case.job_order.work_region,
-                    case.contract_start or "",
-                    case.employment_start or "",
-                    case.updated_at.isoformat(),
-                )
-            )
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="cases.csv"'
-    return response
+    """The filtered list as CSV; no passport numbers or contact data."""
+    rows = (
+        (
+            case.reference,
+            case.status,
+            case.worker.full_name,
+            case.agency.name,
+            case.job_order.employer.legal_name,
+            case.job_order.work_region,
+            case.contract_start or "",
+            case.employment_start or "",
+            case.updated_at.isoformat(),
+        )
+        for case in cases.iterator(chunk_size=2000)
+    )
+    return csv_download("cases.csv", CSV_COLUMNS, rows)

@@ -1,18 +1,13 @@
-"""The agency workspace: pipeline, workers, worker pages. Case pages are in views_cases.py."""
+"""The agency workspace (pipeline and workers) and the worker pages."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Subquery
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mobility.access import Role, actor_for
-from mobility.errors import DomainError
-from workers.documents import services as documents_services
+from mobility.access import Role
+from mobility.web import for_roles, paginate, run_service, visible_or_404
 from workers.documents.forms import DocumentUploadForm
 from workers.documents.selectors import documents_visible_to
 from workers.models import Placement, PlacementStatus, Worker
@@ -26,49 +21,9 @@ from workers.registry.serializers import WorkerSerializer, mask_passport
 PAGE_SIZE = 25
 
 
-class Outcome:
-    """What `run_action` did: `ok` and the service's return value."""
-
-    def __init__(self, ok: bool, value=None):
-        self.ok, self.value = ok, value
-
-    def __bool__(self) -> bool:
-        return self.ok
-
-
-def run_action(request, action) -> Outcome:
-    """Run a service; turn its refusals into messages a person can act on."""
-    try:
-        value = action()
-    except DomainError as error:
-        problems = getattr(error, "problems", None) or [error.message]
-        for problem in problems:
-            messages.error(request, problem)
-        allowed = getattr(error, "allowed", None)
-        if allowed:
-            messages.info(request, _("Allowed now: %(moves)s") % {"moves": ", ".join(allowed)})
-        return Outcome(False)
-    except DjangoValidationError as error:
-        by_field = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
-        for field, problems in by_field.items():
-            for problem in problems:
-                label = "" if field in ("", "__all__", "non_field_errors") else f"{field}: "
-                messages.error(request, f"{label}{problem}")
-        return Outcome(False)
-    return Outcome(True, value)
-
-
-def agency_actor(request):
-    actor = actor_for(request.user)
-    if actor.role != Role.AGENCY:
-        raise PermissionDenied
-    return actor
-
-
-@login_required
+@for_roles(Role.AGENCY)
 def workspace(request):
     """The agency's pipeline (cases per status) and its workers, searchable and filtered."""
-    agency_actor(request)
     search = WorkerSearchForm(request.GET or None)
     latest = Placement.objects.filter(worker_id=OuterRef("pk")).order_by("-created_at", "-pk")
     workers = workers_visible_to(request.user).annotate(
@@ -84,7 +39,7 @@ def workspace(request):
             workers = workers.filter(Exists(cases))
         if search.cleaned_data["state_of_origin"]:
             workers = workers.filter(state_of_origin=search.cleaned_data["state_of_origin"])
-    page = Paginator(workers, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, workers, PAGE_SIZE)
     counts = pipeline_counts(request.user)
     pipeline = [(status, label, counts[status]) for status, label in PlacementStatus.choices]
     return render(
@@ -95,31 +50,23 @@ def workspace(request):
             "total_cases": sum(counts.values()),
             "search": search,
             "page": page,
-            "query": _without_page(request.GET),
         },
     )
 
 
-def _without_page(params) -> str:
-    params = params.copy()
-    params.pop("page", None)
-    return params.urlencode()
-
-
-@login_required
+@for_roles(Role.AGENCY)
 def worker_new(request):
     return _worker_form(request, worker=None)
 
 
-@login_required
+@for_roles(Role.AGENCY)
 def worker_edit(request, pk):
-    agency_actor(request)
-    return _worker_form(request, worker=get_object_or_404(workers_visible_to(request.user), pk=pk))
+    return _worker_form(request, worker=visible_or_404(workers_visible_to, request, pk))
 
 
 def _worker_form(request, worker: Worker | None):
     """Register or edit a worker; WorkerSerializer checks the values, as for the API."""
-    actor = agency_actor(request)
+    actor = request.actor
     form = WorkerForm(request.POST or None, instance=worker)
     if worker is not None:
         del form.fields["consent"]
@@ -127,14 +74,14 @@ def _worker_form(request, worker: Worker | None):
         body = WorkerSerializer(worker, data=request.POST)
         if body.is_valid():
             if worker is None:
-                outcome = run_action(
+                outcome = run_service(
                     request,
                     lambda: registry_services.register_worker(
                         actor=actor, data=body.validated_data
                     ),
                 )
             else:
-                outcome = run_action(
+                outcome = run_service(
                     request,
                     lambda: registry_services.update_worker(
                         actor=actor, worker_id=worker.pk, data=body.validated_data
@@ -157,10 +104,10 @@ def _worker_form(request, worker: Worker | None):
     return render(request, "workers/registry/worker_form.html", {"form": form, "worker": worker})
 
 
-@login_required
+@for_roles(Role.AGENCY, Role.EMPLOYER, Role.OFFICIAL)
 def worker_page(request, pk):
-    worker = get_object_or_404(workers_visible_to(request.user).select_related("agency"), pk=pk)
-    actor = actor_for(request.user)
+    worker = visible_or_404(workers_visible_to, request, pk, related=["agency"])
+    actor = request.actor
     is_agency = actor.role == Role.AGENCY
     is_employer = actor.role == Role.EMPLOYER
     passport = mask_passport(worker.passport_number) if is_employer else worker.passport_number
@@ -186,41 +133,16 @@ def worker_page(request, pk):
     )
 
 
-@login_required
-@require_POST
-def worker_upload(request, pk):
-    actor = agency_actor(request)
-    worker = get_object_or_404(workers_visible_to(request.user), pk=pk)
-    form = DocumentUploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        for field, problems in form.errors.items():
-            for problem in problems:
-                messages.error(request, f"{field}: {problem}")
-    elif run_action(
-        request,
-        lambda: documents_services.add_document(
-            actor=actor,
-            kind=form.cleaned_data["kind"],
-            upload=form.cleaned_data["file"],
-            worker=worker,
-            issued_on=form.cleaned_data["issued_on"],
-            expires_on=form.cleaned_data["expires_on"],
-        ),
-    ):
-        messages.success(request, _("The document is uploaded."))
-    return redirect("worker-page", pk=worker.pk)
-
-
-@login_required
+@for_roles(Role.AGENCY)
 @require_POST
 def worker_open_case(request, pk):
-    actor = agency_actor(request)
-    worker = get_object_or_404(workers_visible_to(request.user), pk=pk)
+    actor = request.actor
+    worker = visible_or_404(workers_visible_to, request, pk)
     form = OpenCaseForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose an open job order of an approved employer."))
         return redirect("worker-page", pk=worker.pk)
-    outcome = run_action(
+    outcome = run_service(
         request,
         lambda: placements_services.open_case(
             actor=actor, worker=worker, job_order=form.cleaned_data["job_order"]

@@ -1,0 +1,73 @@
+"""What every page shares: a page for another role answers 404 like a missing one, a visitor
+who is not signed in is asked to, and a CSV download never carries a live spreadsheet formula."""
+
+import csv
+import io
+
+import pytest
+
+from compliance.models import FindingStatus
+from tests import factories
+from tests.compliance.finding_helpers import make_finding
+from tests.compliance.test_evidence_api import employed_case
+
+pytestmark = pytest.mark.django_db
+
+WORKSPACES = {
+    "agency": ["/agency/", "/agency/workers/new/", "/agency/imports/", "/agency/findings/"],
+    "employer": [
+        "/employer/",
+        "/employer/contact/",
+        "/employer/job-orders/new/",
+        "/employer/evidence/",
+        "/employer/findings/",
+        "/employer/grievances/",
+    ],
+    "official": [
+        "/officials/dashboard/",
+        "/officials/findings/",
+        "/officials/grievances/",
+        "/officials/cases/",
+        "/officials/employers/",
+        "/agencies/",
+        "/officials/checks/",
+        "/officials/rules/",
+        "/officials/minimum-wages/",
+        "/officials/watchlist/",
+    ],
+}
+PERSONAS = {
+    "agency": factories.agency_user,
+    "employer": factories.employer_user,
+    "official": factories.official_user,
+}
+PAGES = [(role, url) for role, urls in WORKSPACES.items() for url in urls]
+
+
+@pytest.mark.parametrize(("role", "url"), PAGES)
+def test_each_workspace_opens_for_its_role_and_is_not_found_for_the_others(client, role, url):
+    client.force_login(PERSONAS[role]())
+    assert client.get(url).status_code == 200
+    for other, make_user in PERSONAS.items():
+        if other != role:
+            client.force_login(make_user())
+            assert client.get(url).status_code == 404, f"{other} on {url}"
+
+
+@pytest.mark.parametrize(("role", "url"), PAGES)
+def test_a_visitor_who_is_not_signed_in_is_sent_to_sign_in(client, role, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=")
+
+
+def test_a_reason_typed_as_a_formula_is_exported_as_text(client):
+    case = employed_case()
+    finding = make_finding(
+        placement=case, status=FindingStatus.WAIVED, close_reason="=cmd|' /C calc'!A0"
+    )
+    client.force_login(factories.official_user())
+    response = client.get("/officials/findings/export.csv", {"status": "waived"})
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [row["id"] for row in rows] == [str(finding.pk)]
+    assert rows[0]["close_reason"] == "'=cmd|' /C calc'!A0"
