@@ -7,6 +7,32 @@ from django.utils.translation import gettext_lazy as _
 from mobility.regions import russian_regions
 
 
+class Organisation(models.Model):
+    """What an employer and an agency both keep: how to reach them and when their record
+    changed."""
+
+    address = models.CharField(_("address"), max_length=500, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=32, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Membership(models.Model):
+    """A user who acts for one organisation; the concrete model names it in `ORGANISATION`."""
+
+    ORGANISATION = ""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {getattr(self, self.ORGANISATION)}"
+
+
 class Side(models.TextChoices):
     INDIA = "IN", _("India")
     RUSSIA = "RU", _("Russia")

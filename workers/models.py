@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mobility.models import Membership, Organisation
 from mobility.regions import indian_states
 
 
@@ -13,7 +14,7 @@ class AgencyStatus(models.TextChoices):
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
-class Agency(models.Model):
+class Agency(Organisation):
     """A licensed Indian recruitment agency (licence under the Emigration Act 1983)."""
 
     name = models.CharField(_("name"), max_length=300)
@@ -23,11 +24,6 @@ class Agency(models.Model):
         _("status"), max_length=10, choices=AgencyStatus.choices, default=AgencyStatus.ACTIVE
     )
     state = models.CharField(_("state"), max_length=5, choices=indian_states)
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=32, blank=True)
-    address = models.CharField(_("address"), max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name", "pk"]
@@ -39,16 +35,13 @@ class Agency(models.Model):
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
-class AgencyMembership(models.Model):
-    """A user who acts for one agency."""
+class AgencyMembership(Membership):
+    ORGANISATION = "agency"
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agency_membership"
     )
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="members")
-
-    def __str__(self) -> str:
-        return f"{self.user} @ {self.agency}"
 
 
 class AgencyDecisionKind(models.TextChoices):
