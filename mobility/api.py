@@ -2,9 +2,9 @@
 
 import logging
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import DataError, IntegrityError
+from django.db import DataError, IntegrityError, InterfaceError, OperationalError
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers, status
@@ -17,12 +17,29 @@ from mobility.history import history_of
 from mobility.permissions import IsOfficial
 
 logger = logging.getLogger(__name__)
+# While the database restarts or fails over: the client should retry, not give up.
+UNAVAILABLE = {"detail": "The service is briefly unavailable; try again in a minute."}
+RETRY_AFTER_SECONDS = 30
+
+
+def unavailable() -> Response:
+    response = Response(UNAVAILABLE, status=status.HTTP_503_SERVICE_UNAVAILABLE)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def exception_handler(exc, context):
     """Turn every error into a clear 4xx; an unexpected one is logged and still answered."""
     if isinstance(exc, DomainError):
         return Response(exc.as_data(), status=exc.status_code)
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        logger.error("Database unavailable at %s: %r", context.get("view"), exc)
+        return unavailable()
+    if isinstance(exc, RequestDataTooBig):
+        return Response(
+            {"detail": "The request body is larger than the 10 MB this API accepts."},
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}

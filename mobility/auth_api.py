@@ -1,7 +1,10 @@
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
+
+from mobility.parsers import BoundedJSONParser
 
 
 class TokenView(ObtainAuthToken):
@@ -10,6 +13,8 @@ class TokenView(ObtainAuthToken):
     django-axes refuses the credentials of an account locked out after repeated failures;
     the caller is told so instead of being told the password is wrong.
     """
+
+    parser_classes = (FormParser, MultiPartParser, BoundedJSONParser)
 
     def post(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)

@@ -29,3 +29,6 @@ urlpatterns = [
     path("", include("workers.urls")),
     path("", include("compliance.urls")),
 ]
+
+handler400 = "mobility.views.bad_request"
+handler500 = "mobility.views.server_error"

@@ -2,10 +2,11 @@ from django.http import FileResponse
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from mobility.access import actor_for
+from mobility.parsers import BoundedJSONParser
 from workers.documents import services
 from workers.documents.selectors import documents_visible_to
 from workers.documents.serializers import (
@@ -49,7 +50,7 @@ class DocumentViewSet(
         return Response(DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=DocumentVerificationSerializer, responses=DocumentSerializer)
-    @action(detail=True, methods=["post"], parser_classes=(JSONParser, FormParser))
+    @action(detail=True, methods=["post"], parser_classes=(BoundedJSONParser, FormParser))
     def verify(self, request, pk=None):
         """Officials: `{"outcome": "verified"|"rejected", "note": ...}` on a pending document
         (a rejection needs a note; 409 once decided)."""

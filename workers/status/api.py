@@ -7,12 +7,13 @@ need no CSRF token, and a browser's session cookie gives no extra rights on them
 
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import NotFound, Throttled
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from mobility.parsers import BoundedJSONParser
 from workers.status.selectors import as_json, case_view, find_case
 from workers.status.serializers import (
     CaseKeySerializer,
@@ -26,7 +27,7 @@ class PublicStatusView(APIView):
     authentication_classes = ()
     permission_classes = (AllowAny,)
     throttle_classes = (StatusThrottle,)
-    parser_classes = (JSONParser, FormParser, MultiPartParser)
+    parser_classes = (BoundedJSONParser, FormParser, MultiPartParser)
     renderer_classes = (JSONRenderer,)
 
     def throttled(self, request, wait):
