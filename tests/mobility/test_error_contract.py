@@ -74,3 +74,14 @@ def test_a_page_answers_503_in_words_while_the_database_is_down(database_down):
     response = client.get("/agency/")
     assert response.status_code == 503
     assert "briefly unavailable" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_unknown_filter_is_refused_by_name_instead_of_showing_everything(api):
+    user = factories.official_user()
+    factories.EmployerFactory()
+    response = api.as_user(user).get("/api/v1/employers/", {"regoin": "RU-MOW"})
+    assert response.status_code == 400
+    assert list(response.data) == ["regoin"]
+    assert "region" in str(response.data["regoin"][0])
+    assert api.get("/api/v1/employers/", {"region": "RU-MOW", "page": 1}).status_code == 200

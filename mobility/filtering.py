@@ -1,0 +1,32 @@
+"""The filter backend of every API list (a module of its own: DRF reads it while loading its
+generic views, so it may import none of them)."""
+
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import exceptions
+from rest_framework.settings import api_settings
+
+# Query parameters every list takes besides its filters (pagination and the renderer's).
+GENERAL_PARAMETERS = ("page", "page_size", "format")
+
+
+class StrictFilterBackend(DjangoFilterBackend):
+    """Refuses a query parameter the list does not know: a mistyped filter silently ignored
+    would show everything while the reader believes the list is filtered."""
+
+    def filter_queryset(self, request, queryset, view):
+        known = set(GENERAL_PARAMETERS)
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is not None:
+            known.update(filterset_class.base_filters)
+        known.update(getattr(view, "extra_query_parameters", ()))
+        if getattr(view, "search_fields", None):
+            known.add(api_settings.SEARCH_PARAM)
+        if getattr(view, "ordering_fields", None) or getattr(view, "ordering", None):
+            known.add(api_settings.ORDERING_PARAM)
+        unknown = sorted(set(request.query_params) - known)
+        if unknown and getattr(view, "action", None) == "list":
+            listed = ", ".join(sorted(known))
+            raise exceptions.ValidationError(
+                {name: [f"Unknown filter; this list takes: {listed}."] for name in unknown}
+            )
+        return super().filter_queryset(request, queryset, view)
