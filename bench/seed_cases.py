@@ -27,7 +27,7 @@ from django.db import connection, transaction  # noqa: E402
 from employers.models import Employer, JobOrder, JobOrderStatus, Sector, SponsorshipStatus  # noqa: E402
 from mobility.seed import demo_inn, demo_ogrn  # noqa: E402
 from workers.models import Agency, PlacementStatus  # noqa: E402
-from workers.placements.references import ALPHABET, _check_symbol  # noqa: E402
+from workers.placements.references import ALPHABET, check_symbol  # noqa: E402
 
 REGIONS = ["RU-MOW", "RU-SPE", "RU-MOS", "RU-TA", "RU-SVE", "RU-NVS", "RU-KDA", "RU-BA"]
 STATES = ["IN-UP", "IN-BR", "IN-KL", "IN-TN", "IN-PB", "IN-RJ", "IN-WB", "IN-AP"]
@@ -114,7 +114,7 @@ def references(count: int):
         for _ in range(7):
             n, digit = divmod(n, 32)
             body += ALPHABET[digit]
-        body += _check_symbol(body)
+        body += check_symbol(body)
         yield f"IRM-{body[:4]}-{body[4:]}"
 
 

@@ -15,4 +15,7 @@ tar -xzf "chart.js-$CHARTJS_VERSION.tgz" -C chartjs
 mkdir -p "$dest"
 cp htmx/package/dist/htmx.min.js "$dest/htmx.min.js"
 cp chartjs/package/dist/chart.umd.min.js "$dest/chart.umd.min.js"
+# The packages' source maps are not vendored, and collectstatic's manifest storage refuses a
+# file that names one it cannot find.
+sed -i -E '/^\/\/[#@] sourceMappingURL=/d' "$dest/htmx.min.js" "$dest/chart.umd.min.js"
 echo "htmx $HTMX_VERSION, Chart.js $CHARTJS_VERSION -> $dest"

@@ -15,7 +15,8 @@ from mobility.celery import app as celery_app
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _database_url() -> str:
+def database_url() -> str:
+    """The test database, for processes the tests start."""
     db = connection.settings_dict
     host = db["HOST"] or db["OPTIONS"].get("host", "")
     if host.startswith("/"):
@@ -29,7 +30,7 @@ def running_worker(queue: str):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.settings",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
         "CELERY_TASK_ALWAYS_EAGER": "0",
     }

@@ -1,10 +1,12 @@
-"""Support staff's admin pages for employers and the rulebook open, and keep sponsorship and
-job-order status out of hand-editing."""
+"""Support staff's admin pages for employers and the rulebook open, search and filter in a
+bounded number of queries, and keep sponsorship and job orders out of hand-editing."""
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from compliance.rulebook.models import MinimumWage, Rule
+from tests.admin_pages import change_page, support_world, walk_admin_list
 from tests.factories import JobOrderFactory, superuser
 
 pytestmark = pytest.mark.django_db
@@ -33,3 +35,35 @@ def test_sponsorship_status_is_not_a_field_in_the_admin_form():
     client.force_login(superuser())
     response = client.get(f"/admin/employers/employer/{job_order.employer.pk}/change/")
     assert "sponsorship_status" not in response.context["adminform"].form.fields
+
+
+@pytest.mark.parametrize(
+    "label, search, filters",
+    [
+        ("employers.employer", lambda e: e.inn, lambda e: {"sector__exact": e.sector}),
+        ("employers.joborder", lambda j: j.employer.inn, lambda j: {"status__exact": j.status}),
+        (
+            "employers.employermembership",
+            lambda m: m.user.username,
+            lambda m: {"employer__sponsorship_status__exact": m.employer.sponsorship_status},
+        ),
+        (
+            "employers.sponsorshipdecision",
+            lambda d: d.employer.inn,
+            lambda d: {"to_status__exact": d.to_status},
+        ),
+    ],
+)
+def test_support_staff_find_every_record_in_few_queries(
+    admin_client, django_assert_max_num_queries, label, search, filters
+):
+    walk_admin_list(admin_client, django_assert_max_num_queries, label, search, filters)
+
+
+def test_job_orders_and_decisions_are_read_only_here(admin_client):
+    world = support_world()
+    for label in ("employers.joborder", "employers.sponsorshipdecision"):
+        page = admin_client.get(change_page(world[label]))
+        assert page.context["has_change_permission"] is False, label
+        assert page.context["has_delete_permission"] is False, label
+    assert admin_client.get(reverse("admin:employers_employer_add")).status_code == 403

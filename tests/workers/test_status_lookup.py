@@ -2,6 +2,7 @@ import json
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -191,9 +192,20 @@ def test_the_answer_has_the_documented_shape(api, case):
     assert set(body) == set(CaseStatusSerializer().fields)
 
 
-def test_the_limits_also_hold_on_a_cache_other_than_redis(api, case, settings, monkeypatch):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    assert type(caches["default"]).__name__ == "LocMemCache"
+@pytest.mark.parametrize(
+    "backend, location",
+    [
+        ("django.core.cache.backends.locmem.LocMemCache", ""),
+        ("django.core.cache.backends.db.DatabaseCache", "mobility_test_throttle_cache"),
+    ],
+)
+def test_the_limits_also_hold_on_a_cache_other_than_redis(
+    api, case, settings, monkeypatch, backend, location
+):
+    settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": location}}
+    if location:
+        call_command("createcachetable", verbosity=0)
+    assert type(caches["default"]).__name__ == backend.rsplit(".", 1)[1]
     rates = {**StatusThrottle.THROTTLE_RATES, "status_ip": "2/min"}
     monkeypatch.setattr(StatusThrottle, "THROTTLE_RATES", rates)
     assert lookup(api, case.reference, BIRTH).status_code == 200

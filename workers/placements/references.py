@@ -7,26 +7,21 @@ or U; reading is forgiving (o -> 0, i/l -> 1, lower case, missing dashes).
 
 import secrets
 
+from stdnum import luhn
+
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-_VALUE = {symbol: i for i, symbol in enumerate(ALPHABET)}
 _READ_AS = str.maketrans({"O": "0", "I": "1", "L": "1"})
 RANDOM_SYMBOLS = 7
 
 
-def _check_symbol(symbols: str) -> str:
+def check_symbol(symbols: str) -> str:
     """Luhn mod N over the base32 alphabet."""
-    n = len(ALPHABET)
-    total, factor = 0, 2
-    for symbol in reversed(symbols):
-        addend = factor * _VALUE[symbol]
-        total += addend // n + addend % n
-        factor = 1 if factor == 2 else 2
-    return ALPHABET[(n - total % n) % n]
+    return luhn.calc_check_digit(symbols, alphabet=ALPHABET)
 
 
 def new_reference(prefix: str = "IRM") -> str:
     body = "".join(secrets.choice(ALPHABET) for _ in range(RANDOM_SYMBOLS))
-    body += _check_symbol(body)
+    body += check_symbol(body)
     return f"{prefix}-{body[:4]}-{body[4:]}"
 
 
@@ -37,8 +32,8 @@ def normalise(text: str, prefix: str = "IRM") -> str | None:
     if cleaned.startswith(prefix):
         cleaned = cleaned[len(prefix) :]
     cleaned = cleaned.translate(_READ_AS)
-    if len(cleaned) != RANDOM_SYMBOLS + 1 or any(c not in _VALUE for c in cleaned):
+    if len(cleaned) != RANDOM_SYMBOLS + 1 or any(c not in ALPHABET for c in cleaned):
         return None
-    if _check_symbol(cleaned[:-1]) != cleaned[-1]:
+    if check_symbol(cleaned[:-1]) != cleaned[-1]:
         return None
     return f"{prefix}-{cleaned[:4]}-{cleaned[4:]}"

@@ -104,8 +104,4 @@ class MaskedWorkerSerializer(serializers.ModelSerializer):
         )
 
     def get_passport_number(self, worker) -> str:
-        return mask_passport(worker.passport_number)
-
-
-def mask_passport(number: str) -> str:
-    return "*" * (len(number) - 3) + number[-3:]
+        return validation.mask_passport(worker.passport_number)

@@ -1,4 +1,5 @@
-"""Per-field checks of a worker's data, shared by the API serializers and the CSV import.
+"""Per-field checks of a worker's data, shared by the API serializers and the CSV import, and
+the one way a passport number is shown to whoever may read only its last characters.
 
 Each check takes the raw value, returns the clean value to store and raises Django's
 `ValidationError` with a message a person can act on. They do no database work, so a million
@@ -78,6 +79,12 @@ def check_passport_number(value: str) -> str:
             _("Enter an Indian passport number: one letter and seven digits, e.g. K1234567.")
         )
     return value
+
+
+def mask_passport(number: str) -> str:
+    """SPEC §3: an employer sees no more of a candidate's passport than its last 3 characters;
+    lists for support staff show no more either."""
+    return "*" * (len(number) - 3) + number[-3:]
 
 
 def check_passport_expiry(value) -> date:

@@ -16,7 +16,8 @@ from workers.placements.selectors import pipeline_counts, placements_visible_to
 from workers.registry import services as registry_services
 from workers.registry.forms import OpenCaseForm, WorkerForm, WorkerSearchForm
 from workers.registry.selectors import search_workers, workers_visible_to
-from workers.registry.serializers import WorkerSerializer, mask_passport
+from workers.registry.serializers import WorkerSerializer
+from workers.registry.validation import mask_passport
 
 PAGE_SIZE = 25
 

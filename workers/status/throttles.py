@@ -2,18 +2,16 @@
 per typed reference, so that neither one address nor many addresses can guess dates of birth
 for one case. Counts live in the Django cache (Redis), shared by every web process.
 
-Both limits are one DRF throttle with fixed-window counters. On Redis both counters are
-incremented in one pipelined round trip (INCR is atomic, so concurrent tries are all counted);
-the lookup is a hot public endpoint (bench/status_lookup.py). Any other cache backend gets the
-same counts through the portable cache API. Refused tries count too: whoever keeps guessing
-stays refused until they stop for a whole window.
+Both limits are one DRF throttle with fixed-window counters kept through Django's public cache
+API, so they hold on Redis and on the database cache of the embedded setup alike. On Redis the
+increment is an atomic INCR, so concurrent tries are all counted. Refused tries count too:
+whoever keeps guessing stays refused until they stop for a whole window.
 """
 
 import hashlib
 import time
 
 from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
 from django.utils.translation import gettext_lazy as _
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
@@ -74,25 +72,19 @@ class StatusThrottle(BaseThrottle):
 def _count_tries(windows: dict[str, int]) -> dict[str, int]:
     """Add one try to each window's counter; the counts after it."""
     cache = caches["default"]
-    if isinstance(cache, RedisCache):
-        keys = {key: cache.make_and_validate_key(key) for key in windows}
-        # Django's Redis backend exposes no pipeline; its client does.
-        client = cache._cache.get_client(write=True)
-        pipeline = client.pipeline(transaction=False)
-        for key, seconds in windows.items():
-            pipeline.incr(keys[key])
-            pipeline.expire(keys[key], seconds + 1, nx=True)
-        results = pipeline.execute()
-        return {key: results[2 * i] for i, key in enumerate(windows)}
-    counts = {}
-    for key, seconds in windows.items():
-        cache.add(key, 0, timeout=seconds + 1)
-        try:
-            counts[key] = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=seconds + 1)
-            counts[key] = 1
-    return counts
+    return {key: _add_one(cache, key, timeout=seconds + 1) for key, seconds in windows.items()}
+
+
+def _add_one(cache, key: str, *, timeout: int) -> int:
+    try:
+        return cache.incr(key)
+    except ValueError:
+        pass
+    # incr() keeps a counter's expiry but cannot create one; add() creates it with its expiry.
+    if cache.add(key, 1, timeout=timeout):
+        return 1
+    # Another process's first try of this window came in between.
+    return cache.incr(key)
 
 
 def _typed_reference(request) -> str:

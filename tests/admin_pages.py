@@ -1,0 +1,156 @@
+"""One of every record support staff look up in the admin, and the walk every admin list takes
+in the tests: the list, its search and a filter, and a record's page, in a bounded number of
+queries however many rows there are."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from compliance.models import CheckRun, Finding, Report, WatchlistEntry, WatchlistKind
+from compliance.rulebook.models import Rule
+from employers.models import EmployerMembership, SponsorshipDecision
+from mobility.models import Heartbeat, Official, Side
+from tests.factories import (
+    InsuranceCoverFactory,
+    PlacementFactory,
+    SafetyRecordFactory,
+    UserFactory,
+    WageReportFactory,
+)
+from workers.models import (
+    AgencyDecision,
+    AgencyMembership,
+    CaseEvent,
+    Document,
+    Grievance,
+    Import,
+)
+from workers.placements.references import new_reference
+
+# A list page asks for the session, the user, the rows, their count and the filters' choices;
+# more than this means a query per row.
+LIST_QUERIES = 12
+
+
+def support_world() -> dict:
+    """One record of every model around one case, keyed by "app_label.model_name"."""
+    now = timezone.now()
+    staff = UserFactory()
+    placement = PlacementFactory()
+    worker, agency, employer = placement.worker, placement.agency, placement.job_order.employer
+    rule = Rule.objects.get(code="WAGE_UNDERPAID")
+    return {
+        "employers.employer": employer,
+        "employers.joborder": placement.job_order,
+        "employers.employermembership": EmployerMembership.objects.create(
+            user=UserFactory(), employer=employer
+        ),
+        "employers.sponsorshipdecision": SponsorshipDecision.objects.create(
+            employer=employer,
+            decision="approve",
+            from_status="applied",
+            to_status="approved",
+            quota=50,
+            reason="Documents in order",
+            decided_by=staff,
+        ),
+        "workers.agency": agency,
+        "workers.agencymembership": AgencyMembership.objects.create(
+            user=UserFactory(), agency=agency
+        ),
+        "workers.agencydecision": AgencyDecision.objects.create(
+            agency=agency,
+            decision="suspend",
+            from_status="active",
+            to_status="suspended",
+            reason="Licence under review",
+            decided_by=staff,
+        ),
+        "workers.worker": worker,
+        "workers.placement": placement,
+        "workers.caseevent": CaseEvent.objects.create(
+            placement=placement, actor=staff, from_status="draft", to_status="submitted"
+        ),
+        "workers.document": Document.objects.create(
+            worker=worker,
+            placement=placement,
+            kind="passport",
+            file=f"documents/scan-{placement.pk}.pdf",
+            original_name=f"passport-{placement.pk}.pdf",
+            sha256=f"{placement.pk:064d}",
+            content_type="application/pdf",
+            size=1024,
+            uploaded_by=staff,
+        ),
+        "workers.grievance": Grievance.objects.create(
+            receipt=new_reference("GRV"),
+            placement=placement,
+            category="wages",
+            description="Two months unpaid",
+            acknowledgement_due=now + timedelta(days=2),
+            resolution_due=now + timedelta(days=30),
+        ),
+        "workers.import": Import.objects.create(
+            agency=agency, kind="workers", file="imports/workers.csv", created_by=staff
+        ),
+        "compliance.wagereport": WageReportFactory(placement=placement),
+        "compliance.safetyrecord": SafetyRecordFactory(placement=placement),
+        "compliance.insurancecover": InsuranceCoverFactory(placement=placement),
+        "compliance.finding": Finding.objects.create(
+            rule=rule,
+            subject_key=f"placement:{placement.pk}",
+            placement=placement,
+            severity=rule.severity,
+            evidence={"expected": "60000.00", "actual": "50000.00"},
+            first_detected_at=now,
+            last_detected_at=now,
+            due_at=now + timedelta(days=14),
+        ),
+        "compliance.checkrun": CheckRun.objects.create(
+            scope=f"placement:{placement.pk}", placement=placement, trigger="event"
+        ),
+        "compliance.watchlistentry": WatchlistEntry.objects.create(
+            kind=WatchlistKind.PASSPORT,
+            value=worker.passport_number,
+            reason="Reported stolen",
+            added_by=staff,
+        ),
+        "compliance.report": Report.objects.create(kind="findings", requested_by=staff),
+        "mobility.official": Official.objects.create(user=UserFactory(), side=Side.RUSSIA),
+        "mobility.heartbeat": Heartbeat.objects.create(name=f"beat-{placement.pk}", seen_at=now),
+    }
+
+
+def changelist(label: str) -> str:
+    return reverse("admin:{}_{}_changelist".format(*label.split(".")))
+
+
+def change_page(record) -> str:
+    opts = record._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+
+
+def listed(response) -> list:
+    assert response.status_code == 200, response.status_code
+    return list(response.context["cl"].result_list)
+
+
+def walk_admin_list(client, assert_max_queries, label, search, filters) -> None:
+    """The list of `label` with one world and with two in the same number of queries; a search
+    for `search(record)` and the filter `filters` each keep the second world's record and drop
+    the first's; the record's page opens."""
+    first = support_world()[label]
+    with assert_max_queries(LIST_QUERIES) as few:
+        assert first in listed(client.get(changelist(label)))
+    second = support_world()[label]
+    with assert_max_queries(len(few)):
+        assert second in listed(client.get(changelist(label)))
+
+    found = listed(client.get(changelist(label), {"q": search(second)}))
+    assert second in found and first not in found, found
+    filtered = listed(client.get(changelist(label), filters(second)))
+    assert second in filtered, filtered
+
+    with assert_max_queries(LIST_QUERIES * 2):
+        assert client.get(change_page(second)).status_code == 200
