@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from rest_framework.authtoken.models import Token
 
 from mobility.models import Side
 from tests.factories import EmployerFactory, UserFactory, employer_user, official_user
@@ -35,6 +36,19 @@ def test_repeated_failed_logins_lock_the_account_out(api):
     response = api.post("/api/v1/auth/token/", {"username": "target", "password": "pass-word-123"})
     assert response.status_code == 429
     assert "Too many failed sign-ins" in response.json()["detail"]
+
+
+def test_a_lockout_revokes_the_token_the_account_already_had(api):
+    user = official_user(username="inspector")
+    token = api.post(
+        "/api/v1/auth/token/", {"username": "inspector", "password": "pass-word-123"}
+    ).json()["token"]
+    holder = Client(headers={"Authorization": f"Token {token}"})
+    assert holder.get("/api/v1/employers/").status_code == 200
+    for _ in range(5):
+        api.post("/api/v1/auth/token/", {"username": "inspector", "password": "guess"})
+    assert holder.get("/api/v1/employers/").status_code == 401
+    assert not Token.objects.filter(user=user).exists()
 
 
 def test_pages_have_count_next_previous_results(api):
