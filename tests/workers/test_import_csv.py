@@ -229,3 +229,31 @@ def test_history_of_imported_workers_names_the_import_and_the_uploader(agency_st
     assert context.metadata["user"] == agency_staff.pk
     worker = Worker.objects.get(passport_number="M0000001")
     assert worker.events.filter(pgh_label="insert", pgh_context=context).count() == 1
+
+
+def test_a_nul_character_in_a_cell_is_reported_and_nothing_is_imported(
+    api, agency_staff, django_capture_on_commit_callbacks
+):
+    content = workers_csv(2, row3={"full_name": "Meera\x00Nair"})
+    response = post(api, agency_staff, content, capture=django_capture_on_commit_callbacks)
+    detail = api.get(f"{URL}{response.json()['id']}/").json()
+    assert detail["status"] == "failed"
+    assert [(e["row"], e["column"]) for e in detail["errors"]] == [(3, "full_name")]
+    assert "NUL character" in detail["errors"][0]["message"]
+    assert not Worker.objects.exists()
+
+
+def test_an_import_that_breaks_unexpectedly_ends_as_failed_with_a_message(
+    api, agency_staff, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        response = api.as_user(agency_staff).post(
+            URL, {"kind": "workers", "file": upload(workers_csv(2))}, format="multipart"
+        )
+    record = Import.objects.get(pk=response.json()["id"])
+    record.file.storage.delete(record.file.name)
+    run_import(record.pk)
+    detail = api.get(f"{URL}{record.pk}/").json()
+    assert detail["status"] == "failed"
+    assert "nothing was imported" in detail["errors"][0]["message"]
+    assert not Worker.objects.exists()

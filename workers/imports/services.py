@@ -10,6 +10,7 @@ row 1; column; message). Running it again after a crash gives the same result.
 
 import csv
 import io
+import logging
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from itertools import islice
 
 import pghistory
 from django.core.cache import cache
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -39,9 +40,15 @@ CHUNK_ROWS = 5_000
 
 # Keeps a file of a million bad rows from filling the database with its report.
 MAX_REPORTED_PROBLEMS = 10_000
+# Invisible in a spreadsheet, refused by PostgreSQL in any text: say so before writing.
+NUL_MESSAGE = gettext_lazy(
+    "This value contains a NUL character (code 0), which no field may hold. Remove it from the "
+    "file and upload it again."
+)
 
 
 FINISHED = (ImportStatus.DONE, ImportStatus.FAILED)
+logger = logging.getLogger(__name__)
 
 
 class FileTooLarge(DomainError):
@@ -112,9 +119,26 @@ def _csv_rows(record: Import) -> Iterator[Iterator[list[str]]]:
 
 
 def run_import(import_id: int) -> None:
+    """Check every row, then write all or nothing. Whatever goes wrong ends the import as
+    failed with a report the agency reads, never as an import that seems to run for ever;
+    only a lost database connection is left for the task to retry."""
     record = Import.objects.filter(pk=import_id).first()
     if record is None or record.status in FINISHED:
         return
+    try:
+        _run(record)
+    except OperationalError:
+        raise
+    except Exception:
+        logger.exception("Import %s failed", record.pk)
+        message = _(
+            "The file could not be imported because of an error on our side; nothing was "
+            "imported. The support team has been told; try again later."
+        )
+        _fail(record, [(0, "", message)], 1)
+
+
+def _run(record: Import) -> None:
     checker_class, build = KINDS[record.kind]
     total = _count_rows(record)
     Import.objects.filter(pk=record.pk).update(
@@ -166,6 +190,10 @@ def _check(record: Import, checker) -> tuple[list[Problem], int]:
                         "expected": len(header),
                     }
                     report([(number, "", message)])
+                    continue
+                nul = [name for name, value in zip(header, values, strict=True) if "\x00" in value]
+                if nul:
+                    report([(number, name, str(NUL_MESSAGE)) for name in nul])
                     continue
                 report(checker.check(number, dict(zip(header, values, strict=True))))
                 if len(checker.pending) >= CHUNK_ROWS:
