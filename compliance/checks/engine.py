@@ -5,7 +5,7 @@ same case judged by the nightly sweep get the same findings.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -25,6 +25,10 @@ SUBJECT_TABLES = {
 SUBJECT_KINDS = tuple(SUBJECT_TABLES)
 # How long a chunk is remembered as counted, so a redelivered chunk is not counted twice.
 CHUNK_MEMORY_SECONDS = 7 * 24 * 3600
+# A full sweep of 1M cases takes minutes (bench/README.md); one still unfinished this long
+# after it started has lost chunks to a worker that died, and is failed so it can be re-run.
+SWEEP_STALLS_AFTER = timedelta(minutes=45)
+SWEEP_STALLED = "Some parts of the check stopped reporting (a worker stopped); start it again."
 
 
 @dataclass
@@ -149,13 +153,22 @@ def start_sweep(
     chunk_size: int = CHUNK_SIZE,
 ) -> CheckRun:
     """Record a queued run and fan its chunks out to the Celery workers: one task per range of
-    case ids, and one more for the rules about employers, agencies and workers."""
+    case ids, and one more for the rules about employers, agencies and workers. One full sweep
+    at a time: asked for while one is under way, the answer is that run (two would only wait
+    on each other's row locks)."""
     from celery import group
 
     from compliance.checks.tasks import sweep_cases_chunk, sweep_subjects_chunk
 
-    ranges = chunk_ranges(chunk_size)
-    run = _new_sweep(trigger, user, len(ranges) + 1)
+    fail_stalled_sweeps()
+    with transaction.atomic():
+        # Serialises the question "is one under way?" between two requests.
+        connection.cursor().execute("SELECT pg_advisory_xact_lock(hashtext('compliance-sweep'))")
+        active = _active_sweeps().first()
+        if active is not None:
+            return active
+        ranges = chunk_ranges(chunk_size)
+        run = _new_sweep(trigger, user, len(ranges) + 1)
     day = (on or timezone.localdate()).isoformat()
     options = {"queue": queue} if queue else {}
     tasks = [
@@ -165,6 +178,23 @@ def start_sweep(
     tasks.append(sweep_subjects_chunk.si(run.pk, len(ranges), day).set(**options))
     transaction.on_commit(lambda: group(tasks).apply_async())
     return run
+
+
+def _active_sweeps():
+    return CheckRun.objects.filter(
+        scope="all", status__in=[CheckRunStatus.QUEUED, CheckRunStatus.RUNNING]
+    )
+
+
+def fail_stalled_sweeps(now=None) -> int:
+    """Fail, with the reason, every full sweep that stopped reporting; the hourly job and each
+    new sweep ask first."""
+    cutoff = (now or timezone.now()) - SWEEP_STALLS_AFTER
+    return (
+        _active_sweeps()
+        .filter(created_at__lt=cutoff)
+        .update(status=CheckRunStatus.FAILED, finished_at=timezone.now(), error=SWEEP_STALLED)
+    )
 
 
 def run_sweep_now(

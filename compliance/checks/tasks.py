@@ -53,4 +53,5 @@ def nightly_sweep() -> None:
 
 @shared_task(**RETRY)
 def deadlines() -> None:
+    engine.fail_stalled_sweeps()
     verification.run_deadlines()

@@ -154,3 +154,31 @@ def test_subject_rules_resolve_when_the_subject_is_fixed():
     run = engine.run_sweep_now(on=ON)
     assert "EMPLOYER_QUOTA_EXCEEDED" not in open_findings(employer=employer)
     assert run.findings_resolved == 1
+
+
+def test_a_second_sweep_asked_for_while_one_runs_is_that_same_run(
+    django_capture_on_commit_callbacks,
+):
+    compliant_case()
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        first = engine.start_sweep(trigger="user", on=ON)
+        second = engine.start_sweep(trigger="schedule", on=ON)
+    assert second.pk == first.pk
+    assert len(queued) == 1
+
+
+def test_a_sweep_that_stopped_reporting_is_failed_with_a_reason_and_can_be_started_again(
+    django_capture_on_commit_callbacks,
+):
+    compliant_case()
+    with django_capture_on_commit_callbacks(execute=False):
+        stalled = engine.start_sweep(trigger="user", on=ON)
+    later = stalled.created_at + engine.SWEEP_STALLS_AFTER
+    assert engine.fail_stalled_sweeps(now=later) == 0
+    assert engine.fail_stalled_sweeps(now=later + timedelta(minutes=1)) == 1
+    stalled.refresh_from_db()
+    assert stalled.status == "failed" and "stopped reporting" in stalled.error
+    with django_capture_on_commit_callbacks(execute=True):
+        again = engine.start_sweep(trigger="user", on=ON)
+    again.refresh_from_db()
+    assert again.pk != stalled.pk and again.status == "finished"
