@@ -119,6 +119,8 @@ LOGOUT_REDIRECT_URL = "home"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ru", _("Русский")), ("hi", _("हिन्दी"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Local additions to Django's per-language number and date formats (mobility/formats/<lang>/).
+FORMAT_MODULE_PATH = ["mobility.formats"]
 USE_I18N = True
 TIME_ZONE = env("TIME_ZONE", default="Europe/Moscow")
 USE_TZ = True
