@@ -1,9 +1,10 @@
 """The one answer to "what role does this user act in, and over what scope".
 
 Selectors in each app start from `actor_for(user)`; permission classes ask it which role a
-request carries. It reads the memberships through the user's reverse relations, so it imports
-no app and every app may use it. Anything unexpected (anonymous, inactive, no membership,
-two memberships) fails closed to `Role.NONE`.
+request carries. Services hold an `Actor` already and hand it to the same selectors, so
+`actor_for` returns an `Actor` it is given as it is. It reads the memberships through the
+user's reverse relations, so it imports no app and every app may use it. Anything unexpected
+(anonymous, inactive, no membership, two memberships) fails closed to `Role.NONE`.
 """
 
 from dataclasses import dataclass, field
@@ -59,6 +60,8 @@ def _related(user, name):
 
 
 def actor_for(user) -> Actor:
+    if isinstance(user, Actor):
+        return user
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return NOBODY
     cached = getattr(user, _CACHE_ATTR, None)

@@ -12,7 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from mobility.errors import DomainError
+from mobility.errors import DomainError, NotFound
 from mobility.history import history_of
 from mobility.permissions import IsOfficial
 
@@ -30,7 +30,10 @@ def unavailable() -> Response:
 
 def exception_handler(exc, context):
     """Turn every error into a clear 4xx; an unexpected one is logged and still answered."""
-    if isinstance(exc, DomainError):
+    if isinstance(exc, NotFound):
+        # Answered like Http404, so out of scope reads the same from a service and a lookup.
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DomainError):
         return Response(exc.as_data(), status=exc.status_code)
     if isinstance(exc, (OperationalError, InterfaceError)):
         logger.error("Database unavailable at %s: %r", context.get("view"), exc)

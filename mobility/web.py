@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from mobility.access import Role, actor_for
-from mobility.errors import DomainError
+from mobility.errors import DomainError, NotFound
 
 PAGE_SIZE = 50
 NON_FIELD = ("", "__all__", "non_field_errors")
@@ -85,7 +85,7 @@ def run_service(
                     messages.error(request, problem)
         return Outcome(False)
     except DomainError as error:
-        if getattr(error, "status", None) == 404:
+        if isinstance(error, NotFound):
             raise Http404 from error
         for problem in getattr(error, "problems", None) or [error.message]:
             if form is not None and field is not None:

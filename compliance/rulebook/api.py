@@ -13,6 +13,7 @@ from compliance.rulebook.serializers import (
     RuleParameterSerializer,
     RuleSerializer,
 )
+from mobility.access import actor_for
 from mobility.api import HistoryEntrySerializer, HistoryMixin
 from mobility.history import history_of
 from mobility.permissions import IsOfficial, OfficialWritesOthersRead
@@ -39,7 +40,9 @@ class RuleViewSet(
 
     def perform_update(self, serializer):
         serializer.instance = services.update_rule(
-            actor=self.request.user, rule_id=serializer.instance.pk, **serializer.validated_data
+            actor=actor_for(self.request.user),
+            rule_id=serializer.instance.pk,
+            **serializer.validated_data,
         )
 
     @extend_schema(request=RuleParameterSerializer, responses=RuleParameterSerializer)
@@ -49,7 +52,7 @@ class RuleViewSet(
         body = RuleParameterSerializer(data=request.data, context={"rule": rule})
         body.is_valid(raise_exception=True)
         version = services.set_rule_parameters(
-            actor=request.user, rule_id=rule.pk, **body.validated_data
+            actor=actor_for(request.user), rule_id=rule.pk, **body.validated_data
         )
         return Response(RuleParameterSerializer(version).data, status=status.HTTP_201_CREATED)
 
@@ -77,7 +80,8 @@ class MinimumWageViewSet(HistoryMixin, viewsets.ModelViewSet):
 
     def perform_create(self, serializer):
         serializer.instance = services.save_minimum_wage(
-            actor=self.request.user, minimum_wage=MinimumWage(**serializer.validated_data)
+            actor=actor_for(self.request.user),
+            minimum_wage=MinimumWage(**serializer.validated_data),
         )
 
     def perform_update(self, serializer):
@@ -85,8 +89,8 @@ class MinimumWageViewSet(HistoryMixin, viewsets.ModelViewSet):
         for name, value in serializer.validated_data.items():
             setattr(minimum_wage, name, value)
         serializer.instance = services.save_minimum_wage(
-            actor=self.request.user, minimum_wage=minimum_wage
+            actor=actor_for(self.request.user), minimum_wage=minimum_wage
         )
 
     def perform_destroy(self, instance):
-        services.delete_minimum_wage(actor=self.request.user, minimum_wage=instance)
+        services.delete_minimum_wage(actor=actor_for(self.request.user), minimum_wage=instance)

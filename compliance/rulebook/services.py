@@ -2,34 +2,36 @@
 rulebook models, with the acting user from the request context)."""
 
 from datetime import date
+from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from compliance.rulebook.models import MinimumWage, Rule, RuleParameter
-from mobility.access import actor_for
+from mobility.access import Actor
 from mobility.errors import ActionForbidden
 
 
-def ensure_may_edit_rules(user) -> None:
-    if not actor_for(user).is_official:
-        raise ActionForbidden("Only officials edit the rulebook.")
+def ensure_may_edit_rules(actor: Actor) -> None:
+    """Officials of either side edit the rules; everyone signed in reads them."""
+    if not actor.is_official:
+        raise ActionForbidden(_("Only officials edit the rulebook."))
 
 
-def ensure_may_edit_minimum_wage(user, region: str) -> None:
+def ensure_may_edit_minimum_wage(actor: Actor, region: str) -> None:
     """A region-limited official edits the figures of their regions only, never the federal
     MROT."""
-    actor = actor_for(user)
     if not actor.is_official or (actor.is_region_limited and region not in actor.regions):
-        raise ActionForbidden("Only officials covering the region edit its minimum wage.")
+        raise ActionForbidden(_("Only officials covering the region edit its minimum wage."))
 
 
 def set_rule_parameters(
-    *, actor, rule_id: int, effective_from: date, values: dict
+    *, actor: Actor, rule_id: int, effective_from: date, values: dict
 ) -> RuleParameter:
     """Add the version of a rule's parameters in force from `effective_from`, or correct the
     version already starting that day; earlier versions keep applying to earlier dates."""
     ensure_may_edit_rules(actor)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         rule = Rule.objects.select_for_update().get(pk=rule_id)
         version, created = RuleParameter.objects.select_for_update().get_or_create(
             rule=rule, effective_from=effective_from, defaults={"values": values}
@@ -40,10 +42,10 @@ def set_rule_parameters(
     return version
 
 
-def update_rule(*, actor, rule_id: int, **fields) -> Rule:
+def update_rule(*, actor: Actor, rule_id: int, **fields: Any) -> Rule:
     """Officials switch a rule on or off and set its severity; its text and source stay."""
     ensure_may_edit_rules(actor)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         rule = Rule.objects.select_for_update().get(pk=rule_id)
         for name in ("enabled", "severity"):
             if name in fields:
@@ -53,17 +55,21 @@ def update_rule(*, actor, rule_id: int, **fields) -> Rule:
     return rule
 
 
-def save_minimum_wage(*, actor, minimum_wage: MinimumWage) -> MinimumWage:
+def save_minimum_wage(*, actor: Actor, minimum_wage: MinimumWage) -> MinimumWage:
+    """Officials add or correct a minimum wage; a region-limited official, and a correction
+    that moves a figure to another region, stay within the official's regions."""
     ensure_may_edit_minimum_wage(actor, minimum_wage.region)
-    if minimum_wage.pk:
-        stored = MinimumWage.objects.get(pk=minimum_wage.pk)
-        ensure_may_edit_minimum_wage(actor, stored.region)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
+        if minimum_wage.pk:
+            stored = MinimumWage.objects.select_for_update().get(pk=minimum_wage.pk)
+            ensure_may_edit_minimum_wage(actor, stored.region)
         minimum_wage.full_clean()
         minimum_wage.save()
     return minimum_wage
 
 
-def delete_minimum_wage(*, actor, minimum_wage: MinimumWage) -> None:
+def delete_minimum_wage(*, actor: Actor, minimum_wage: MinimumWage) -> None:
+    """Officials covering its region remove a minimum wage entered in error."""
     ensure_may_edit_minimum_wage(actor, minimum_wage.region)
-    minimum_wage.delete()
+    with transaction.atomic(durable=True):
+        minimum_wage.delete()

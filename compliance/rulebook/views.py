@@ -51,7 +51,7 @@ def rule_detail(request, pk):
         if settings_form.is_valid() and run_service(
             request,
             lambda: services.update_rule(
-                actor=request.user, rule_id=rule.pk, **settings_form.cleaned_data
+                actor=request.actor, rule_id=rule.pk, **settings_form.cleaned_data
             ),
             settings_form,
         ):
@@ -73,7 +73,7 @@ def rule_detail(request, pk):
             elif run_service(
                 request,
                 lambda: services.set_rule_parameters(
-                    actor=request.user, rule_id=rule.pk, **body.validated_data
+                    actor=request.actor, rule_id=rule.pk, **body.validated_data
                 ),
                 parameter_form,
             ):
@@ -110,7 +110,7 @@ def minimum_wage_list(request):
         and form.is_valid()
         and run_service(
             request,
-            lambda: services.save_minimum_wage(actor=request.user, minimum_wage=form.instance),
+            lambda: services.save_minimum_wage(actor=request.actor, minimum_wage=form.instance),
             form,
         )
     ):
@@ -141,7 +141,7 @@ def minimum_wage_edit(request, pk):
         and form.is_valid()
         and run_service(
             request,
-            lambda: services.save_minimum_wage(actor=request.user, minimum_wage=form.instance),
+            lambda: services.save_minimum_wage(actor=request.actor, minimum_wage=form.instance),
             form,
         )
     ):

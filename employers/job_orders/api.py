@@ -51,23 +51,23 @@ class JobOrderViewSet(HistoryMixin, viewsets.ModelViewSet):
 
     def perform_create(self, serializer):
         serializer.instance = services.create_job_order(
-            actor=self.request.user, **serializer.validated_data
+            actor=actor_for(self.request.user), **serializer.validated_data
         )
 
     def perform_update(self, serializer):
         serializer.instance = services.update_job_order(
-            actor=self.request.user,
+            actor=actor_for(self.request.user),
             job_order_id=serializer.instance.pk,
             **serializer.validated_data,
         )
 
     def perform_destroy(self, instance):
-        services.delete_job_order(actor=self.request.user, job_order_id=instance.pk)
+        services.delete_job_order(actor=actor_for(self.request.user), job_order_id=instance.pk)
 
     def _move(self, move: str):
         job_order = self.get_object()
         job_order = services.move_job_order(
-            actor=self.request.user, job_order_id=job_order.pk, move=move
+            actor=actor_for(self.request.user), job_order_id=job_order.pk, move=move
         )
         return Response(self.get_serializer(job_order).data)
 

@@ -1,17 +1,20 @@
 """Every change to employers and job orders: sponsorship decisions and the job-order moves.
 
-Each function takes the acting user as `actor`, runs in its own transaction, locks the row it
-changes and raises the domain errors of `mobility.errors`, which the API and the pages turn
-into 400/403/409 answers.
+Each action takes the acting `Actor` as `actor`, runs in its own (durable) transaction, locks
+the row it changes and raises the domain errors of `mobility.errors`, which the API and the
+pages turn into 400/403/404/409 answers.
 """
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from compliance.rulebook.selectors import check_job_terms
 from employers.job_orders.selectors import job_orders_visible_to
@@ -21,8 +24,8 @@ from employers.models import (
     JobOrderStatus,
     SponsorshipStatus,
 )
-from mobility.access import Role, actor_for
-from mobility.errors import ActionForbidden, MoveNotAllowed, RequirementsUnmet
+from mobility.access import Actor, Role
+from mobility.errors import ActionForbidden, MoveNotAllowed, NotFound, RequirementsUnmet
 from mobility.occupations import validate_occupation
 
 
@@ -30,13 +33,27 @@ from mobility.occupations import validate_occupation
 class JobOrderMove:
     from_statuses: frozenset[str]
     to_status: str
+    # Why the move is refused from any other status; %(status)s is the job order's status.
+    refusal: str
 
 
 # The one table of job-order moves: draft -> open -> filled | closed.
 JOB_ORDER_MOVES: dict[str, JobOrderMove] = {
-    "open": JobOrderMove(frozenset({JobOrderStatus.DRAFT}), JobOrderStatus.OPEN),
-    "fill": JobOrderMove(frozenset({JobOrderStatus.OPEN}), JobOrderStatus.FILLED),
-    "close": JobOrderMove(frozenset({JobOrderStatus.OPEN}), JobOrderStatus.CLOSED),
+    "open": JobOrderMove(
+        frozenset({JobOrderStatus.DRAFT}),
+        JobOrderStatus.OPEN,
+        gettext_lazy("Only a draft job order can be opened; this one is %(status)s."),
+    ),
+    "fill": JobOrderMove(
+        frozenset({JobOrderStatus.OPEN}),
+        JobOrderStatus.FILLED,
+        gettext_lazy("Only an open job order can be marked as filled; this one is %(status)s."),
+    ),
+    "close": JobOrderMove(
+        frozenset({JobOrderStatus.OPEN}),
+        JobOrderStatus.CLOSED,
+        gettext_lazy("Only an open job order can be closed; this one is %(status)s."),
+    ),
 }
 
 
@@ -59,14 +76,13 @@ def allowed_job_order_moves(status: str) -> list[str]:
     return [move for move, rule in JOB_ORDER_MOVES.items() if status in rule.from_statuses]
 
 
-def _employer_member(actor) -> int:
-    who = actor_for(actor)
-    if who.role != Role.EMPLOYER:
-        raise ActionForbidden("Only the employer's own staff manage its job orders.")
-    return who.employer_id
+def _employer_member(actor: Actor) -> int:
+    if actor.role != Role.EMPLOYER:
+        raise ActionForbidden(_("Only the employer's own staff manage its job orders."))
+    return actor.employer_id
 
 
-def _locked_job_order(actor, job_order_id: int) -> JobOrder:
+def _locked_job_order(actor: Actor, job_order_id: int) -> JobOrder:
     try:
         job_order = (
             job_orders_visible_to(actor)
@@ -75,9 +91,9 @@ def _locked_job_order(actor, job_order_id: int) -> JobOrder:
             .get(pk=job_order_id)
         )
     except JobOrder.DoesNotExist:
-        raise Http404 from None
+        raise NotFound from None
     if job_order.employer_id != _employer_member(actor):
-        raise ActionForbidden("Only the employer's own staff manage its job orders.")
+        raise ActionForbidden(_("Only the employer's own staff manage its job orders."))
     return job_order
 
 
@@ -95,10 +111,10 @@ def _clean(job_order: JobOrder) -> None:
         raise ValidationError(errors)
 
 
-def create_job_order(*, actor, **fields) -> JobOrder:
+def create_job_order(*, actor: Actor, **fields: Any) -> JobOrder:
     """An employer's staff draft a job order; the work region defaults to the employer's."""
     employer_id = _employer_member(actor)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         employer = Employer.objects.get(pk=employer_id)
         values = {k: v for k, v in fields.items() if k in JOB_ORDER_FIELDS}
         values["work_region"] = values.get("work_region") or employer.region
@@ -108,13 +124,14 @@ def create_job_order(*, actor, **fields) -> JobOrder:
     return job_order
 
 
-def update_job_order(*, actor, job_order_id: int, **fields) -> JobOrder:
+def update_job_order(*, actor: Actor, job_order_id: int, **fields: Any) -> JobOrder:
     """Only a draft can be edited: agencies recruit against the terms of an open one."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         job_order = _locked_job_order(actor, job_order_id)
         if job_order.status != JobOrderStatus.DRAFT:
             raise MoveNotAllowed(
-                "Only a draft job order can be edited.", allowed_job_order_moves(job_order.status)
+                _("Only a draft job order can be edited."),
+                allowed_job_order_moves(job_order.status),
             )
         for name, value in fields.items():
             if name in JOB_ORDER_FIELDS:
@@ -125,25 +142,31 @@ def update_job_order(*, actor, job_order_id: int, **fields) -> JobOrder:
     return job_order
 
 
-def delete_job_order(*, actor, job_order_id: int) -> None:
-    with transaction.atomic():
+def delete_job_order(*, actor: Actor, job_order_id: int) -> None:
+    """Only a draft can be deleted: an open job order may have cases, and closing it keeps
+    them."""
+    with transaction.atomic(durable=True):
         job_order = _locked_job_order(actor, job_order_id)
         if job_order.status != JobOrderStatus.DRAFT:
             raise MoveNotAllowed(
-                "Only a draft job order can be deleted; close an open one instead.",
+                _("Only a draft job order can be deleted; close an open one instead."),
                 allowed_job_order_moves(job_order.status),
             )
         job_order.delete()
 
 
-def job_order_problems(job_order: JobOrder, on=None) -> list[str]:
+def job_order_problems(job_order: JobOrder, on: date | None = None) -> list[str]:
     """Why the job order may not open on `on` (today by default): the employer's sponsorship
-    and the rulebook's wage and hours rules, each named with the figures."""
+    and the rulebook's wage and hours rules, each named in words with the figures."""
     problems = []
-    if job_order.employer.sponsorship_status != SponsorshipStatus.APPROVED:
+    employer = job_order.employer
+    if employer.sponsorship_status != SponsorshipStatus.APPROVED:
         problems.append(
-            "EMPLOYER_NOT_APPROVED: only an approved employer opens job orders; the "
-            f"sponsorship is {job_order.employer.sponsorship_status}."
+            _(
+                "Only an approved sponsor opens job orders; the employer's sponsorship is "
+                "%(status)s."
+            )
+            % {"status": employer.get_sponsorship_status_display().lower()}
         )
     violations = check_job_terms(
         region=job_order.work_region,
@@ -155,16 +178,22 @@ def job_order_problems(job_order: JobOrder, on=None) -> list[str]:
     return problems
 
 
-def move_job_order(*, actor, job_order_id: int, move: str) -> JobOrder:
+def move_job_order(*, actor: Actor, job_order_id: int, move: str) -> JobOrder:
     """Open, fill or close a job order as the moves table allows; opening also needs an
     approved employer and terms that meet the rulebook today."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         job_order = _locked_job_order(actor, job_order_id)
         rule = JOB_ORDER_MOVES.get(move)
-        if rule is None or job_order.status not in rule.from_statuses:
+        allowed = allowed_job_order_moves(job_order.status)
+        if rule is None:
             raise MoveNotAllowed(
-                f"A job order that is {job_order.status} cannot be moved with '{move}'.",
-                allowed_job_order_moves(job_order.status),
+                _("A job order is opened, filled or closed; “%(move)s” is none of these.")
+                % {"move": move},
+                allowed,
+            )
+        if job_order.status not in rule.from_statuses:
+            raise MoveNotAllowed(
+                rule.refusal % {"status": job_order.get_status_display().lower()}, allowed
             )
         if move == "open":
             problems = job_order_problems(job_order)
@@ -174,15 +203,3 @@ def move_job_order(*, actor, job_order_id: int, move: str) -> JobOrder:
         job_order.status = rule.to_status
         job_order.save(update_fields=["status", "opened_at", "updated_at"])
     return job_order
-
-
-def open_job_order(*, actor, job_order_id: int) -> JobOrder:
-    return move_job_order(actor=actor, job_order_id=job_order_id, move="open")
-
-
-def close_job_order(*, actor, job_order_id: int) -> JobOrder:
-    return move_job_order(actor=actor, job_order_id=job_order_id, move="close")
-
-
-def fill_job_order(*, actor, job_order_id: int) -> JobOrder:
-    return move_job_order(actor=actor, job_order_id=job_order_id, move="fill")

@@ -18,7 +18,7 @@ def job_order_create(request):
     if request.method == "POST" and form.is_valid():
         outcome = run_service(
             request,
-            lambda: services.create_job_order(actor=request.user, **form.cleaned_data),
+            lambda: services.create_job_order(actor=request.actor, **form.cleaned_data),
             form,
         )
         if outcome:
@@ -55,7 +55,7 @@ def job_order_edit(request, pk):
         and run_service(
             request,
             lambda: services.update_job_order(
-                actor=request.user, job_order_id=pk, **form.cleaned_data
+                actor=request.actor, job_order_id=pk, **form.cleaned_data
             ),
             form,
         )
@@ -77,7 +77,7 @@ MOVE_DONE = {
 def job_order_move(request, pk, move):
     visible_or_404(job_orders_visible_to, request, pk)
     if run_service(
-        request, lambda: services.move_job_order(actor=request.user, job_order_id=pk, move=move)
+        request, lambda: services.move_job_order(actor=request.actor, job_order_id=pk, move=move)
     ):
         messages.success(request, MOVE_DONE.get(move, ""))
     return redirect("employers:job-order", pk=pk)

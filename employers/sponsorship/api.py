@@ -57,12 +57,12 @@ class EmployerViewSet(
 
     def perform_create(self, serializer):
         serializer.instance = services.register_employer(
-            actor=self.request.user, **serializer.validated_data
+            actor=actor_for(self.request.user), **serializer.validated_data
         )
 
     def perform_update(self, serializer):
         serializer.instance = services.update_employer(
-            actor=self.request.user,
+            actor=actor_for(self.request.user),
             employer_id=serializer.instance.pk,
             **serializer.validated_data,
         )
@@ -74,7 +74,7 @@ class EmployerViewSet(
         body = DecisionInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         decision = services.decide_sponsorship(
-            actor=request.user, employer_id=employer.pk, **body.validated_data
+            actor=actor_for(request.user), employer_id=employer.pk, **body.validated_data
         )
         return Response(SponsorshipDecisionSerializer(decision).data, status=status.HTTP_200_OK)
 

@@ -1,7 +1,15 @@
+"""Every change to an employer: its registration, its contact data and the sponsorship
+decisions of Russian-side officials.
+
+Each action takes the acting `Actor` as `actor`, runs in its own (durable) transaction, locks
+the row it changes and raises the domain errors of `mobility.errors`.
+"""
+
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
-from django.http import Http404
+from django.utils.translation import gettext as _
 
 from employers.models import (
     Employer,
@@ -11,8 +19,8 @@ from employers.models import (
 )
 from employers.sponsorship.selectors import employers_visible_to
 from employers.sponsorship.signals import employer_changed
-from mobility.access import Role, actor_for
-from mobility.errors import ActionForbidden, MoveNotAllowed, RequirementsUnmet
+from mobility.access import Actor, Role
+from mobility.errors import ActionForbidden, MoveNotAllowed, NotFound, RequirementsUnmet
 
 
 @dataclass(frozen=True)
@@ -57,10 +65,9 @@ def allowed_decisions(status: str) -> list[str]:
     return [kind for kind, rule in DECISIONS.items() if status in rule.from_statuses]
 
 
-def may_decide(user, employer: Employer) -> bool:
+def may_decide(actor: Actor, employer: Employer) -> bool:
     """Russian-side officials covering the employer's region decide; Indian-side officials
     only read (the sponsor sits in Russia)."""
-    actor = actor_for(user)
     return actor.on_side("RU") and actor.covers_region(employer.region)
 
 
@@ -68,8 +75,19 @@ def _announce(employer_id: int) -> None:
     transaction.on_commit(lambda: employer_changed.send(sender=Employer, employer_id=employer_id))
 
 
+def _decision_label(decision: str) -> str:
+    if decision in SponsorshipDecisionKind.values:
+        return str(SponsorshipDecisionKind(decision).label).lower()
+    return decision
+
+
 def decide_sponsorship(
-    *, actor, employer_id: int, decision: str, quota: int | None = None, reason: str = ""
+    *,
+    actor: Actor,
+    employer_id: int,
+    decision: str,
+    quota: int | None = None,
+    reason: str = "",
 ) -> SponsorshipDecision:
     """Apply one sponsorship decision of the table above and keep who, when and why.
 
@@ -78,28 +96,37 @@ def decide_sponsorship(
     missing quota (approve) or reason (the others) 400.
     """
     reason = (reason or "").strip()
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         try:
             employer = employers_visible_to(actor).select_for_update().get(pk=employer_id)
         except Employer.DoesNotExist:
-            raise Http404 from None
+            raise NotFound from None
         if not may_decide(actor, employer):
             raise ActionForbidden(
-                "Only Russian-side officials covering the employer's region decide sponsorship."
+                _("Only Russian-side officials covering the employer's region decide sponsorship.")
             )
         rule = DECISIONS.get(decision)
         allowed = allowed_decisions(employer.sponsorship_status)
         if rule is None or employer.sponsorship_status not in rule.from_statuses:
             raise MoveNotAllowed(
-                f"The decision '{decision}' is not allowed while the sponsorship is "
-                f"{employer.sponsorship_status}.",
+                _(
+                    "The decision to %(decision)s is not allowed while the sponsorship is "
+                    "%(status)s."
+                )
+                % {
+                    "decision": _decision_label(decision),
+                    "status": employer.get_sponsorship_status_display().lower(),
+                },
                 allowed,
             )
         problems = []
         if rule.needs_quota and (quota is None or quota < 1):
-            problems.append("An approval needs a quota of at least one worker.")
+            problems.append(_("An approval needs a quota of at least one worker."))
         if rule.needs_reason and not reason:
-            problems.append(f"A decision to {decision} needs a reason.")
+            problems.append(
+                _("A decision to %(decision)s needs a reason.")
+                % {"decision": _decision_label(decision)}
+            )
         if problems:
             raise RequirementsUnmet(problems)
         record = SponsorshipDecision.objects.create(
@@ -109,7 +136,7 @@ def decide_sponsorship(
             to_status=rule.to_status,
             quota=quota if rule.needs_quota else None,
             reason=reason,
-            decided_by=actor,
+            decided_by_id=actor.user_id,
         )
         employer.sponsorship_status = rule.to_status
         fields = ["sponsorship_status", "updated_at"]
@@ -124,12 +151,11 @@ def decide_sponsorship(
 CONTACT_FIELDS = ("address", "contact_email", "contact_phone")
 
 
-def register_employer(*, actor, **fields) -> Employer:
+def register_employer(*, actor: Actor, **fields: Any) -> Employer:
     """Russian-side officials register the sponsors of their regions."""
-    who = actor_for(actor)
-    if not who.on_side("RU") or not who.covers_region(fields.get("region", "")):
-        raise ActionForbidden("Only Russian-side officials for the region register employers.")
-    with transaction.atomic():
+    if not actor.on_side("RU") or not actor.covers_region(fields.get("region", "")):
+        raise ActionForbidden(_("Only Russian-side officials for the region register employers."))
+    with transaction.atomic(durable=True):
         employer = Employer(**fields)
         employer.full_clean()
         employer.save()
@@ -137,21 +163,22 @@ def register_employer(*, actor, **fields) -> Employer:
     return employer
 
 
-def update_employer(*, actor, employer_id: int, **fields) -> Employer:
+def update_employer(*, actor: Actor, employer_id: int, **fields: Any) -> Employer:
     """Russian-side officials edit an employer of their regions; its own staff edit only its
     contact data."""
-    who = actor_for(actor)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         try:
             employer = employers_visible_to(actor).select_for_update().get(pk=employer_id)
         except Employer.DoesNotExist:
-            raise Http404 from None
-        if who.role == Role.EMPLOYER:
+            raise NotFound from None
+        if actor.role == Role.EMPLOYER:
             fields = {k: v for k, v in fields.items() if k in CONTACT_FIELDS}
-        elif not who.on_side("RU"):
-            raise ActionForbidden("Only Russian-side officials and the employer's staff edit it.")
-        elif "region" in fields and not who.covers_region(fields["region"]):
-            raise ActionForbidden("That region is outside your remit.")
+        elif not actor.on_side("RU"):
+            raise ActionForbidden(
+                _("Only Russian-side officials and the employer's staff edit an employer.")
+            )
+        elif "region" in fields and not actor.covers_region(fields["region"]):
+            raise ActionForbidden(_("That region is outside your remit."))
         for name, value in fields.items():
             setattr(employer, name, value)
         employer.full_clean()

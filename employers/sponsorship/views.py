@@ -59,7 +59,7 @@ def contact_edit(request):
         and run_service(
             request,
             lambda: services.update_employer(
-                actor=request.user, employer_id=employer_id, **form.cleaned_data
+                actor=request.actor, employer_id=employer_id, **form.cleaned_data
             ),
             form,
         )
@@ -108,7 +108,7 @@ def official_employer_register(request):
     if request.method == "POST" and form.is_valid():
         outcome = run_service(
             request,
-            lambda: services.register_employer(actor=request.user, **form.cleaned_data),
+            lambda: services.register_employer(actor=request.actor, **form.cleaned_data),
             form,
             field="region",
         )
@@ -119,7 +119,7 @@ def official_employer_register(request):
 
 
 def _decision_forms(request, employer) -> list[tuple[str, DecisionForm]]:
-    if not services.may_decide(request.user, employer):
+    if not services.may_decide(request.actor, employer):
         return []
     return [
         (kind, DecisionForm(initial={"decision": kind, "quota": employer.quota or None}))
@@ -156,7 +156,7 @@ def official_employer_decide(request, pk):
     if run_service(
         request,
         lambda: services.decide_sponsorship(
-            actor=request.user,
+            actor=request.actor,
             employer_id=employer.pk,
             decision=form.cleaned_data["decision"],
             quota=form.cleaned_data["quota"],

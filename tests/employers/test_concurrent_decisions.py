@@ -8,6 +8,7 @@ from django.db import connection
 
 from employers.models import SponsorshipDecision
 from employers.sponsorship.services import decide_sponsorship
+from mobility.access import actor_for
 from mobility.errors import MoveNotAllowed
 from tests.factories import EmployerFactory, official_user
 
@@ -23,7 +24,10 @@ def test_two_simultaneous_suspensions_record_one_decision():
         try:
             start.wait()
             decide_sponsorship(
-                actor=user, employer_id=employer.pk, decision="suspend", reason="Unpaid wages"
+                actor=actor_for(user),
+                employer_id=employer.pk,
+                decision="suspend",
+                reason="Unpaid wages",
             )
             outcomes.append("decided")
         except MoveNotAllowed:
