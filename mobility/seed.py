@@ -91,9 +91,24 @@ def _user(username: str, password: str, **extra):
     return user
 
 
-@transaction.atomic
 def seed_demo(password: str) -> list[str]:
-    """Create or refresh the demo; returns the demo usernames."""
+    """Create or refresh the demo; returns the demo usernames.
+
+    The organisations, logins and job orders are written in one transaction. The cases then
+    go through the real services, each action in its own transaction as in use: a service is
+    a durable transaction, so it cannot run inside the seed's. An interrupted run leaves whole
+    actions behind, never half of one; the next run adds the cases that are missing and
+    leaves a case it finds where it is.
+    """
+    with transaction.atomic(durable=True):
+        usernames = _seed_organisations(password)
+    seed_cases()
+    # Last: the evidence and the first sweep read the cases seeded above.
+    seed_evidence()
+    return usernames
+
+
+def _seed_organisations(password: str) -> list[str]:
     usernames = []
     for serial, spec in enumerate(DEMO_EMPLOYERS, start=1):
         employer = upsert(
@@ -140,7 +155,4 @@ def seed_demo(password: str) -> list[str]:
 
     _user("admin", password, is_staff=True, is_superuser=True)
     usernames.append("admin")
-    seed_cases()
-    # Last: the evidence and the first sweep read the cases seeded above.
-    seed_evidence()
     return usernames

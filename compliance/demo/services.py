@@ -39,7 +39,7 @@ VIOLATIONS = (
 )
 
 
-def _money(value) -> Decimal:
+def _money(value: Decimal | int | str) -> Decimal:
     return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
@@ -179,22 +179,22 @@ def _seed_grievances(cases: list[Placement]) -> int:
     return written
 
 
-@transaction.atomic
 def seed_evidence(today: date | None = None) -> int:
     """Add the demo's evidence and grievances; returns how many rows were written."""
     today = today or timezone.localdate()
-    cases = list(
-        Placement.objects.filter(status__in=AT_WORK)
-        .select_related("job_order")
-        .order_by("reference")
-    )
-    flaws: dict[int, set] = {case.pk: set() for case in cases}
-    employed = [case for case in cases if case.employment_start] or cases
-    for number, violation in enumerate(VIOLATIONS):
-        if employed:
-            flaws[employed[number % len(employed)].pk].add(violation)
-    written = sum(_seed_case(case, flaws[case.pk], today) for case in cases)
-    written += _seed_grievances(employed)
-    if written or not CheckRun.objects.exists():
-        run_sweep_now(on=today)
+    with transaction.atomic(durable=True):
+        cases = list(
+            Placement.objects.filter(status__in=AT_WORK)
+            .select_related("job_order")
+            .order_by("reference")
+        )
+        flaws: dict[int, set] = {case.pk: set() for case in cases}
+        employed = [case for case in cases if case.employment_start] or cases
+        for number, violation in enumerate(VIOLATIONS):
+            if employed:
+                flaws[employed[number % len(employed)].pk].add(violation)
+        written = sum(_seed_case(case, flaws[case.pk], today) for case in cases)
+        written += _seed_grievances(employed)
+        if written or not CheckRun.objects.exists():
+            run_sweep_now(on=today)
     return written

@@ -164,7 +164,6 @@ def upload(request):
         month = form.cleaned_data["month"]
         imported, errors = import_wage_reports(
             actor=actor_for(request.user),
-            user=request.user,
             month=month,
             file=form.cleaned_data["file"].file,
         )

@@ -8,13 +8,23 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import date
+from typing import IO
 
+import pghistory
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from compliance.evidence.serializers import hours, money
-from compliance.evidence.services import record_wage_report, wage_report_problems
+
+# The body of record_wage_report, not the action: the whole file is written in one transaction.
+from compliance.evidence.services import (
+    _record_wage_report,
+    _require_employer,
+    wage_report_problems,
+)
+from mobility import figures
 from mobility.access import Actor
 from workers.placements.references import normalise
 from workers.placements.selectors import placements_visible_to
@@ -69,7 +79,7 @@ def _flatten(row: int, problems: dict) -> list[RowError]:
     return errors
 
 
-def _read(file) -> tuple[list[dict], list[RowError]]:
+def _read(file: IO[bytes]) -> tuple[list[dict], list[RowError]]:
     try:
         text = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
         reader = csv.DictReader(text)
@@ -77,30 +87,38 @@ def _read(file) -> tuple[list[dict], list[RowError]]:
         missing = [c for c in REQUIRED_COLUMNS if c not in header]
         unknown = [c for c in header if c not in COLUMNS]
         if missing or unknown:
-            problems = [RowError(1, c, "This column is missing.") for c in missing]
-            problems += [RowError(1, c, "This column is not known.") for c in unknown]
+            problems = [RowError(1, c, _("This column is missing.")) for c in missing]
+            problems += [RowError(1, c, _("This column is unknown.")) for c in unknown]
             return [], problems
         reader.fieldnames = header
         rows = []
         for row in reader:
             if len(rows) >= MAX_ROWS:
-                return [], [RowError(MAX_ROWS + 2, "", f"At most {MAX_ROWS} rows per file.")]
+                too_many = _("A file has at most %(count)s rows.") % {
+                    "count": figures.number(MAX_ROWS)
+                }
+                return [], [RowError(MAX_ROWS + 2, "", too_many)]
             rows.append({k: (v or "").strip() for k, v in row.items() if k is not None})
         return rows, []
     except (UnicodeDecodeError, csv.Error) as error:
-        return [], [RowError(0, "", f"The file is not a UTF-8 CSV file ({error}).")]
+        message = _("The file is not a UTF-8 CSV file (%(error)s).") % {"error": error}
+        return [], [RowError(0, "", message)]
 
 
-def import_wage_reports(*, actor: Actor, user, month: date, file) -> tuple[int, list[RowError]]:
-    """Import the month's reports; returns (rows imported, every problem found)."""
+def import_wage_reports(
+    *, actor: Actor, month: date, file: IO[bytes]
+) -> tuple[int, list[RowError]]:
+    """The employer imports the month's reports of its cases; returns (rows imported, every
+    problem found). One bad row and nothing is imported."""
+    _require_employer(actor)
     rows, errors = _read(file)
     if errors:
         return 0, errors
     if not rows:
-        return 0, [RowError(2, "", "The file has no rows.")]
+        return 0, [RowError(2, "", _("The file has no rows."))]
     references = {normalise(row.get("reference", "")) for row in rows} - {None}
     placements = {
-        p.reference: p for p in placements_visible_to(user).filter(reference__in=references)
+        p.reference: p for p in placements_visible_to(actor).filter(reference__in=references)
     }
     seen: dict[str, int] = {}
     valid = []
@@ -108,12 +126,11 @@ def import_wage_reports(*, actor: Actor, user, month: date, file) -> tuple[int, 
         reference = normalise(row.get("reference", ""))
         placement = placements.get(reference)
         if placement is None:
-            errors.append(RowError(number, "reference", "No case of yours has this reference."))
+            errors.append(RowError(number, "reference", _("No case of yours has this reference.")))
             continue
         if reference in seen:
-            errors.append(
-                RowError(number, "reference", f"The same case is already on row {seen[reference]}.")
-            )
+            message = _("The same case is already on row %(row)s.") % {"row": seen[reference]}
+            errors.append(RowError(number, "reference", message))
             continue
         seen[reference] = number
         data = {**OPTIONAL_DEFAULTS, **{k: v for k, v in row.items() if k != "reference"}}
@@ -134,9 +151,9 @@ def import_wage_reports(*, actor: Actor, user, month: date, file) -> tuple[int, 
         return 0, errors
     row = 0
     try:
-        with transaction.atomic():
+        with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
             for row, placement, values in valid:  # noqa: B007 (the row names a late refusal)
-                record_wage_report(actor=actor, placement_id=placement.pk, **values)
+                _record_wage_report(placement_id=placement.pk, values=values)
     except ValidationError as error:
         # Another report for the same case and month arrived while this file was checked.
         return 0, _flatten(row, error.message_dict)

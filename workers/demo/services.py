@@ -6,16 +6,17 @@ it is, so running the seed twice changes nothing.
 """
 
 from datetime import date, timedelta
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from employers.models import JobOrder, JobOrderStatus
-from mobility.access import actor_for
+from mobility.access import Actor, actor_for
 from workers.documents import services as documents_services
 from workers.documents.sample_files import pdf_bytes, png_bytes
-from workers.models import DocumentKind, PlacementStatus, Worker
+from workers.models import Document, DocumentKind, Placement, PlacementStatus, Worker
 from workers.placements import lifecycle
 from workers.placements import services as placements_services
 from workers.registry import services as registry_services
@@ -47,7 +48,7 @@ LAST_NAMES = ["Nair", "Singh", "Kumar", "Menon", "Gill", "Pillai", "Sandhu", "Th
 DEMO_AGENCIES = [("agency-a", "IN-KL", "employer-a"), ("agency-b", "IN-PB", "employer-b")]
 
 
-def _user(username):
+def _user(username: str) -> Any:
     return get_user_model().objects.get(username=username)
 
 
@@ -105,7 +106,7 @@ def _body(to: str, job: JobOrder, when: dict) -> dict:
     }.get(to, {})
 
 
-def _upload(actor, kind, content, name, **target):
+def _upload(actor: Actor, kind: str, content: bytes, name: str, **target: Any) -> Document:
     upload = ContentFile(content, name=name)
     return documents_services.add_document(actor=actor, kind=kind, upload=upload, **target)
 
@@ -133,7 +134,15 @@ def seed_cases() -> int:
     return created
 
 
-def _seed_case(state, job, actors, passport, status, serial, today):
+def _seed_case(
+    state: str,
+    job: JobOrder,
+    actors: dict[str, Actor],
+    passport: str,
+    status: str,
+    serial: int,
+    today: date,
+) -> None:
     # Distinct first/last name pairs for the 26 demo workers (9 x 9 combinations).
     first = FIRST_NAMES[serial % len(FIRST_NAMES)]
     last = LAST_NAMES[(serial // len(FIRST_NAMES) + serial) % len(LAST_NAMES)]
@@ -190,7 +199,9 @@ def _seed_case(state, job, actors, passport, status, serial, today):
         )
 
 
-def _before_move(to, placement, actors, name, when):
+def _before_move(
+    to: str, placement: Placement, actors: dict[str, Actor], name: str, when: dict
+) -> None:
     """What each move needs on file first: the signed contract, the visa and permit scans, the
     safety induction before work starts."""
     if to == S.CONTRACT_SIGNED:
