@@ -2,7 +2,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext as _
+
 from compliance.rulebook.models import MinimumWage, Rule, RuleParameter
+from mobility import figures
 
 FULL_TIME_HOURS = 40
 
@@ -61,14 +64,42 @@ def applicable_minimum_wage(
 @dataclass(frozen=True)
 class Violation:
     rule: str
+    # A sentence naming the rule in words, with its figures, in the reader's language.
     message: str
-    expected: str
-    actual: str
     source: str
     details: dict = field(default_factory=dict)
 
     def as_text(self) -> str:
-        return f"{self.rule}: {self.message}"
+        return self.message
+
+
+def _minimum_wage_text(
+    monthly_wage_rub: Decimal, hours_per_week: Decimal | int, minimum: MinimumWageAnswer
+) -> str:
+    values = {
+        "wage": figures.roubles(monthly_wage_rub),
+        "minimum": figures.roubles(minimum.amount_rub),
+        "since": figures.day(minimum.effective_from),
+        "hours": figures.hours(hours_per_week),
+    }
+    if minimum.scope == "federal":
+        values["scope"] = _("the federal minimum wage (MROT)")
+    else:
+        values["scope"] = _("the minimum wage of %(region)s") % {
+            "region": figures.region(minimum.scope)
+        }
+    if Decimal(hours_per_week) < FULL_TIME_HOURS:
+        return (
+            _(
+                "A monthly wage of %(wage)s is below %(scope)s: %(minimum)s for %(hours)s a "
+                "week, in force since %(since)s."
+            )
+            % values
+        )
+    return (
+        _("A monthly wage of %(wage)s is below %(scope)s: %(minimum)s, in force since %(since)s.")
+        % values
+    )
 
 
 def check_job_terms(
@@ -83,9 +114,14 @@ def check_job_terms(
             violations.append(
                 Violation(
                     rule=hours_rule.code,
-                    message=f"{hours_per_week} hours a week exceed the maximum of {max_hours}.",
-                    expected=f"at most {max_hours} hours a week",
-                    actual=f"{hours_per_week} hours a week",
+                    message=_(
+                        "A working week of %(hours)s is longer than the legal maximum of "
+                        "%(maximum)s."
+                    )
+                    % {
+                        "hours": figures.hours(hours_per_week),
+                        "maximum": figures.hours(max_hours),
+                    },
                     source=hours_rule.legal_source,
                 )
             )
@@ -95,13 +131,7 @@ def check_job_terms(
         violations.append(
             Violation(
                 rule=wage_rule.code,
-                message=(
-                    f"A monthly wage of {monthly_wage_rub} RUB is below the applicable minimum "
-                    f"of {minimum.amount_rub} RUB ({minimum.scope}, in force from "
-                    f"{minimum.effective_from})."
-                ),
-                expected=f"at least {minimum.amount_rub} RUB a month",
-                actual=f"{monthly_wage_rub} RUB a month",
+                message=_minimum_wage_text(monthly_wage_rub, hours_per_week, minimum),
                 source=f"{wage_rule.legal_source}; {minimum.source}",
                 details={"minimum_rub": str(minimum.amount_rub), "scope": minimum.scope},
             )

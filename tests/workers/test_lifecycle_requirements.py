@@ -112,7 +112,7 @@ def test_signing_refuses_a_wage_below_the_regional_minimum(api, world):
     placement = case_in(world, S.ACCEPTED)
     body = contract_body(contract_wage_rub="1000.00")
     response = move(api, world.employer_a_user, placement, S.CONTRACT_SIGNED, **body)
-    assert_refused_naming(response, placement, S.ACCEPTED, "WAGE_BELOW_MINIMUM")
+    assert_refused_naming(response, placement, S.ACCEPTED, "below the minimum wage")
 
 
 def test_signing_refuses_hours_over_the_weekly_maximum(api, world):
@@ -121,7 +121,7 @@ def test_signing_refuses_hours_over_the_weekly_maximum(api, world):
     placement = case_in(world, S.ACCEPTED)
     body = contract_body(contract_hours_per_week="50.0")
     response = move(api, world.employer_a_user, placement, S.CONTRACT_SIGNED, **body)
-    assert_refused_naming(response, placement, S.ACCEPTED, "HOURS_WEEKLY_EXCEEDED")
+    assert_refused_naming(response, placement, S.ACCEPTED, "50 hours", "legal maximum")
 
 
 def test_signing_refuses_terms_worse_than_the_job_order(api, world):
