@@ -1,18 +1,22 @@
 """Every change to compliance evidence, findings and the watchlist, one function per action.
 
-Each function takes an explicit `actor`, runs in its own transaction, locks the rows it changes
-and names its user in the history context (API calls authenticate after the history
+Each function takes an explicit `actor`, runs in its own (durable) transaction, locks the rows
+it changes and names its user in the history context (API calls authenticate after the history
 middleware has run, so the middleware alone would record nobody).
 """
 
 import calendar
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pghistory
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from compliance.checks.engine import evaluate_placement_later
 from compliance.models import (
@@ -21,6 +25,7 @@ from compliance.models import (
     SafetyRecordKind,
     WageReport,
 )
+from mobility import figures
 from mobility.access import Actor, Role
 from mobility.errors import ActionForbidden
 from workers.models import Placement, PlacementStatus
@@ -53,7 +58,7 @@ def _after_evidence_change(placement_id: int) -> None:
 
 def _require_employer(actor: Actor) -> None:
     if actor.role != Role.EMPLOYER:
-        raise ActionForbidden("Only the employer reports wages, safety and insurance.")
+        raise ActionForbidden(_("Only the employer reports wages, safety and insurance."))
 
 
 def _locked_placement(placement_id: int) -> Placement:
@@ -64,14 +69,29 @@ def _month_end(month: date) -> date:
     return month.replace(day=calendar.monthrange(month.year, month.month)[1])
 
 
-def _status_problem(placement: Placement, allowed, what: str) -> str | None:
+# %(allowed)s lists the statuses that allow the record, %(status)s is the case's.
+WAGE_REPORTS_REFUSED = gettext_lazy(
+    "Wage reports can be recorded only for a case whose status is %(allowed)s; this case is "
+    "%(status)s."
+)
+SAFETY_RECORDS_REFUSED = gettext_lazy(
+    "Safety records can be recorded only for a case whose status is %(allowed)s; this case is "
+    "%(status)s."
+)
+INSURANCE_COVERS_REFUSED = gettext_lazy(
+    "Insurance covers can be recorded only for a case whose status is %(allowed)s; this case "
+    "is %(status)s."
+)
+
+
+def _status_problem(placement: Placement, allowed: tuple[str, ...], refusal: str) -> str | None:
     if placement.status in allowed:
         return None
-    return (
-        f"{what} can be recorded only for a case that is "
-        f"{', '.join(str(PlacementStatus(s).label).lower() for s in allowed)}; "
-        f"this case is {placement.get_status_display().lower()}."
-    )
+    labels = [figures.quoted(PlacementStatus(status).label) for status in allowed]
+    return refusal % {
+        "allowed": get_text_list(labels, _("or")),
+        "status": figures.quoted(placement.get_status_display()),
+    }
 
 
 def wage_report_problems(
@@ -82,48 +102,66 @@ def wage_report_problems(
     per case and month, and net pay must be gross less income tax and deductions."""
     problems: dict[str, list[str]] = {}
 
-    def add(field, message):
+    def add(field: str, message: str) -> None:
         problems.setdefault(field, []).append(message)
 
-    status_problem = _status_problem(placement, WAGE_REPORT_STATUSES, "Wage reports")
+    status_problem = _status_problem(placement, WAGE_REPORT_STATUSES, WAGE_REPORTS_REFUSED)
     if status_problem:
         add("placement", status_problem)
 
     month = values["month"]
+    named = {"month": figures.month(month)}
     today = timezone.localdate()
     if month > today.replace(day=1):
-        add("month", f"{month:%Y-%m} is in the future.")
+        add("month", _("%(month)s is in the future.") % named)
     started = placement.employment_start or placement.arrival_date
     if started is None:
-        add("month", "The case has no employment start date yet.")
+        add("month", _("The case has no employment start date yet."))
     elif month < started.replace(day=1):
-        add("month", f"{month:%Y-%m} is before the employment started on {started:%Y-%m-%d}.")
+        add(
+            "month",
+            _("%(month)s is before the employment started on %(date)s.")
+            % {**named, "date": figures.day(started)},
+        )
     if placement.end_date and month > placement.end_date.replace(day=1):
-        add("month", f"{month:%Y-%m} is after the employment ended on {placement.end_date}.")
+        add(
+            "month",
+            _("%(month)s is after the employment ended on %(date)s.")
+            % {**named, "date": figures.day(placement.end_date)},
+        )
     others = WageReport.objects.filter(placement=placement, month=month)
     if instance is not None:
         others = others.exclude(pk=instance.pk)
     if others.exists():
         add(
             "month",
-            f"{month:%Y-%m} is already reported for this case; correct that report "
-            "(PATCH /api/v1/wage-reports/{id}/) instead of sending a second one.",
+            _(
+                "%(month)s is already reported for this case; correct that report "
+                "(PATCH /api/v1/wage-reports/{id}/) instead of sending a second one."
+            )
+            % named,
         )
 
     expected_net = values["gross_rub"] - values["tax_withheld_rub"] - values["deductions_rub"]
     if values["net_paid_rub"] != expected_net:
         add(
             "net_paid_rub",
-            f"Net paid must be gross less income tax and deductions: {expected_net}, "
-            f"not {values['net_paid_rub']}.",
+            _("Net paid must be gross less income tax and deductions: %(expected)s, not %(found)s.")
+            % {
+                "expected": figures.roubles(expected_net),
+                "found": figures.roubles(values["net_paid_rub"]),
+            },
         )
     if expected_net < 0:
-        add("deductions_rub", "Income tax and deductions together exceed the gross.")
+        add("deductions_rub", _("Income tax and deductions together exceed the gross."))
     if values["paid_on"] > today:
-        add("paid_on", "The payment date is in the future.")
+        add("paid_on", _("The payment date is in the future."))
     hours_in_month = Decimal(24 * calendar.monthrange(month.year, month.month)[1])
     if values["hours_worked"] + values["overtime_hours"] > hours_in_month:
-        add("hours_worked", f"A month has at most {hours_in_month} hours.")
+        add(
+            "hours_worked",
+            _("A month has at most %(hours)s.") % {"hours": figures.hours(hours_in_month)},
+        )
     return problems
 
 
@@ -135,24 +173,30 @@ WAGE_DEFAULTS = {
 }
 
 
-def record_wage_report(*, actor: Actor, placement_id: int, **values) -> WageReport:
+def record_wage_report(*, actor: Actor, placement_id: int, **values: Any) -> WageReport:
     """The employer reports one month's pay and hours of one case (one report a month)."""
     _require_employer(actor)
+    with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
+        return _record_wage_report(placement_id=placement_id, values=values)
+
+
+def _record_wage_report(*, placement_id: int, values: dict) -> WageReport:
+    """The body of `record_wage_report`, inside the caller's transaction: the CSV import
+    writes a whole file of reports in one."""
     values = {**WAGE_DEFAULTS, **values}
-    with transaction.atomic(), pghistory.context(user=actor.user_id):
-        placement = _locked_placement(placement_id)
-        problems = wage_report_problems(placement=placement, values=values)
-        if problems:
-            raise ValidationError(problems)
-        report = WageReport.objects.create(placement=placement, **values)
-        _after_evidence_change(placement.pk)
+    placement = _locked_placement(placement_id)
+    problems = wage_report_problems(placement=placement, values=values)
+    if problems:
+        raise ValidationError(problems)
+    report = WageReport.objects.create(placement=placement, **values)
+    _after_evidence_change(placement.pk)
     return report
 
 
-def correct_wage_report(*, actor: Actor, report_id: int, **changes) -> WageReport:
+def correct_wage_report(*, actor: Actor, report_id: int, **changes: Any) -> WageReport:
     """The employer corrects a report; the earlier figures stay in its history."""
     _require_employer(actor)
-    with transaction.atomic(), pghistory.context(user=actor.user_id):
+    with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
         report = WageReport.objects.select_for_update().get(pk=report_id)
         placement = _locked_placement(report.placement_id)
         values = {
@@ -175,25 +219,25 @@ def correct_wage_report(*, actor: Actor, report_id: int, **changes) -> WageRepor
 
 def _safety_problems(placement: Placement, values: dict) -> dict[str, list[str]]:
     problems: dict[str, list[str]] = {}
-    status_problem = _status_problem(placement, SAFETY_RECORD_STATUSES, "Safety records")
+    status_problem = _status_problem(placement, SAFETY_RECORD_STATUSES, SAFETY_RECORDS_REFUSED)
     if status_problem:
         problems["placement"] = [status_problem]
     if values["date"] > timezone.localdate():
-        problems["date"] = ["The date is in the future."]
+        problems["date"] = [_("The date is in the future.")]
     severity = values.get("severity") or ""
     if values["kind"] == SafetyRecordKind.INCIDENT and not severity:
-        problems["severity"] = ["An incident needs its severity: minor, serious or fatal."]
+        problems["severity"] = [_("An incident needs its severity: minor, serious or fatal.")]
     if values["kind"] != SafetyRecordKind.INCIDENT and severity:
-        problems["severity"] = ["Only incidents have a severity."]
+        problems["severity"] = [_("Only incidents have a severity.")]
     return problems
 
 
-def record_safety_record(*, actor: Actor, placement_id: int, **values) -> SafetyRecord:
+def record_safety_record(*, actor: Actor, placement_id: int, **values: Any) -> SafetyRecord:
     """The employer records a safety induction, a training or an incident on a case."""
     _require_employer(actor)
     values.setdefault("severity", "")
     values.setdefault("description", "")
-    with transaction.atomic(), pghistory.context(user=actor.user_id):
+    with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
         placement = _locked_placement(placement_id)
         problems = _safety_problems(placement, values)
         if problems:
@@ -203,9 +247,10 @@ def record_safety_record(*, actor: Actor, placement_id: int, **values) -> Safety
     return record
 
 
-def correct_safety_record(*, actor: Actor, record_id: int, **changes) -> SafetyRecord:
+def correct_safety_record(*, actor: Actor, record_id: int, **changes: Any) -> SafetyRecord:
+    """The employer corrects a safety record; the earlier version stays in its history."""
     _require_employer(actor)
-    with transaction.atomic(), pghistory.context(user=actor.user_id):
+    with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
         record = SafetyRecord.objects.select_for_update().get(pk=record_id)
         placement = _locked_placement(record.placement_id)
         values = {
@@ -224,18 +269,18 @@ def correct_safety_record(*, actor: Actor, record_id: int, **changes) -> SafetyR
 
 def _insurance_problems(placement: Placement, values: dict) -> dict[str, list[str]]:
     problems: dict[str, list[str]] = {}
-    status_problem = _status_problem(placement, INSURANCE_COVER_STATUSES, "Insurance covers")
+    status_problem = _status_problem(placement, INSURANCE_COVER_STATUSES, INSURANCE_COVERS_REFUSED)
     if status_problem:
         problems["placement"] = [status_problem]
     if values["valid_until"] < values["valid_from"]:
-        problems["valid_until"] = ["A policy cannot end before it starts."]
+        problems["valid_until"] = [_("A policy cannot end before it starts.")]
     return problems
 
 
-def record_insurance_cover(*, actor: Actor, placement_id: int, **values) -> InsuranceCover:
+def record_insurance_cover(*, actor: Actor, placement_id: int, **values: Any) -> InsuranceCover:
     """The employer records an insurance policy covering the worker of a case."""
     _require_employer(actor)
-    with transaction.atomic(), pghistory.context(user=actor.user_id):
+    with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
         placement = _locked_placement(placement_id)
         problems = _insurance_problems(placement, values)
         if problems:
@@ -245,9 +290,10 @@ def record_insurance_cover(*, actor: Actor, placement_id: int, **values) -> Insu
     return cover
 
 
-def correct_insurance_cover(*, actor: Actor, cover_id: int, **changes) -> InsuranceCover:
+def correct_insurance_cover(*, actor: Actor, cover_id: int, **changes: Any) -> InsuranceCover:
+    """The employer corrects an insurance cover; the earlier version stays in its history."""
     _require_employer(actor)
-    with transaction.atomic(), pghistory.context(user=actor.user_id):
+    with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
         cover = InsuranceCover.objects.select_for_update().get(pk=cover_id)
         placement = _locked_placement(cover.placement_id)
         values = {

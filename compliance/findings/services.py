@@ -1,6 +1,14 @@
+"""Officials' handling of findings: acknowledging, resolving and waiving them.
+
+Each action takes the acting `Actor`, runs in its own (durable) transaction, locks the findings
+it changes and names its user in the history context.
+"""
+
 import pghistory
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from compliance.models import (
     OPEN_FINDING_STATUSES,
@@ -13,9 +21,15 @@ from mobility.errors import ActionForbidden, MoveNotAllowed, RequirementsUnmet
 CLOSING_MOVES = {"resolve": FindingStatus.RESOLVED, "waive": FindingStatus.WAIVED}
 
 
+REASON_NEEDED = {
+    "resolve": gettext_lazy("A reason is needed to resolve a finding."),
+    "waive": gettext_lazy("A reason is needed to waive a finding."),
+}
+
+
 def _require_official(actor: Actor) -> None:
     if not actor.is_official:
-        raise ActionForbidden("Only officials acknowledge, resolve or waive findings.")
+        raise ActionForbidden(_("Only officials acknowledge, resolve or waive findings."))
 
 
 def _allowed_moves(finding: Finding) -> list[str]:
@@ -29,12 +43,12 @@ def _allowed_moves(finding: Finding) -> list[str]:
 def acknowledge_finding(*, actor: Actor, finding_id: int) -> Finding:
     """An official takes note of an open finding; it stays open until resolved or waived."""
     _require_official(actor)
-    with transaction.atomic(), pghistory.context(user=actor.user_id):
+    with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
         finding = Finding.objects.select_for_update().get(pk=finding_id)
         if finding.status != FindingStatus.OPEN:
             raise MoveNotAllowed(
-                f"The finding is {finding.get_status_display().lower()}; only an open one "
-                "can be acknowledged.",
+                _("The finding is %(status)s; only an open one can be acknowledged.")
+                % {"status": finding.get_status_display().lower()},
                 _allowed_moves(finding),
             )
         finding.status = FindingStatus.ACKNOWLEDGED
@@ -48,12 +62,13 @@ def close_finding(*, actor: Actor, finding_id: int, move: str, reason: str) -> F
     _require_official(actor)
     reason = (reason or "").strip()
     if not reason:
-        raise RequirementsUnmet([f"A reason is needed to {move} a finding."])
-    with transaction.atomic(), pghistory.context(user=actor.user_id):
+        raise RequirementsUnmet([REASON_NEEDED[move]])
+    with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
         finding = Finding.objects.select_for_update().get(pk=finding_id)
         if finding.status not in OPEN_FINDING_STATUSES:
             raise MoveNotAllowed(
-                f"The finding is already {finding.get_status_display().lower()}.",
+                _("The finding is already %(status)s.")
+                % {"status": finding.get_status_display().lower()},
                 _allowed_moves(finding),
             )
         finding.status = CLOSING_MOVES[move]
@@ -68,7 +83,7 @@ def acknowledge_findings(*, actor: Actor, finding_ids: list[int]) -> int:
     """Bulk acknowledgement from the queue: the open ones among `finding_ids`, locked in a
     stable order; others are left as they are. Returns how many changed."""
     _require_official(actor)
-    with transaction.atomic(), pghistory.context(user=actor.user_id):
+    with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
         ids = list(
             Finding.objects.select_for_update()
             .filter(pk__in=finding_ids, status=FindingStatus.OPEN)

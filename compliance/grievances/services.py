@@ -1,4 +1,9 @@
-"""Grievances a worker files about their own case, without an account."""
+"""Grievances a worker files about their own case, without an account, and the officials'
+handling of them.
+
+Each action runs in its own (durable) transaction; the officials' actions take the acting
+`Actor`, lock the grievance and name their user in the history context.
+"""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -7,7 +12,10 @@ import pghistory
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from mobility.access import Actor, actor_for
 from mobility.errors import ActionForbidden, MoveNotAllowed
@@ -33,7 +41,7 @@ def file_grievance(*, placement: Placement, category: str, description: str) -> 
     now = timezone.now()
     for attempt in range(_RECEIPT_ATTEMPTS):
         try:
-            with transaction.atomic():
+            with transaction.atomic(durable=True):
                 return Grievance.objects.create(
                     receipt=new_reference(RECEIPT_PREFIX),
                     placement=placement,
@@ -64,16 +72,20 @@ class Clock:
 
 
 def acknowledgement_clock(grievance: Grievance) -> Clock:
+    """Acknowledged within 3 days of filing: stopped by the start of the investigation or by
+    closing."""
     return Clock(grievance.acknowledgement_due, grievance.acknowledged_at)
 
 
 def resolution_clock(grievance: Grievance) -> Clock:
+    """Closed within 30 days of filing."""
     return Clock(grievance.resolution_due, grievance.closed_at)
 
 
 def require_official(actor: Actor) -> None:
+    """Officials handle grievances; the worker files them and the employer reads a shared one."""
     if not actor.is_official:
-        raise ActionForbidden("Only officials handle grievances.")
+        raise ActionForbidden(_("Only officials handle grievances."))
 
 
 def _locked(grievance_id: int) -> Grievance:
@@ -88,24 +100,31 @@ def _allowed_moves(grievance: Grievance) -> list[str]:
     return []
 
 
-def _require_open(grievance: Grievance, move: str) -> None:
+# A closed grievance stays as it was closed; %(status)s is its status.
+NO_LONGER_ASSIGNED = gettext_lazy("The grievance is %(status)s; it can no longer be assigned.")
+ALREADY_CLOSED = gettext_lazy("The grievance is already %(status)s.")
+
+
+def _require_open(grievance: Grievance, refusal: str) -> None:
     if grievance.status not in OPEN_GRIEVANCE_STATUSES:
         raise MoveNotAllowed(
-            f"The grievance is {grievance.get_status_display().lower()}; it cannot be {move}.",
+            refusal % {"status": grievance.get_status_display().lower()},
             _allowed_moves(grievance),
         )
 
 
-def assign_grievance(*, actor: Actor, grievance_id: int, assignee_id: int | None = None):
+def assign_grievance(
+    *, actor: Actor, grievance_id: int, assignee_id: int | None = None
+) -> Grievance:
     """An official takes a grievance (no assignee given) or hands it to another official."""
     require_official(actor)
     assignee_id = assignee_id or actor.user_id
     assignee = get_user_model().objects.filter(pk=assignee_id, is_active=True).first()
     if assignee is None or not actor_for(assignee).is_official:
-        raise ValidationError({"assignee": ["Grievances are assigned to officials only."]})
-    with transaction.atomic(), pghistory.context(user=actor.user_id):
+        raise ValidationError({"assignee": [_("Grievances are assigned to officials only.")]})
+    with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
         grievance = _locked(grievance_id)
-        _require_open(grievance, "assigned")
+        _require_open(grievance, NO_LONGER_ASSIGNED)
         grievance.assignee = assignee
         grievance.save(update_fields=["assignee", "updated_at"])
     return grievance
@@ -115,12 +134,12 @@ def start_investigation(*, actor: Actor, grievance_id: int) -> Grievance:
     """Starting the investigation acknowledges the grievance (its first SLA clock stops);
     an unassigned one becomes the official's own."""
     require_official(actor)
-    with transaction.atomic(), pghistory.context(user=actor.user_id):
+    with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
         grievance = _locked(grievance_id)
         if grievance.status != GrievanceStatus.RECEIVED:
             raise MoveNotAllowed(
-                f"The grievance is {grievance.get_status_display().lower()}; only a received "
-                "one can start being investigated.",
+                _("The grievance is %(status)s; only a received one can start being investigated.")
+                % {"status": grievance.get_status_display().lower()},
                 _allowed_moves(grievance),
             )
         grievance.status = GrievanceStatus.INVESTIGATING
@@ -135,13 +154,13 @@ def close_grievance(*, actor: Actor, grievance_id: int, status: str, outcome: st
     outcome the worker will read; closing also counts as acknowledging."""
     require_official(actor)
     if status not in (GrievanceStatus.RESOLVED, GrievanceStatus.REJECTED):
-        raise ValidationError({"status": ["A grievance closes as resolved or rejected."]})
+        raise ValidationError({"status": [_("A grievance closes as resolved or rejected.")]})
     outcome = (outcome or "").strip()
     if not outcome:
-        raise ValidationError({"outcome": ["Write the outcome the worker will read."]})
-    with transaction.atomic(), pghistory.context(user=actor.user_id):
+        raise ValidationError({"outcome": [_("Write the outcome the worker will read.")]})
+    with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
         grievance = _locked(grievance_id)
-        _require_open(grievance, "closed")
+        _require_open(grievance, ALREADY_CLOSED)
         now = timezone.now()
         grievance.status = status
         grievance.outcome = outcome
@@ -164,7 +183,7 @@ def close_grievance(*, actor: Actor, grievance_id: int, status: str, outcome: st
 def share_with_employer(*, actor: Actor, grievance_id: int) -> Grievance:
     """Let the employer see whose grievance it is and what it says, so that it can answer."""
     require_official(actor)
-    with transaction.atomic(), pghistory.context(user=actor.user_id):
+    with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
         grievance = _locked(grievance_id)
         if not grievance.shared_with_employer:
             grievance.shared_with_employer = True
@@ -172,7 +191,7 @@ def share_with_employer(*, actor: Actor, grievance_id: int) -> Grievance:
     return grievance
 
 
-def officials_to_assign():
+def officials_to_assign() -> QuerySet:
     """The people a grievance can be handed to."""
     return (
         get_user_model()

@@ -110,7 +110,7 @@ def test_net_must_be_gross_less_tax_and_deductions(api, case, employer_staff):
         format="json",
     )
     assert response.status_code == 400
-    assert "40000.00" in response.data["net_paid_rub"][0]
+    assert "40,000 RUB" in response.data["net_paid_rub"][0]
 
 
 def test_a_future_month_is_refused(api, case, employer_staff):

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
@@ -47,7 +48,7 @@ class AgencyViewSet(
     def perform_update(self, serializer):
         actor = actor_for(self.request.user)
         if actor.role != Role.AGENCY and not actor.on_side("IN"):
-            raise ActionForbidden("Only Indian-side officials and the agency's staff edit it.")
+            raise ActionForbidden(_("Only Indian-side officials and the agency's staff edit it."))
         serializer.save()
 
     @extend_schema(request=AgencyDecisionSerializer, responses=AgencySerializer)

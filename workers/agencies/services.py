@@ -1,5 +1,12 @@
+"""Indian-side officials' decisions on recruitment agencies: registration and standing.
+
+Each action takes the acting `Actor`, runs in its own (durable) transaction and keeps every
+decision with who made it and why.
+"""
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from mobility.access import Actor
 from mobility.errors import ActionForbidden, MoveNotAllowed
@@ -30,8 +37,8 @@ def allowed_agency_decisions(status: str) -> list[str]:
 def register_agency(*, actor: Actor, data: dict) -> Agency:
     """Agencies are licensed in India, so only Indian-side officials register them."""
     if not actor.on_side("IN"):
-        raise ActionForbidden("Only Indian-side officials register agencies.")
-    with transaction.atomic():
+        raise ActionForbidden(_("Only Indian-side officials register agencies."))
+    with transaction.atomic(durable=True):
         agency = Agency.objects.create(**data)
         _announce(agency_changed, agency_id=agency.pk)
     return agency
@@ -41,18 +48,22 @@ def decide_agency(*, actor: Actor, agency_id: int, decision: str, reason: str) -
     """Suspend, reinstate or revoke an agency's standing; every decision needs a reason and is
     kept with who made it and when."""
     if not actor.on_side("IN"):
-        raise ActionForbidden("Only Indian-side officials decide on agencies.")
+        raise ActionForbidden(_("Only Indian-side officials decide on agencies."))
     reason = (reason or "").strip()
     if decision not in AGENCY_DECISIONS:
-        raise ValidationError({"decision": ["Choose suspend, reinstate or revoke."]})
+        raise ValidationError({"decision": [_("Choose suspend, reinstate or revoke.")]})
     if not reason:
-        raise ValidationError({"reason": ["Give the reason for this decision."]})
-    with transaction.atomic():
+        raise ValidationError({"reason": [_("Give the reason for this decision.")]})
+    with transaction.atomic(durable=True):
         agency = Agency.objects.select_for_update().get(pk=agency_id)
         sources, target = AGENCY_DECISIONS[decision]
         if agency.status not in sources:
             raise MoveNotAllowed(
-                f"An agency that is {agency.status} cannot be given the decision '{decision}'.",
+                _("An agency that is %(status)s cannot be given the decision to %(decision)s.")
+                % {
+                    "status": agency.get_status_display().lower(),
+                    "decision": str(AgencyDecisionKind(decision).label).lower(),
+                },
                 allowed=allowed_agency_decisions(agency.status),
             )
         AgencyDecision.objects.create(

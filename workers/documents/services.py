@@ -1,12 +1,21 @@
+"""Documents of workers and cases: uploads by agencies and employers, verification by
+officials.
+
+Each action takes the acting `Actor` and runs in its own (durable) transaction.
+"""
+
 import hashlib
 import uuid
 from datetime import date
 
 import filetype
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from mobility.access import Actor, Role
 from mobility.errors import ActionForbidden, MoveNotAllowed
@@ -29,11 +38,17 @@ ACCEPTED_TYPES = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "j
 EMPLOYER_UPLOADS = (DocumentKind.CONTRACT, DocumentKind.PAYSLIP)
 
 
+ALREADY_UPLOADED = gettext_lazy("This file has already been uploaded here.")
+
+
+TOO_LARGE = gettext_lazy("The file is larger than 10 MB.")
+
+
 def add_document(
     *,
     actor: Actor,
     kind: str,
-    upload,
+    upload: File,
     worker: Worker | None = None,
     placement: Placement | None = None,
     issued_on: date | None = None,
@@ -44,16 +59,18 @@ def add_document(
     Agencies upload anything for their workers and cases; employers contracts and payslips for
     their cases; officials read only."""
     if actor.is_official or actor.role not in (Role.AGENCY, Role.EMPLOYER):
-        raise ActionForbidden("Officials read documents; agencies and employers upload them.")
+        raise ActionForbidden(_("Officials read documents; agencies and employers upload them."))
     if (worker is None) == (placement is None):
-        raise ValidationError({"non_field_errors": ["Attach the file to a worker or to a case."]})
+        raise ValidationError(
+            {"non_field_errors": [_("Attach the file to a worker or to a case.")]}
+        )
     if actor.role == Role.EMPLOYER:
         if placement is None:
-            raise ValidationError({"worker": ["Employers attach documents to a case."]})
+            raise ValidationError({"worker": [_("Employers attach documents to a case.")]})
         if kind not in EMPLOYER_UPLOADS:
-            raise ValidationError({"kind": ["Employers upload contracts and payslips only."]})
+            raise ValidationError({"kind": [_("Employers upload contracts and payslips only.")]})
     if issued_on and expires_on and expires_on <= issued_on:
-        raise ValidationError({"expires_on": ["The document must expire after it was issued."]})
+        raise ValidationError({"expires_on": [_("The document must expire after it was issued.")]})
     content, content_type = _read_upload(upload)
     digest = hashlib.sha256(content).hexdigest()
     owner = placement.worker if placement else worker
@@ -64,7 +81,7 @@ def add_document(
         else duplicates.filter(worker=owner, placement=None)
     )
     if duplicates.exists():
-        raise ValidationError({"file": ["This file has already been uploaded here."]})
+        raise ValidationError({"file": [ALREADY_UPLOADED]})
     document = Document(
         worker=owner,
         placement=placement,
@@ -80,11 +97,11 @@ def add_document(
     name = f"{uuid.uuid4().hex}.{ACCEPTED_TYPES[content_type]}"
     document.file.save(name, ContentFile(content), save=False)
     try:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             document.save()
     except IntegrityError:
         document.file.delete(save=False)
-        raise ValidationError({"file": ["This file has already been uploaded here."]}) from None
+        raise ValidationError({"file": [ALREADY_UPLOADED]}) from None
     return document
 
 
@@ -92,17 +109,19 @@ def verify_document(*, actor: Actor, document_id: int, outcome: str, note: str) 
     """An official checks a pending document once: verified, or rejected with the reason. A
     rejected document no longer counts towards a case's requirements."""
     if not actor.is_official:
-        raise ActionForbidden("Only officials verify documents.")
+        raise ActionForbidden(_("Only officials verify documents."))
     if outcome not in (VerificationStatus.VERIFIED, VerificationStatus.REJECTED):
-        raise ValidationError({"outcome": ["Choose verified or rejected."]})
+        raise ValidationError({"outcome": [_("Choose verified or rejected.")]})
     note = (note or "").strip()
     if outcome == VerificationStatus.REJECTED and not note:
-        raise ValidationError({"note": ["Say why the document is rejected."]})
-    with transaction.atomic():
+        raise ValidationError({"note": [_("Say why the document is rejected.")]})
+    with transaction.atomic(durable=True):
         document = Document.objects.select_for_update().get(pk=document_id)
         if document.verification_status != VerificationStatus.PENDING:
             raise MoveNotAllowed(
-                f"The document is already {document.verification_status}.", allowed=[]
+                _("The document is already %(status)s.")
+                % {"status": document.get_verification_status_display().lower()},
+                allowed=[],
             )
         document.verification_status = outcome
         document.verification_note = note
@@ -115,17 +134,17 @@ def verify_document(*, actor: Actor, document_id: int, outcome: str, note: str) 
     return document
 
 
-def _read_upload(upload) -> tuple[bytes, str]:
+def _read_upload(upload: File) -> tuple[bytes, str]:
     if upload.size > MAX_DOCUMENT_BYTES:
-        raise ValidationError({"file": ["The file is larger than 10 MB."]})
+        raise ValidationError({"file": [TOO_LARGE]})
     content = upload.read()
     if len(content) > MAX_DOCUMENT_BYTES:
-        raise ValidationError({"file": ["The file is larger than 10 MB."]})
+        raise ValidationError({"file": [TOO_LARGE]})
     if not content:
-        raise ValidationError({"file": ["The file is empty."]})
+        raise ValidationError({"file": [_("The file is empty.")]})
     guess = filetype.guess(content[:8192])
     if guess is None or guess.mime not in ACCEPTED_TYPES:
         raise ValidationError(
-            {"file": ["Upload a PDF, PNG or JPEG file; this file's content is none of them."]}
+            {"file": [_("Upload a PDF, PNG or JPEG file; this file's content is none of them.")]}
         )
     return content, guess.mime

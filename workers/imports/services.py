@@ -13,12 +13,13 @@ import io
 import logging
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 
 import pghistory
 from django.core.cache import cache
+from django.core.files import File
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,7 +27,7 @@ from django.utils.translation import gettext_lazy
 
 from mobility.access import Actor, Role
 from mobility.errors import ActionForbidden, DomainError
-from workers.imports.rows import KINDS, Problem, opening_events
+from workers.imports.rows import KINDS, Problem, RowChecker, opening_events
 from workers.models import Import, ImportKind, ImportStatus
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -54,29 +55,26 @@ logger = logging.getLogger(__name__)
 class FileTooLarge(DomainError):
     status_code = 413
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(
-            str(
-                gettext_lazy(
-                    "The file is larger than 50 MB. Split it into smaller files and upload "
-                    "each one."
-                )
+            gettext_lazy(
+                "The file is larger than 50 MB. Split it into smaller files and upload each one."
             )
         )
 
 
-def start_import(*, actor: Actor, kind: str, upload) -> Import:
+def start_import(*, actor: Actor, kind: str, upload: File) -> Import:
     """An agency uploads a CSV file of its workers or cases; the import runs in the
     background. Files over 50 MB are refused and nothing is stored."""
     if actor.role != Role.AGENCY:
-        raise ActionForbidden("Only agency staff import workers and cases.")
+        raise ActionForbidden(_("Only agency staff import workers and cases."))
     if upload.size > MAX_BYTES:
         raise FileTooLarge
     # The task module imports this one, so it is imported here, when it is needed.
     from workers.imports.tasks import import_csv
 
     upload.name = f"{uuid.uuid4().hex}.csv"
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         record = Import.objects.create(
             agency_id=actor.agency_id,
             kind=ImportKind(kind),
@@ -87,7 +85,7 @@ def start_import(*, actor: Actor, kind: str, upload) -> Import:
     return record
 
 
-def _chunks(rows) -> Iterator[list]:
+def _chunks(rows: Iterable[list[str]]) -> Iterator[list[list[str]]]:
     rows = iter(rows)
     while chunk := list(islice(rows, CHUNK_ROWS)):
         yield chunk
@@ -163,7 +161,7 @@ def _count_rows(record: Import) -> int:
         return 0
 
 
-def _check(record: Import, checker) -> tuple[list[Problem], int]:
+def _check(record: Import, checker: RowChecker) -> tuple[list[Problem], int]:
     problems: list[Problem] = []
     count = 0
 
@@ -212,7 +210,7 @@ def _check(record: Import, checker) -> tuple[list[Problem], int]:
     return problems, count
 
 
-def _header_problems(header: list[str], checker) -> list[Problem]:
+def _header_problems(header: list[str], checker: RowChecker) -> list[Problem]:
     problems = [
         (1, column, _("This column is missing."))
         for column in checker.required
@@ -238,13 +236,18 @@ def _fail(record: Import, problems: list[Problem], count: int) -> None:
     )
 
 
-def _write(record: Import, build, rows, total: int) -> None:
+def _write(
+    record: Import,
+    build: Callable[[int, Iterable[list[str]]], list],
+    rows: Iterable[list[str]],
+    total: int,
+) -> None:
     Import.objects.filter(pk=record.pk).update(status=ImportStatus.IMPORTING)
     written = 0
     try:
         # The history rows of every imported object name the import and who uploaded it.
         with (
-            transaction.atomic(),
+            transaction.atomic(durable=True),
             pghistory.context(import_id=record.pk, user=record.created_by_id),
         ):
             # A second worker running the same import waits here, then finds it done.

@@ -1,5 +1,6 @@
 """The API of cases and their documents."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -51,7 +52,7 @@ class PlacementViewSet(
     @extend_schema(request=PlacementCreateSerializer, responses=PlacementSerializer)
     def create(self, request, *args, **kwargs):
         if actor_for(request.user).role != Role.AGENCY:
-            raise ActionForbidden("Only agency staff open cases.")
+            raise ActionForbidden(_("Only agency staff open cases."))
         body = PlacementCreateSerializer(data=request.data, context={"request": request})
         body.is_valid(raise_exception=True)
         placement = services.open_case(actor=actor_for(request.user), **body.validated_data)

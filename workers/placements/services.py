@@ -1,23 +1,28 @@
 """Every state change of the workers app: one function per business action.
 
-Each runs in its own transaction, locks what it changes, writes its event row in the same
-transaction, raises domain errors (mobility.errors) and tells other apps through the signals of
-`workers.signals`, sent on commit.
+Each runs in its own (durable) transaction, locks what it changes, writes its event row in the
+same transaction, raises domain errors (mobility.errors) and tells other apps through the
+signals of `workers.signals`, sent on commit.
 """
 
 from datetime import date
 from functools import partial
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
 
 from employers.models import Employer, JobOrder, JobOrderStatus, SponsorshipStatus
+from mobility import figures
 from mobility.access import Actor, Role
 from mobility.errors import ActionForbidden, MoveNotAllowed, RequirementsUnmet
 from workers.models import (
     CaseEvent,
     Placement,
+    PlacementStatus,
     Worker,
 )
 from workers.placements import lifecycle, tasks
@@ -26,7 +31,7 @@ from workers.placements.references import new_reference
 from workers.placements.signals import placement_changed
 
 
-def _announce(signal, **kwargs) -> None:
+def _announce(signal: Any, **kwargs: Any) -> None:
     transaction.on_commit(lambda: signal.send(sender=None, **kwargs))
 
 
@@ -37,17 +42,17 @@ def open_case(*, actor: Actor, worker: Worker, job_order: JobOrder) -> Placement
     """An agency opens a case (a draft) for its own worker on an open job order of an approved
     employer."""
     if actor.role != Role.AGENCY:
-        raise ActionForbidden("Only agency staff open cases.")
+        raise ActionForbidden(_("Only agency staff open cases."))
     problems = []
     if worker.agency_id != actor.agency_id:
-        problems.append("The worker is not registered with your agency.")
+        problems.append(_("The worker is not registered with your agency."))
     if job_order.status != JobOrderStatus.OPEN:
-        problems.append("The job order is not open.")
+        problems.append(_("The job order is not open."))
     if job_order.employer.sponsorship_status != SponsorshipStatus.APPROVED:
-        problems.append("The employer is not an approved sponsor.")
+        problems.append(_("The employer is not an approved sponsor."))
     if problems:
         raise RequirementsUnmet(problems)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         placement = _create_with_fresh_reference(worker=worker, job_order=job_order)
         CaseEvent.objects.create(
             placement=placement,
@@ -76,6 +81,11 @@ def _create_with_fresh_reference(*, worker: Worker, job_order: JobOrder) -> Plac
     raise AssertionError("unreachable")
 
 
+def _quoted_status(status: str) -> str:
+    label = PlacementStatus(status).label if status in PlacementStatus.values else status
+    return figures.quoted(label)
+
+
 def _locked_case(placement_id: int) -> Placement:
     return (
         Placement.objects.select_for_update(of=("self",))
@@ -88,16 +98,23 @@ def transition_placement(*, actor: Actor, placement_id: int, to: str, data: dict
     """Move a case along the lifecycle table. The case row is locked first, so of two people
     acting at once exactly one moves it; the other finds it already moved (409)."""
     today = timezone.localdate()
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         placement = _locked_case(placement_id)
         move = lifecycle.move_for(placement.status, to)
         if move is None:
             raise MoveNotAllowed(
-                f"A case that is '{placement.status}' cannot move to '{to}'.",
+                _("A case that is %(status)s cannot move to %(to)s.")
+                % {
+                    "status": _quoted_status(placement.status),
+                    "to": _quoted_status(to),
+                },
                 allowed=[m.to for m in lifecycle.allowed_moves(placement, actor)],
             )
         if not lifecycle.may_make(move, placement, actor):
-            raise ActionForbidden(f"Your role may not move this case to '{to}'.")
+            raise ActionForbidden(
+                _("Your role may not move this case to %(to)s.")
+                % {"to": figures.quoted(move.label)}
+            )
         form = move_form_class(move)(data)
         if not form.is_valid():
             raise ValidationError(form.errors.as_data())
@@ -146,23 +163,31 @@ def update_case_facts(*, actor: Actor, placement_id: int, changes: dict) -> Plac
     examination, fingerprinting: employer or official) and the recruitment fee (agency or
     official). A formality date lies between the arrival and today."""
     today = timezone.localdate()
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         placement = _locked_case(placement_id)
         role = lifecycle.role_on(placement, actor)
         refused = sorted(name for name in changes if role not in CASE_FIELD_ROLES[name])
         if refused:
-            raise ActionForbidden(f"Your role may not set {', '.join(refused)}.")
+            labels = [
+                figures.quoted(Placement._meta.get_field(name).verbose_name) for name in refused
+            ]
+            raise ActionForbidden(
+                _("Your role may not set %(fields)s.") % {"fields": get_text_list(labels, _("and"))}
+            )
         errors = {}
         for name in ARRIVAL_DATES:
             value: date | None = changes.get(name)
             if value is None:
                 continue
             if placement.arrival_date is None:
-                errors[name] = ["The worker's arrival has not been recorded yet."]
+                errors[name] = [_("The worker's arrival has not been recorded yet.")]
             elif value < placement.arrival_date:
-                errors[name] = [f"The date is before the arrival ({placement.arrival_date})."]
+                errors[name] = [
+                    _("The date is before the arrival (%(date)s).")
+                    % {"date": figures.day(placement.arrival_date)}
+                ]
             elif value > today:
-                errors[name] = ["The date is in the future."]
+                errors[name] = [_("The date is in the future.")]
         if errors:
             raise ValidationError(errors)
         for name, value in changes.items():

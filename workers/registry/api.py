@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from rest_framework import status, viewsets
 from rest_framework.response import Response
 
@@ -47,13 +48,13 @@ class WorkerViewSet(HistoryMixin, viewsets.ModelViewSet):
 
     def create(self, request, *args, **kwargs):
         if actor_for(request.user).role != Role.AGENCY:
-            raise ActionForbidden("Only agency staff register workers.")
+            raise ActionForbidden(_("Only agency staff register workers."))
         return super().create(request, *args, **kwargs)
 
     def update(self, request, *args, **kwargs):
         worker = self.get_object()
         if actor_for(request.user).role != Role.AGENCY:
-            raise ActionForbidden("Only the worker's agency edits a worker.")
+            raise ActionForbidden(_("Only the worker's agency edits a worker."))
         serializer = WorkerSerializer(worker, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         self.perform_update(serializer)

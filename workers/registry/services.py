@@ -1,8 +1,15 @@
+"""An agency's register of its workers: registering, editing and deleting them.
+
+Each action takes the acting `Actor`, runs in its own (durable) transaction and tells other apps
+through `worker_changed`, sent on commit.
+"""
+
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from mobility.access import Actor, Role
-from mobility.errors import ActionForbidden, MoveNotAllowed
+from mobility.errors import ActionForbidden, MoveNotAllowed, NotFound
 from workers.models import (
     Document,
     Worker,
@@ -14,18 +21,27 @@ from workers.placements.signals import worker_changed
 def register_worker(*, actor: Actor, data: dict) -> Worker:
     """An agency registers its own worker; consent to data processing is recorded as a time."""
     if actor.role != Role.AGENCY:
-        raise ActionForbidden("Only agency staff register workers.")
-    with transaction.atomic():
+        raise ActionForbidden(_("Only agency staff register workers."))
+    with transaction.atomic(durable=True):
         worker = Worker.objects.create(agency_id=actor.agency_id, consent_at=timezone.now(), **data)
         _announce(worker_changed, worker_id=worker.pk)
     return worker
 
 
+def _locked_worker(actor: Actor, worker_id: int) -> Worker:
+    """The agency's own worker; another agency's does not exist for it."""
+    try:
+        return Worker.objects.select_for_update().get(pk=worker_id, agency_id=actor.agency_id)
+    except Worker.DoesNotExist:
+        raise NotFound from None
+
+
 def update_worker(*, actor: Actor, worker_id: int, data: dict) -> Worker:
+    """Only the worker's own agency edits the worker's data."""
     if actor.role != Role.AGENCY:
-        raise ActionForbidden("Only the worker's agency edits a worker.")
-    with transaction.atomic():
-        worker = Worker.objects.select_for_update().get(pk=worker_id, agency_id=actor.agency_id)
+        raise ActionForbidden(_("Only the worker's agency edits a worker."))
+    with transaction.atomic(durable=True):
+        worker = _locked_worker(actor, worker_id)
         for name, value in data.items():
             setattr(worker, name, value)
         worker.save()
@@ -37,11 +53,11 @@ def delete_worker(*, actor: Actor, worker_id: int) -> None:
     """An agency may delete a worker it registered by mistake, never one with a case: the case
     history must survive (officials erase personal data through their own procedure)."""
     if actor.role != Role.AGENCY:
-        raise ActionForbidden("Only the worker's agency deletes a worker.")
-    with transaction.atomic():
-        worker = Worker.objects.select_for_update().get(pk=worker_id, agency_id=actor.agency_id)
+        raise ActionForbidden(_("Only the worker's agency deletes a worker."))
+    with transaction.atomic(durable=True):
+        worker = _locked_worker(actor, worker_id)
         if worker.placements.exists():
-            raise MoveNotAllowed("A worker with cases cannot be deleted; withdraw the cases.")
+            raise MoveNotAllowed(_("A worker with cases cannot be deleted; withdraw the cases."))
         files = [document.file.name for document in worker.documents.all()]
         worker.delete()
         storage = Document._meta.get_field("file").storage
