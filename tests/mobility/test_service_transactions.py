@@ -14,7 +14,7 @@ from employers.sponsorship.services import decide_sponsorship
 from mobility.access import actor_for
 from mobility.api import exception_handler
 from mobility.errors import NotFound
-from mobility.web import attempt
+from mobility.web import run_service
 from tests.factories import EmployerFactory, JobOrderFactory, employer_user, official_user
 
 
@@ -65,5 +65,5 @@ def test_a_page_turns_not_found_into_a_404_page():
         raise NotFound
 
     with pytest.raises(Http404):
-        attempt(request, action)
+        run_service(request, action)
     assert not list(request._messages)
