@@ -14,11 +14,18 @@ from compliance.checks.rules.base import add_months
 from compliance.rulebook.models import Rule
 from compliance.rulebook.selectors import applicable_minimum_wage, parameters
 from compliance.rulebook.working_time import add_working_days, monthly_norm_hours
-from workers.models import Placement
+from mobility.placement_status import (
+    CALLED_OFF,
+    CONTRACT_ENDED,
+    CONTRACT_ON,
+    DEPARTED_ON,
+    EMPLOYED_OR_ENDED,
+    IN_RUSSIA,
+    PlacementStatus,
+)
+from workers.models import OPEN_GRIEVANCE_STATUSES, Placement
 
 CENT = Decimal("0.01")
-CONTRACT_ON = {"contract_signed", "visa_issued", "departed", "arrived", "employed"}
-ENDED = {"completed", "terminated"}
 
 
 def _p(code, name, on):
@@ -55,9 +62,7 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
         if wage < job.monthly_wage_rub - tolerance or (hours or 0) > job.hours_per_week:
             fire("WAGE_CONTRACT_SUBSTITUTION")
     limit = _p("HOURS_WEEKLY_EXCEEDED", "max_hours_per_week", on)
-    if p.status not in ("withdrawn", "rejected") and (
-        (hours or 0) > limit or job.hours_per_week > limit
-    ):
+    if p.status not in CALLED_OFF and ((hours or 0) > limit or job.hours_per_week > limit):
         fire("HOURS_WEEKLY_EXCEEDED")
     overtime_by_year: dict[int, Decimal] = {}
     for r in reports:
@@ -91,7 +96,7 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
         cap = _p("OVERTIME_ANNUAL_EXCEEDED", "max_hours_per_year", min(on, date(year, 12, 31)))
         if overtime > cap:
             fire("OVERTIME_ANNUAL_EXCEEDED", str(year))
-    if p.status in ("employed", *ENDED) and p.employment_start:
+    if p.status in EMPLOYED_OR_ENDED and p.employment_start:
         due_day = int(_p("WAGE_REPORT_MISSING", "due_day", on))
         reported = {r.month for r in reports}
         month = p.employment_start.replace(day=1)
@@ -101,7 +106,7 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
                 fire("WAGE_REPORT_MISSING", f"{month:%Y-%m}")
             month = add_months(month, 1)
     # Safety.
-    employed = p.status == "employed" and p.employment_start
+    employed = p.status == PlacementStatus.EMPLOYED and p.employment_start
     inductions = [
         s for s in safety if s.kind == "induction" and s.date <= (p.employment_start or on)
     ]
@@ -117,13 +122,11 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
         if s.kind == "incident" and s.severity in ("serious", "fatal"):
             fire("SAFETY_INCIDENT_SERIOUS", s.date.isoformat())
     # Social security.
-    if p.status in ("arrived", "employed") and not any(
+    if p.status in IN_RUSSIA and not any(
         c.kind == "dms" and c.valid_from <= on <= c.valid_until for c in covers
     ):
         fire("INSURANCE_DMS_MISSING")
-    if p.status in ("departed", "arrived", "employed") and not any(
-        c.kind in ("pbby", "other") for c in covers
-    ):
+    if p.status in DEPARTED_ON and not any(c.kind in ("pbby", "other") for c in covers):
         fire("INSURANCE_ORIGIN_MISSING")
     notice = int(_p("INSURANCE_EXPIRING", "notice_days", on))
     if p.status in CONTRACT_ON and p.contract_end:
@@ -143,8 +146,8 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
         cap = _p("RECRUITMENT_FEE_CHARGED", "cap_inr", on)
         fire("RECRUITMENT_FEE_CHARGED", "", "breach" if p.recruitment_fee_inr > cap else "warning")
     # Immigration.
-    if p.status in ("employed", *ENDED) and p.employment_start:
-        ended = p.status in ENDED and p.end_date
+    if p.status in EMPLOYED_OR_ENDED and p.employment_start:
+        ended = p.status in CONTRACT_ENDED and p.end_date
         event = p.end_date if ended else p.employment_start
         deadline = add_working_days(event, int(_p("MVD_NOTIFICATION_OVERDUE", "working_days", on)))
         done = p.mvd_notified_on
@@ -163,7 +166,7 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
         dates = (p.medical_exam_on, p.fingerprinted_on)
         if (None in dates and deadline < on) or any(d and d > deadline for d in dates):
             fire("MEDICAL_BIOMETRICS_OVERDUE")
-    if p.status == "employed":
+    if p.status == PlacementStatus.EMPLOYED:
         until = p.work_permit_valid_until
         notice = int(_p("WORK_PERMIT_EXPIRED", "notice_days", on))
         if until is None or until < on:
@@ -181,7 +184,7 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
     now = min(
         timezone.now(), timezone.make_aware(datetime.combine(on + timedelta(days=1), time.min))
     )
-    for g in p.grievances.filter(status__in=["received", "investigating"]):
+    for g in p.grievances.filter(status__in=OPEN_GRIEVANCE_STATUSES):
         if (g.acknowledged_at is None and g.created_at + ack < now) or (
             g.closed_at is None and g.created_at + resolve < now
         ):

@@ -13,6 +13,7 @@ from django.db import connection
 from django.utils import timezone
 
 from compliance.rulebook.working_time import working_days_in_month
+from mobility.placement_status import CONTRACT_ENDED, DEPARTED_ON
 
 ON = date(2025, 12, 25)  # the evaluation day: twelve finished months, December 2024 - November 2025
 MONTHS = [date(2024 + (11 + i) // 12, (11 + i) % 12 + 1, 1) for i in range(12)]
@@ -240,7 +241,7 @@ def _cases(cursor, rng, now, cases, employer_regions) -> dict:
             wage = Decimal(45000 + (job_order % 20) * 4000)
             row = _placement(rng, i, agency, job_order, status, wage, now)
             placements.row(*row)
-            if status in ("departed", "arrived", "employed", "completed", "terminated"):
+            if status in (*DEPARTED_ON, *CONTRACT_ENDED):
                 started.append((i, status, wage, row[PLACEMENT_COLUMNS.index("employment_start")]))
     with Copier(cursor, "compliance_insurancecover", COVER_COLUMNS) as covers:
         for i, *_ in started:
@@ -330,14 +331,14 @@ def _placement(rng, i, agency, job_order, status, wage, now) -> tuple:
         (arrival + timedelta(days=2)) if in_russia else None,
         (arrival + timedelta(days=10)) if in_russia else None,
         (arrival + timedelta(days=10)) if in_russia else None,
-        date(2025, 11, 30) if status in ("completed", "terminated") else None,
+        date(2025, 11, 30) if status in CONTRACT_ENDED else None,
         "", now, now,
     )  # fmt: skip
 
 
 def _notified(start: date, status: str, late: bool) -> date:
     """The MVD is told of the start, and again of the end for an ended contract."""
-    if status in ("completed", "terminated"):
+    if status in CONTRACT_ENDED:
         return date(2025, 12, 1) + timedelta(days=12 if late else 0)
     return start + timedelta(days=12 if late else 1)
 

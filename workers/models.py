@@ -4,6 +4,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mobility.models import Membership, Organisation
+# The statuses live below every app (employers count them too); found here as well, where
+# migrations and the OpenAPI enum names look for them.
+from mobility.placement_status import PlacementStatus
 from mobility.regions import indian_states
 
 
@@ -116,22 +119,6 @@ class Worker(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
-
-
-class PlacementStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted to the employer")
-    ACCEPTED = "accepted", _("Accepted by the employer")
-    REJECTED = "rejected", _("Rejected by the employer")
-    CONTRACT_SIGNED = "contract_signed", _("Contract signed")
-    VISA_ISSUED = "visa_issued", _("Visa and work permit issued")
-    DEPARTED = "departed", _("Departed from India")
-    ARRIVED = "arrived", _("Arrived in Russia")
-    EMPLOYED = "employed", _("Employed")
-    COMPLETED = "completed", _("Contract completed")
-    TERMINATED = "terminated", _("Contract terminated")
-    REPATRIATED = "repatriated", _("Repatriated")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
@@ -310,6 +297,9 @@ class GrievanceStatus(models.TextChoices):
     INVESTIGATING = "investigating", _("Being investigated")
     RESOLVED = "resolved", _("Resolved")
     REJECTED = "rejected", _("Closed without action")
+
+
+OPEN_GRIEVANCE_STATUSES = (GrievanceStatus.RECEIVED, GrievanceStatus.INVESTIGATING)
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())

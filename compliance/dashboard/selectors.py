@@ -23,12 +23,10 @@ from compliance.models import OPEN_FINDING_STATUSES, CheckRun, Finding
 from compliance.rulebook.models import Category, Severity
 from employers.models import Employer
 from mobility.access import actor_for
-from workers.models import Agency, Grievance, GrievanceStatus, Placement, PlacementStatus
+from mobility.placement_status import IN_RUSSIA, PlacementStatus
+from workers.models import OPEN_GRIEVANCE_STATUSES, Agency, Grievance, Placement
 from workers.placements.selectors import placements_visible_to
 
-# Cases a worker is in Russia for, the population compliance rates are measured over.
-ACTIVE_STATUSES = (PlacementStatus.ARRIVED, PlacementStatus.EMPLOYED)
-OPEN_GRIEVANCE_STATUSES = (GrievanceStatus.RECEIVED, GrievanceStatus.INVESTIGATING)
 SUMMARY_CACHE_SECONDS = 30
 TOP = 10
 CASE_DIMENSIONS = {"sector": "job_order__employer__sector", "region": "job_order__work_region"}
@@ -112,13 +110,14 @@ def open_findings_by_severity(findings: QuerySet[Finding]) -> dict[str, int]:
 def compliance_rate_by_category(
     placements: QuerySet[Placement], findings: QuerySet[Finding]
 ) -> dict[str, float | None]:
-    """Share of active cases (arrived or employed) with no open finding of the category.
+    """Share of the cases of workers in Russia (arrived or employed) with no open finding of
+    the category.
 
     Two aggregates rather than a per-case EXISTS for each category: over a million cases the
     correlated form took tens of seconds, this one a fraction of a second."""
-    total = placements.filter(status__in=ACTIVE_STATUSES).order_by().count()
+    total = placements.filter(status__in=IN_RUSSIA).order_by().count()
     rows = (
-        findings.filter(status__in=OPEN_FINDING_STATUSES, placement__status__in=ACTIVE_STATUSES)
+        findings.filter(status__in=OPEN_FINDING_STATUSES, placement__status__in=IN_RUSSIA)
         .order_by()
         .values("rule__category")
         .annotate(flagged=Count("placement_id", distinct=True))

@@ -16,16 +16,11 @@ from django.utils import timezone
 from compliance.checks.engine import run_sweep_now
 from compliance.models import CheckRun, InsuranceCover, SafetyRecord, WageReport
 from compliance.rulebook.working_time import monthly_norm_hours
-from workers.models import Grievance, GrievanceStatus, Placement, PlacementStatus
+from mobility.placement_status import ARRIVED_OR_ENDED
+from workers.models import Grievance, GrievanceStatus, Placement
 from workers.placements.references import new_reference
 
 CENT = Decimal("0.01")
-AT_WORK = (
-    PlacementStatus.ARRIVED,
-    PlacementStatus.EMPLOYED,
-    PlacementStatus.COMPLETED,
-    PlacementStatus.TERMINATED,
-)
 # Non-residents pay 30 % income tax until they have spent 183 days in Russia, then 13 %.
 TAX_NON_RESIDENT, TAX_RESIDENT = Decimal("0.30"), Decimal("0.13")
 CONTRIBUTIONS = Decimal("0.30")
@@ -184,7 +179,7 @@ def seed_evidence(today: date | None = None) -> int:
     today = today or timezone.localdate()
     with transaction.atomic(durable=True):
         cases = list(
-            Placement.objects.filter(status__in=AT_WORK)
+            Placement.objects.filter(status__in=ARRIVED_OR_ENDED)
             .select_related("job_order")
             .order_by("reference")
         )

@@ -28,27 +28,16 @@ from compliance.models import (
 from mobility import figures
 from mobility.access import Actor, Role
 from mobility.errors import ActionForbidden
+from mobility.placement_status import ARRIVED_OR_ENDED, CONTRACT_ON_OR_ENDED
 from workers.models import Placement, PlacementStatus
 
-# Wages are owed from arrival (employment starts right after) until the contract ends.
-WAGE_REPORT_STATUSES = (
-    PlacementStatus.ARRIVED,
-    PlacementStatus.EMPLOYED,
-    PlacementStatus.COMPLETED,
-    PlacementStatus.TERMINATED,
-)
+WAGE_REPORT_STATUSES = ARRIVED_OR_ENDED
 
 
-SAFETY_RECORD_STATUSES = WAGE_REPORT_STATUSES
+SAFETY_RECORD_STATUSES = ARRIVED_OR_ENDED
 
 
-# Origin-country cover (PBBY) is bought before departure, so covers are taken from signing on.
-INSURANCE_COVER_STATUSES = (
-    PlacementStatus.CONTRACT_SIGNED,
-    PlacementStatus.VISA_ISSUED,
-    PlacementStatus.DEPARTED,
-    *WAGE_REPORT_STATUSES,
-)
+INSURANCE_COVER_STATUSES = CONTRACT_ON_OR_ENDED
 
 
 def _after_evidence_change(placement_id: int) -> None:

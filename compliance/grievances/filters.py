@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mobility.regions import russian_regions
-from workers.models import Grievance, GrievanceCategory, GrievanceStatus
+from workers.models import OPEN_GRIEVANCE_STATUSES, Grievance, GrievanceCategory, GrievanceStatus
 
 
 class GrievanceFilter(django_filters.FilterSet):
@@ -26,7 +26,7 @@ class GrievanceFilter(django_filters.FilterSet):
         late = Q(acknowledged_at__isnull=True, acknowledgement_due__lt=now) | Q(
             resolution_due__lt=now
         )
-        late &= Q(status__in=[GrievanceStatus.RECEIVED, GrievanceStatus.INVESTIGATING])
+        late &= Q(status__in=OPEN_GRIEVANCE_STATUSES)
         return queryset.filter(late) if value else queryset.exclude(late)
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from mobility.access import Actor, actor_for
 from mobility.errors import ActionForbidden, MoveNotAllowed
-from workers.models import Grievance, GrievanceStatus, Placement
+from workers.models import OPEN_GRIEVANCE_STATUSES, Grievance, GrievanceStatus, Placement
 from workers.placements.references import new_reference
 
 ACKNOWLEDGE_WITHIN = timedelta(days=3)
@@ -54,9 +54,6 @@ def file_grievance(*, placement: Placement, category: str, description: str) -> 
             # 35 random bits make a repeated receipt rare; draw another one.
             if attempt == _RECEIPT_ATTEMPTS - 1:
                 raise
-
-
-OPEN_GRIEVANCE_STATUSES = (GrievanceStatus.RECEIVED, GrievanceStatus.INVESTIGATING)
 
 
 @dataclass(frozen=True)

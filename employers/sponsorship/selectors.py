@@ -2,10 +2,7 @@ from django.db.models import Count, Q, QuerySet
 
 from employers.models import Employer, SponsorshipStatus
 from mobility.access import Role, actor_for
-
-# Placement statuses that count against an employer's quota (SPEC §4: contract_signed ..
-# employed). Named as strings because this app may not import `workers`.
-QUOTA_STATUSES = ("contract_signed", "visa_issued", "departed", "arrived", "employed")
+from mobility.placement_status import CONTRACT_ON
 
 
 def employers_visible_to(user) -> QuerySet[Employer]:
@@ -28,7 +25,7 @@ def with_quota_use(employers: QuerySet[Employer]) -> QuerySet[Employer]:
     return employers.annotate(
         quota_used=Count(
             "job_orders__placements",
-            filter=Q(job_orders__placements__status__in=QUOTA_STATUSES),
+            filter=Q(job_orders__placements__status__in=CONTRACT_ON),
         )
     ).order_by(*Employer._meta.ordering)
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from employers.models import JobOrder, JobOrderStatus
 from mobility.access import Actor, actor_for
+from mobility.placement_status import EMPLOYED_OR_ENDED
 from workers.documents import services as documents_services
 from workers.documents.sample_files import pdf_bytes, png_bytes
 from workers.models import Document, DocumentKind, Placement, PlacementStatus, Worker
@@ -186,7 +187,7 @@ def _seed_case(
         placement = placements_services.transition_placement(
             actor=actor, placement_id=placement.pk, to=to, data=_body(to, job, when)
         )
-    if status in (S.EMPLOYED, S.COMPLETED, S.TERMINATED):
+    if status in EMPLOYED_OR_ENDED:
         placements_services.update_case_facts(
             actor=actors["employer"],
             placement_id=placement.pk,

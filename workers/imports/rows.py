@@ -19,8 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from employers.models import JobOrder, JobOrderStatus, SponsorshipStatus
+from mobility.placement_status import OPEN
 from workers.models import CaseEvent, Placement, PlacementStatus, Worker
-from workers.placements.lifecycle import CASE_OPENED_MESSAGE, TERMINAL_STATUSES
+from workers.placements.lifecycle import CASE_OPENED_MESSAGE
 from workers.placements.references import new_reference
 from workers.registry import validation
 
@@ -215,7 +216,7 @@ class PlacementRows(RowChecker):
         )
         busy = dict(
             Placement.objects.filter(worker_id__in=workers.values())
-            .exclude(status__in=TERMINAL_STATUSES)
+            .filter(status__in=OPEN)
             .values_list("worker_id", "reference")
         )
         problems = []

@@ -17,6 +17,7 @@ from datetime import date
 from django.utils.translation import gettext_noop
 
 from mobility.access import Actor, Role
+from mobility.placement_status import PRE_DEPARTURE, TERMINAL
 from workers.models import Placement
 from workers.models import PlacementStatus as S
 from workers.placements.requirements import (
@@ -42,8 +43,6 @@ from workers.placements.requirements import (
 
 AGENCY, EMPLOYER, OFFICIAL = "agency", "employer", "official"
 
-TERMINAL_STATUSES = (S.COMPLETED, S.TERMINATED, S.REJECTED, S.WITHDRAWN, S.REPATRIATED)
-
 
 @dataclass(frozen=True)
 class Move:
@@ -64,8 +63,6 @@ class Move:
 
 
 # --- the table -----------------------------------------------------------------------------
-
-PRE_DEPARTURE = (S.DRAFT, S.SUBMITTED, S.ACCEPTED, S.CONTRACT_SIGNED, S.VISA_ISSUED)
 
 MOVES: tuple[Move, ...] = (
     Move(
@@ -235,4 +232,4 @@ def open_requirements(move: Move, placement: Placement, today: date) -> list[str
 
 
 def is_terminal(status: str) -> bool:
-    return status in TERMINAL_STATUSES
+    return status in TERMINAL

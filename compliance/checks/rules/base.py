@@ -23,23 +23,6 @@ KOPECK = Decimal("0.01")
 # Wage reports, deadlines and parameter versions older than this are outside the calendars.
 CALENDAR_START = date(2015, 1, 1)
 
-# Case states, by how far the case got (SPEC §5).
-SUBMITTED_ON = (
-    "submitted",
-    "accepted",
-    "contract_signed",
-    "visa_issued",
-    "departed",
-    "arrived",
-    "employed",
-)
-ACCEPTED_ON = SUBMITTED_ON[1:]
-CONTRACT_ON = SUBMITTED_ON[2:]
-DEPARTED_ON = ("departed", "arrived", "employed")
-IN_RUSSIA = ("arrived", "employed")
-EMPLOYED = ("employed",)
-EMPLOYED_OR_ENDED = ("employed", "completed", "terminated")
-
 
 @dataclass(frozen=True)
 class Hit:

@@ -3,7 +3,6 @@
 from compliance.checks.rules.base import (
     CASE_COLUMNS,
     CASE_FROM,
-    CONTRACT_ON,
     IN_RANGE,
     Context,
     Hit,
@@ -11,6 +10,7 @@ from compliance.checks.rules.base import (
     fetch,
     placement_hit,
 )
+from mobility.placement_status import CONTRACT_ON
 
 
 def passport_expiring(ctx: Context, lo: int, hi: int) -> list[Hit]:

@@ -14,6 +14,7 @@ from compliance.checks.rules.base import (
     fetch,
     placement_hit,
 )
+from workers.models import OPEN_GRIEVANCE_STATUSES
 
 
 def grievance_sla_breached(ctx: Context, lo: int, hi: int) -> list[Hit]:
@@ -32,7 +33,7 @@ def grievance_sla_breached(ctx: Context, lo: int, hi: int) -> list[Hit]:
                g.closed_at IS NULL AND g.created_at + %(resolve)s < %(now)s AS resolve_late
         FROM {CASE_FROM}
         JOIN workers_grievance g ON g.placement_id = p.id
-        WHERE {IN_RANGE} AND g.status IN ('received', 'investigating')
+        WHERE {IN_RANGE} AND g.status = ANY(%(open)s)
           AND (g.acknowledged_at IS NULL AND g.created_at + %(ack)s < %(now)s
                OR g.closed_at IS NULL AND g.created_at + %(resolve)s < %(now)s)
         """,
@@ -42,6 +43,7 @@ def grievance_sla_breached(ctx: Context, lo: int, hi: int) -> list[Hit]:
             "now": now,
             "ack": timedelta(days=ack_days),
             "resolve": timedelta(days=resolve_days),
+            "open": list(OPEN_GRIEVANCE_STATUSES),
         },
     )
     hits = []

@@ -5,7 +5,6 @@ from datetime import timedelta
 from compliance.checks.rules.base import (
     CASE_COLUMNS,
     CASE_FROM,
-    EMPLOYED_OR_ENDED,
     IN_RANGE,
     Context,
     Hit,
@@ -13,6 +12,7 @@ from compliance.checks.rules.base import (
     fetch,
     placement_hit,
 )
+from mobility.placement_status import CONTRACT_ENDED, EMPLOYED_OR_ENDED, PlacementStatus
 
 
 def _deadline_hit(ctx, code, row, *, what, event, limit_text) -> Hit:
@@ -53,9 +53,9 @@ def mvd_notification_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
         f"""
         SELECT * FROM (
             SELECT {CASE_COLUMNS}, p.mvd_notified_on AS done_on,
-                   CASE WHEN p.status IN ('completed', 'terminated') AND p.end_date IS NOT NULL
+                   CASE WHEN p.status = ANY(%(ended)s) AND p.end_date IS NOT NULL
                         THEN p.end_date ELSE p.employment_start END AS event_on,
-                   (p.status IN ('completed', 'terminated') AND p.end_date IS NOT NULL) AS ended
+                   (p.status = ANY(%(ended)s) AND p.end_date IS NOT NULL) AS ended
             FROM {CASE_FROM}
             WHERE {IN_RANGE} AND p.status = ANY(%(statuses)s) AND p.employment_start IS NOT NULL
         ) c
@@ -72,6 +72,7 @@ def mvd_notification_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
             "days": days,
             "deadlines": deadlines,
             "statuses": list(EMPLOYED_OR_ENDED),
+            "ended": list(CONTRACT_ENDED),
         },
     )
     return [
@@ -176,12 +177,18 @@ def work_permit_expired(ctx: Context, lo: int, hi: int) -> list[Hit]:
         SELECT {CASE_COLUMNS}, p.work_permit_number, p.work_permit_valid_until AS valid_until,
                p.contract_end
         FROM {CASE_FROM}
-        WHERE {IN_RANGE} AND p.status = 'employed'
+        WHERE {IN_RANGE} AND p.status = %(employed)s
           AND (p.work_permit_valid_until IS NULL OR p.work_permit_valid_until < %(on)s
                OR p.work_permit_valid_until < %(limit)s
                   AND p.work_permit_valid_until < p.contract_end)
         """,
-        {"lo": lo, "hi": hi, "on": ctx.on, "limit": ctx.on + timedelta(days=days)},
+        {
+            "lo": lo,
+            "hi": hi,
+            "employed": PlacementStatus.EMPLOYED,
+            "on": ctx.on,
+            "limit": ctx.on + timedelta(days=days),
+        },
     )
     hits = []
     for row in rows:

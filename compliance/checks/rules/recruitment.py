@@ -1,12 +1,9 @@
 """Fair recruitment: fees charged to workers, the agency's licence, the employer's sponsorship."""
 
 from compliance.checks.rules.base import (
-    ACCEPTED_ON,
     CASE_COLUMNS,
     CASE_FROM,
-    CONTRACT_ON,
     IN_RANGE,
-    SUBMITTED_ON,
     Context,
     Hit,
     evidence,
@@ -14,6 +11,7 @@ from compliance.checks.rules.base import (
     money,
     placement_hit,
 )
+from mobility.placement_status import ACCEPTED_ON, CONTRACT_ON, SUBMITTED_ON
 
 
 def recruitment_fee_charged(ctx: Context, lo: int, hi: int) -> list[Hit]:

@@ -11,6 +11,7 @@ from compliance.checks.rules.base import (
     fetch,
     placement_hit,
 )
+from mobility.placement_status import PlacementStatus
 
 
 def safety_induction_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
@@ -19,12 +20,12 @@ def safety_induction_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
         f"""
         SELECT {CASE_COLUMNS}, p.employment_start
         FROM {CASE_FROM}
-        WHERE {IN_RANGE} AND p.status = 'employed' AND p.employment_start IS NOT NULL
+        WHERE {IN_RANGE} AND p.status = %(employed)s AND p.employment_start IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM compliance_safetyrecord s
                           WHERE s.placement_id = p.id AND s.kind = 'induction'
                             AND s.date <= p.employment_start)
         """,
-        {"lo": lo, "hi": hi},
+        {"lo": lo, "hi": hi, "employed": PlacementStatus.EMPLOYED},
     )
     return [
         placement_hit(
@@ -56,11 +57,17 @@ def safety_training_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
         JOIN employers_employer e ON e.id = j.employer_id
         LEFT JOIN LATERAL (SELECT max(s.date) AS trained_on FROM compliance_safetyrecord s
                            WHERE s.placement_id = p.id AND s.kind = 'training') last ON true
-        WHERE {IN_RANGE} AND p.status = 'employed' AND p.employment_start IS NOT NULL
+        WHERE {IN_RANGE} AND p.status = %(employed)s AND p.employment_start IS NOT NULL
           AND e.sector = ANY(%(sectors)s)
           AND greatest(p.employment_start, last.trained_on) < %(since)s
         """,
-        {"lo": lo, "hi": hi, "sectors": list(params["sectors"]), "since": since},
+        {
+            "lo": lo,
+            "hi": hi,
+            "employed": PlacementStatus.EMPLOYED,
+            "sectors": list(params["sectors"]),
+            "since": since,
+        },
     )
     return [
         placement_hit(

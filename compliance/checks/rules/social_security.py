@@ -5,10 +5,7 @@ from datetime import timedelta
 from compliance.checks.rules.base import (
     CASE_COLUMNS,
     CASE_FROM,
-    CONTRACT_ON,
-    DEPARTED_ON,
     IN_RANGE,
-    IN_RUSSIA,
     Context,
     Hit,
     evidence,
@@ -18,6 +15,7 @@ from compliance.checks.rules.base import (
     placement_hit,
 )
 from compliance.checks.rules.wages import REPORTS, _calendar
+from mobility.placement_status import CONTRACT_ON, DEPARTED_ON, IN_RUSSIA
 
 
 def social_contributions_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:

@@ -6,7 +6,6 @@ from decimal import Decimal
 from compliance.checks.rules.base import (
     CASE_COLUMNS,
     CASE_FROM,
-    EMPLOYED_OR_ENDED,
     IN_RANGE,
     Context,
     Hit,
@@ -18,6 +17,7 @@ from compliance.checks.rules.base import (
     money,
     placement_hit,
 )
+from mobility.placement_status import CALLED_OFF, EMPLOYED_OR_ENDED
 
 # The minimum wage rows with the day each stops being in force.
 MINIMUM_WAGES = """
@@ -347,10 +347,10 @@ def hours_weekly_exceeded(ctx: Context, lo: int, hi: int) -> list[Hit]:
         f"""
         SELECT {CASE_COLUMNS}, p.contract_hours_per_week, j.hours_per_week
         FROM {CASE_FROM}
-        WHERE {IN_RANGE} AND p.status NOT IN ('withdrawn', 'rejected')
+        WHERE {IN_RANGE} AND p.status <> ALL(%(called_off)s)
           AND (p.contract_hours_per_week > %(limit)s OR j.hours_per_week > %(limit)s)
         """,
-        {"lo": lo, "hi": hi, "limit": limit},
+        {"lo": lo, "hi": hi, "limit": limit, "called_off": list(CALLED_OFF)},
     )
     hits = []
     for row in rows:
