@@ -197,7 +197,7 @@ class Finding(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["rule", "subject_key", "period"],
-                condition=models.Q(status__in=["open", "acknowledged"]),
+                condition=models.Q(status__in=list(OPEN_FINDING_STATUSES)),
                 name="one_open_finding_per_rule_subject_period",
             ),
         ]

@@ -14,11 +14,16 @@ from datetime import datetime, timedelta
 from django.db import connection, transaction
 
 from compliance.checks.rules.base import Context, Hit
+from compliance.models import OPEN_FINDING_STATUSES
 from compliance.rulebook.models import Rule, Severity
 
 CONDITION_CLEARED = "condition cleared"
 DEFAULT_DUE_DAYS = 14
 CRITICAL_DUE_DAYS = 1
+OPEN_STATUSES = [status.value for status in OPEN_FINDING_STATUSES]
+# Written out in the upsert rather than bound: ON CONFLICT finds the partial unique index only
+# by a predicate it can compare with the index's own, which a parameter is not.
+OPEN = "(" + ", ".join(f"'{status}'" for status in OPEN_STATUSES) + ")"
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,7 @@ def due_days(ctx: Context, rule: Rule, severity: str) -> int:
     return CRITICAL_DUE_DAYS if severity == Severity.CRITICAL else DEFAULT_DUE_DAYS
 
 
-UPSERT = """
+UPSERT = f"""
     WITH hit AS (
         SELECT * FROM unnest(
             %(keys)s::text[], %(periods)s::text[], %(placements)s::bigint[],
@@ -76,7 +81,7 @@ UPSERT = """
     SELECT %(rule)s, h.subject_key, h.period, h.placement_id, h.worker_id, h.agency_id,
            h.employer_id, h.severity, 'open', h.evidence::jsonb, %(now)s, %(now)s, h.due_at, ''
     FROM hit h
-    ON CONFLICT (rule_id, subject_key, period) WHERE status IN ('open', 'acknowledged')
+    ON CONFLICT (rule_id, subject_key, period) WHERE status IN {OPEN}
     DO UPDATE SET evidence = EXCLUDED.evidence, severity = EXCLUDED.severity,
                   last_detected_at = EXCLUDED.last_detected_at
     -- Unchanged findings are written at most once a day, so a second run writes nothing.
@@ -84,25 +89,25 @@ UPSERT = """
        OR f.severity IS DISTINCT FROM EXCLUDED.severity
        OR f.last_detected_at < EXCLUDED.last_detected_at - interval '1 day'
     RETURNING (xmax = 0) AS inserted
-"""
+"""  # noqa: S608
 
 # The scope's open findings, and those a person closed: a finding closed by a person (waived,
 # or resolved with a reason) stays closed while the same condition holds, since re-opening it
 # every night would overrule the official; one that cleared by itself opens again if the
 # condition comes back.
 KNOWN_IN_SCOPE = """
-    SELECT f.id, f.subject_key, f.period, f.status IN ('open', 'acknowledged') AS open,
+    SELECT f.id, f.subject_key, f.period, f.status = ANY(%(open)s) AS open,
            f.severity, f.evidence, f.last_detected_at
     FROM compliance_finding f
     WHERE f.rule_id = %(rule)s AND {scope}
-      AND (f.status IN ('open', 'acknowledged')
+      AND (f.status = ANY(%(open)s)
            OR f.status = 'waived' OR f.status = 'resolved' AND f.close_reason <> %(cleared)s)
 """
 
 RESOLVE = """
     UPDATE compliance_finding
     SET status = 'resolved', closed_at = %(now)s, close_reason = %(cleared)s, closed_by_id = NULL
-    WHERE id = ANY(%(ids)s) AND status IN ('open', 'acknowledged')
+    WHERE id = ANY(%(ids)s) AND status = ANY(%(open)s)
 """
 
 
@@ -115,7 +120,7 @@ def apply_hits(ctx: Context, rule: Rule, hits: list[Hit], scope: Scope, now: dat
         # the database would pick against an array of hits.
         cursor.execute(
             KNOWN_IN_SCOPE.format(scope=scope_sql),
-            {"rule": rule.pk, "cleared": CONDITION_CLEARED, **scope_params},
+            {"rule": rule.pk, "cleared": CONDITION_CLEARED, "open": OPEN_STATUSES, **scope_params},
         )
         cleared, settled = [], set()
         for pk, key, period, is_open, severity, found, detected in cursor.fetchall():
@@ -134,7 +139,10 @@ def apply_hits(ctx: Context, rule: Rule, hits: list[Hit], scope: Scope, now: dat
             opened = sum(1 for (inserted,) in cursor.fetchall() if inserted)
         resolved = 0
         if cleared:
-            cursor.execute(RESOLVE, {"now": now, "cleared": CONDITION_CLEARED, "ids": cleared})
+            cursor.execute(
+                RESOLVE,
+                {"now": now, "cleared": CONDITION_CLEARED, "ids": cleared, "open": OPEN_STATUSES},
+            )
             resolved = cursor.rowcount
     return Outcome(opened=opened, resolved=resolved)
 
