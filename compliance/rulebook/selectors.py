@@ -1,23 +1,46 @@
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from django.db import connection
 from django.utils.translation import gettext as _
 
-from compliance.rulebook.models import MinimumWage, Rule, RuleParameter
+from compliance.rulebook.models import Rule, RuleParameter
 from mobility import figures
 
 FULL_TIME_HOURS = 40
 
+# One rule's parameter versions as (effective from, values), oldest first.
+Versions = Sequence[tuple[date, dict]]
 
-KOPECK = Decimal("0.01")
+
+def parameter_versions(code: str | None = None) -> dict[str, list[tuple[date, dict]]]:
+    """Every rule's parameter versions (or one rule's), oldest first, by rule code."""
+    rows = RuleParameter.objects.select_related("rule").order_by("effective_from")
+    if code is not None:
+        rows = rows.filter(rule__code=code)
+    versions: dict[str, list[tuple[date, dict]]] = {}
+    for version in rows:
+        versions.setdefault(version.rule.code, []).append(
+            (version.effective_from, dict(version.values))
+        )
+    return versions
+
+
+def version_in_force(versions: Versions, on: date) -> dict:
+    """The values of the latest version in force on `on`; before the first version, the
+    first one's (a rule judges from its seeding on, even dates that precede it)."""
+    chosen = versions[0][1] if versions else {}
+    for effective_from, values in versions:
+        if effective_from <= on:
+            chosen = values
+    return dict(chosen)
 
 
 def parameters(code: str, on: date) -> dict:
-    """The parameters of rule `code` in force on `on` (the earliest version before any)."""
-    versions = RuleParameter.objects.filter(rule__code=code).order_by("-effective_from")
-    version = versions.filter(effective_from__lte=on).first() or versions.last()
-    return dict(version.values) if version else {}
+    """The parameters of rule `code` in force on `on`."""
+    return version_in_force(parameter_versions(code).get(code, []), on)
 
 
 def rule(code: str) -> Rule:
@@ -37,27 +60,24 @@ def applicable_minimum_wage(
     region: str, on: date, hours_per_week: Decimal | int = FULL_TIME_HOURS
 ) -> MinimumWageAnswer | None:
     """The highest of the federal MROT and the region's minimum in force on `on`, pro-rated by
-    hours / 40 for part time (RULES.md: a regional figure never lowers the federal one)."""
-    candidates = []
-    for scope in ("", region):
-        row = (
-            MinimumWage.objects.filter(region=scope, effective_from__lte=on)
-            .order_by("-effective_from")
-            .first()
+    hours / 40 for part time. The database's `mobility_minimum_wage` decides, the same
+    function the sweep's rules join to (compliance migration 0004)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT mobility_pro_rated_minimum(m.amount_rub, %s), m.amount_rub, m.scope,"
+            " m.source, m.effective_from FROM mobility_minimum_wage(%s, %s) m",
+            [Decimal(hours_per_week), region, on],
         )
-        if row is not None:
-            candidates.append(row)
-    if not candidates:
+        row = cursor.fetchone()
+    if row is None:
         return None
-    best = max(candidates, key=lambda row: (row.amount_rub, row.region))
-    hours = min(Decimal(hours_per_week), Decimal(FULL_TIME_HOURS))
-    amount = (best.amount_rub * hours / FULL_TIME_HOURS).quantize(KOPECK, ROUND_HALF_UP)
+    amount, full_time, scope, source, effective_from = row
     return MinimumWageAnswer(
         amount_rub=amount,
-        full_time_rub=best.amount_rub,
-        scope=best.region or "federal",
-        source=best.source,
-        effective_from=best.effective_from,
+        full_time_rub=full_time,
+        scope=scope,
+        source=source,
+        effective_from=effective_from,
     )
 
 

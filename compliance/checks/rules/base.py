@@ -16,7 +16,8 @@ from functools import cached_property, lru_cache
 
 from django.db import connection
 
-from compliance.rulebook.models import MinimumWage, Rule, RuleParameter
+from compliance.rulebook.models import Rule
+from compliance.rulebook.selectors import parameter_versions, version_in_force
 from compliance.rulebook.working_time import add_working_days, is_working_day, working_days_in_month
 
 KOPECK = Decimal("0.01")
@@ -79,24 +80,11 @@ class Context:
     @classmethod
     def load(cls, on: date) -> Context:
         rules = {r.code: r for r in Rule.objects.all()}
-        versions: dict[str, list[tuple[date, dict]]] = {}
-        for version in RuleParameter.objects.select_related("rule").order_by("effective_from"):
-            versions.setdefault(version.rule.code, []).append(
-                (version.effective_from, dict(version.values))
-            )
-        return cls(on=on, rules=rules, versions=versions)
+        return cls(on=on, rules=rules, versions=parameter_versions())
 
     def parameters(self, code: str, on: date | None = None) -> dict:
-        """Same answer as rulebook.parameters(code, on), without a query per call."""
-        on = on or self.on
-        history = self.versions.get(code, [])
-        chosen = None
-        for effective_from, values in history:
-            if effective_from <= on:
-                chosen = values
-        if chosen is None and history:
-            chosen = history[0][1]
-        return dict(chosen or {})
+        """The rulebook's answer, from the versions read once instead of a query per call."""
+        return version_in_force(self.versions.get(code, []), on or self.on)
 
     def param(self, code: str, name: str, on: date | None = None) -> Decimal:
         return Decimal(str(self.parameters(code, on)[name]))
@@ -124,34 +112,6 @@ class Context:
     def working_day_deadlines(self, count: int) -> tuple[list[date], list[date]]:
         """For every day of the calendar, the day `count` working days later."""
         return _deadlines(self.on, count)
-
-    @cached_property
-    def minimum_wages(self) -> dict:
-        """The full-time minimum wage per region and calendar month: the highest of the federal
-        and the regional figure in force on the month's first day ('' is the federal one)."""
-        rows = list(MinimumWage.objects.order_by("effective_from"))
-        regions, months, amounts, sources, scopes = [], [], [], [], []
-        for region in sorted({row.region for row in rows}):
-            for month in self.months:
-                in_force = {}
-                for row in rows:
-                    if row.region in ("", region) and row.effective_from <= month:
-                        in_force[row.region] = row
-                if not in_force:
-                    continue
-                best = max(in_force.values(), key=lambda row: (row.amount_rub, row.region))
-                regions.append(region)
-                months.append(month)
-                amounts.append(best.amount_rub)
-                sources.append(best.source)
-                scopes.append(best.region)
-        return {
-            "mw_regions": regions,
-            "mw_months": months,
-            "mw_amounts": amounts,
-            "mw_sources": sources,
-            "mw_scopes": scopes,
-        }
 
 
 # The production calendar does not change within a process's life: every chunk a worker

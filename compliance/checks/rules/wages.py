@@ -19,30 +19,6 @@ from compliance.checks.rules.base import (
 )
 from mobility.placement_status import CALLED_OFF, EMPLOYED_OR_ENDED
 
-# The minimum wage rows with the day each stops being in force.
-MINIMUM_WAGES = """
-    mw AS (
-        SELECT region, amount_rub, source, effective_from,
-               coalesce(lead(effective_from) OVER (PARTITION BY region ORDER BY effective_from),
-                        'infinity'::date) AS until
-        FROM compliance_minimumwage
-    )
-"""
-
-
-def _applicable_minimum(day: str, region: str) -> str:
-    """A LATERAL join: the highest of the federal and the regional minimum in force on `day`."""
-    return f"""
-        LEFT JOIN LATERAL (
-            SELECT m.amount_rub, m.source, m.region, m.effective_from FROM mw m
-            WHERE m.region IN ('', {region}) AND m.effective_from <= {day} AND {day} < m.until
-            ORDER BY m.amount_rub DESC, m.region DESC LIMIT 1
-        ) minimum ON true
-    """
-
-
-PRO_RATED = "round(minimum.amount_rub * least(p.contract_hours_per_week, 40) / 40, 2)"
-
 # Wage reports joined to the calendar month they report: working days and parameters in force.
 # The range is stated on the reports too, so each chunk reads only its own reports through the
 # (placement, month) index instead of scanning them all.
@@ -68,48 +44,44 @@ def _calendar(ctx: Context, code: str, a: str | None = None, b: str | None = Non
 
 
 def wage_below_minimum(ctx: Context, lo: int, hi: int) -> list[Hit]:
+    """Contracts on their start day and full months reported, against the minimum wage in
+    force (the database's `mobility_minimum_wage`, the one the contract check asks too)."""
     code = "WAGE_BELOW_MINIMUM"
     hits = []
     contracts = fetch(
         f"""
-        WITH {MINIMUM_WAGES}
-        SELECT {CASE_COLUMNS}, p.contract_wage_rub AS wage, p.contract_hours_per_week AS hours,
-               p.contract_start AS day, {PRO_RATED} AS minimum, minimum.source, minimum.region
-        FROM {CASE_FROM}
-        {_applicable_minimum("p.contract_start", "j.work_region")}
-        WHERE {IN_RANGE} AND p.contract_wage_rub IS NOT NULL
-          AND p.contract_hours_per_week IS NOT NULL AND p.contract_start IS NOT NULL
-          AND p.contract_wage_rub < {PRO_RATED}
+        SELECT * FROM (
+            SELECT {CASE_COLUMNS}, p.contract_wage_rub AS wage, p.contract_hours_per_week AS hours,
+                   p.contract_start AS day, in_force.source, in_force.scope,
+                   mobility_pro_rated_minimum(in_force.amount_rub, p.contract_hours_per_week)
+                       AS minimum
+            FROM {CASE_FROM}
+            CROSS JOIN LATERAL mobility_minimum_wage(j.work_region, p.contract_start) in_force
+            WHERE {IN_RANGE} AND p.contract_wage_rub IS NOT NULL
+              AND p.contract_hours_per_week IS NOT NULL AND p.contract_start IS NOT NULL
+        ) contract WHERE wage < minimum
         """,
         {"lo": lo, "hi": hi},
     )
     for row in contracts:
         hits.append(_below_minimum_hit(ctx, row, "contract", kind="contract"))
-    # Reported months read a (region, month) table built once per evaluation: a lateral
-    # lookup per report would cost more than the rest of the rule.
+    # Reports share a few (region, month) pairs, so the database remembers each pair's minimum
+    # (a Memoize node) instead of looking it up again for every report.
     reports = fetch(
         f"""
-        WITH mw AS (
-            SELECT * FROM unnest(%(mw_regions)s::text[], %(mw_months)s::date[],
-                                 %(mw_amounts)s::numeric[], %(mw_sources)s::text[],
-                                 %(mw_scopes)s::text[])
-                AS mw(region, month, amount_rub, source, scope)
-        )
         SELECT * FROM (
             SELECT {CASE_COLUMNS}, w.gross_rub AS wage, p.contract_hours_per_week AS hours,
-                   w.month AS day, w.hours_worked, {NORM} AS norm,
-                   round(coalesce(regional.amount_rub, federal.amount_rub)
-                         * least(p.contract_hours_per_week, 40) / 40, 2) AS minimum,
-                   coalesce(regional.source, federal.source) AS source,
-                   coalesce(regional.scope, federal.scope) AS region
+                   w.month AS day, w.hours_worked, {NORM} AS norm, in_force.source,
+                   in_force.scope,
+                   mobility_pro_rated_minimum(in_force.amount_rub, p.contract_hours_per_week)
+                       AS minimum
             FROM {REPORTS}
-            LEFT JOIN mw federal ON federal.region = '' AND federal.month = w.month
-            LEFT JOIN mw regional ON regional.region = j.work_region AND regional.month = w.month
+            CROSS JOIN LATERAL mobility_minimum_wage(j.work_region, w.month) in_force
             WHERE {IN_RANGE} AND p.contract_hours_per_week IS NOT NULL
               AND w.hours_worked >= {NORM}
         ) month WHERE wage < minimum
         """,
-        {"lo": lo, "hi": hi, **_calendar(ctx, code), **ctx.minimum_wages},
+        {"lo": lo, "hi": hi, **_calendar(ctx, code)},
     )
     for row in reports:
         hits.append(_below_minimum_hit(ctx, row, f"{row['day']:%Y-%m}", kind="month"))
@@ -128,7 +100,7 @@ def _below_minimum_hit(ctx: Context, row: dict, period: str, *, kind: str) -> Hi
         wage_rub=money(row["wage"]),
         minimum_rub=money(row["minimum"]),
         hours_per_week=figure(row["hours"]),
-        minimum_scope=row["region"] or "federal",
+        minimum_scope=row["scope"],
         minimum_source=row["source"],
         shortfall_rub=money(row["minimum"] - row["wage"]),
     )
