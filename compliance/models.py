@@ -225,8 +225,20 @@ class CheckRunTrigger(models.TextChoices):
     USER = "user", _("User")
 
 
+class CheckRunScope(models.TextChoices):
+    """What a run judged: one case, or every case (the sweep; the hourly deadlines job)."""
+
+    PLACEMENT = "placement", _("One case")
+    ALL = "all", _("All cases")
+    DEADLINES = "deadlines", _("Deadlines")
+
+
+# Runs that judged every case and name none.
+EVERY_CASE_SCOPES = (CheckRunScope.ALL, CheckRunScope.DEADLINES)
+
+
 class CheckRun(models.Model):
-    scope = models.CharField(max_length=40, default="all")
+    scope = models.CharField(max_length=40, default=CheckRunScope.ALL)
     placement = models.ForeignKey(
         "workers.Placement", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

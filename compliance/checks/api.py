@@ -6,8 +6,9 @@ from rest_framework.response import Response
 
 from compliance.checks import engine
 from compliance.checks.filters import CheckRunFilter
+from compliance.checks.selectors import check_runs_visible_to
 from compliance.checks.serializers import CheckRunSerializer, StartCheckSerializer
-from compliance.models import CheckRun, CheckRunStatus, CheckRunTrigger
+from compliance.models import CheckRunStatus, CheckRunTrigger
 from mobility.permissions import IsOfficial
 from workers.placements.selectors import placements_visible_to
 
@@ -28,7 +29,7 @@ class CheckRunViewSet(
     search_fields = []
 
     def get_queryset(self):
-        return CheckRun.objects.select_related("requested_by")
+        return check_runs_visible_to(self.request.user)
 
     def get_serializer_class(self):
         return StartCheckSerializer if self.action == "create" else CheckRunSerializer

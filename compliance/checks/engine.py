@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from compliance.checks.detection import Outcome, Scope, apply_hits
 from compliance.checks.rules import Context, case_rules, subject_rules
-from compliance.models import CheckRun, CheckRunStatus
+from compliance.models import CheckRun, CheckRunScope, CheckRunStatus
 
 CHUNK_SIZE = 20_000
 SUBJECT_TABLES = {
@@ -101,7 +101,7 @@ def evaluate_placement(
     """Judge one case now against every rule about cases; the run records what changed."""
     on = on or timezone.localdate()
     run = CheckRun.objects.create(
-        scope="placement",
+        scope=CheckRunScope.PLACEMENT,
         placement_id=placement_id,
         trigger=trigger,
         requested_by=user,
@@ -136,7 +136,7 @@ def verify_later(kind: str, subject_id: int) -> None:
 
 def _new_sweep(trigger: str, user, chunks: int) -> CheckRun:
     return CheckRun.objects.create(
-        scope="all",
+        scope=CheckRunScope.ALL,
         trigger=trigger,
         requested_by=user,
         status=CheckRunStatus.QUEUED,

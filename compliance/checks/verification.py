@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from compliance.checks.engine import Counts, chunk_ranges, evaluate_cases, evaluate_subjects
 from compliance.checks.rules import Context
-from compliance.models import CheckRun, CheckRunStatus, CheckRunTrigger
+from compliance.models import CheckRun, CheckRunScope, CheckRunStatus, CheckRunTrigger
 
 
 def verify_subject(kind: str, subject_id: int, *, on: date | None = None) -> Counts:
@@ -24,7 +24,7 @@ def run_deadlines(*, on: date | None = None) -> CheckRun:
     expiring permits, policies and passports)."""
     on = on or timezone.localdate()
     run = CheckRun.objects.create(
-        scope="deadlines",
+        scope=CheckRunScope.DEADLINES,
         trigger=CheckRunTrigger.SCHEDULE,
         status=CheckRunStatus.RUNNING,
         started_at=timezone.now(),

@@ -7,14 +7,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from compliance.checks import engine
-from compliance.models import CheckRun, CheckRunTrigger
+from compliance.checks.selectors import check_runs_visible_to
+from compliance.models import CheckRunTrigger
 from mobility.access import Role
 from mobility.web import for_roles, paginate
 
 
 @for_roles(Role.OFFICIAL)
 def check_runs(request):
-    runs = CheckRun.objects.select_related("requested_by", "placement")
+    runs = check_runs_visible_to(request.user)
     return render(request, "compliance/checks/list.html", {"page": paginate(request, runs)})
 
 
@@ -32,5 +33,5 @@ def start_sweep(request):
 def progress(request, pk: int):
     if pk > 2**63 - 1:  # beyond any id; the database would refuse to compare it
         raise Http404
-    run = get_object_or_404(CheckRun, pk=pk)
+    run = get_object_or_404(check_runs_visible_to(request.user), pk=pk)
     return render(request, "compliance/checks/progress.html", {"run": run})

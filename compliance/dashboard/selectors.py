@@ -18,8 +18,9 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
+from compliance.checks.selectors import check_runs_visible_to
 from compliance.findings.selectors import findings_visible_to
-from compliance.models import OPEN_FINDING_STATUSES, CheckRun, Finding
+from compliance.models import OPEN_FINDING_STATUSES, CheckRunScope, Finding
 from compliance.rulebook.models import Category, Severity
 from employers.models import Employer
 from mobility.access import actor_for
@@ -139,8 +140,13 @@ def grievances_sla(placements: QuerySet[Placement], now) -> dict[str, int]:
     )
 
 
-def last_sweep() -> dict | None:
-    run = CheckRun.objects.filter(scope="all").order_by("-created_at", "-pk").first()
+def last_sweep(user) -> dict | None:
+    run = (
+        check_runs_visible_to(user)
+        .filter(scope=CheckRunScope.ALL)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
     if run is None:
         return None
     return {
@@ -248,7 +254,7 @@ def summary(user, filters: DashboardFilters) -> dict:
         "open_findings_by_severity": open_findings_by_severity(findings),
         "compliance_rate_by_category": compliance_rate_by_category(placements, findings),
         "grievances": grievances_sla(placements, now),
-        "last_sweep": last_sweep(),
+        "last_sweep": last_sweep(user),
         "findings_per_month": findings_per_month(findings, timezone.localdate(now)),
         "cases_by_sector": cases_by(placements, "sector"),
         "cases_by_region": cases_by(placements, "region")[:TOP],
