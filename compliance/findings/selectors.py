@@ -1,15 +1,18 @@
 from django.db.models import Q, QuerySet
 
 from compliance.models import Finding
+from employers.sponsorship.selectors import employers_visible_to
 from mobility.access import Role, actor_for
-from workers.models import PlacementStatus
+from workers.agencies.selectors import agencies_visible_to
+from workers.placements.selectors import placements_visible_to
 
 
 def findings_visible_to(user) -> QuerySet[Finding]:
-    """Agencies: findings on their cases or on the agency itself; employers: on cases of their
-    job orders or on the employer itself; officials: all. A region-limited official sees the
-    findings on cases working in those regions and on employers there; findings about an
-    agency or a worker alone carry no Russian region and stay visible to every official."""
+    """A finding about a case is seen by whoever sees the case (`placements_visible_to`);
+    agencies also see the findings about the agency itself and its workers, employers those
+    about the employer itself, region-limited officials those about employers in their
+    regions. Findings about an agency or a worker alone carry no Russian region and stay
+    visible to every official."""
     actor = actor_for(user)
     findings = Finding.objects.select_related(
         "rule",
@@ -19,24 +22,21 @@ def findings_visible_to(user) -> QuerySet[Finding]:
         "worker",
         "closed_by",
     )
+    if actor.is_official and not actor.is_region_limited:
+        return findings
+    about_a_case = Q(placement__in=placements_visible_to(user))
     if actor.is_official:
-        if not actor.is_region_limited:
-            return findings
         return findings.filter(
-            Q(placement__job_order__work_region__in=actor.regions)
-            | Q(placement__isnull=True, employer__region__in=actor.regions)
+            about_a_case
+            | Q(placement__isnull=True, employer__in=employers_visible_to(user))
             | Q(placement__isnull=True, employer__isnull=True)
         )
     if actor.role == Role.AGENCY:
         return findings.filter(
-            Q(placement__agency_id=actor.agency_id) | Q(agency_id=actor.agency_id)
+            about_a_case | Q(placement__isnull=True, agency__in=agencies_visible_to(user))
         )
     if actor.role == Role.EMPLOYER:
         return findings.filter(
-            (
-                Q(placement__job_order__employer_id=actor.employer_id)
-                & ~Q(placement__status=PlacementStatus.DRAFT)
-            )
-            | Q(employer_id=actor.employer_id)
+            about_a_case | Q(placement__isnull=True, employer__in=employers_visible_to(user))
         )
     return findings.none()

@@ -7,6 +7,7 @@ from workers.models import (
     Grievance,
 )
 from workers.placements.references import normalise
+from workers.placements.selectors import placements_visible_to
 from workers.status.selectors import NO_REFERENCE, grievance_view
 
 
@@ -47,17 +48,15 @@ def find_grievance(receipt: str, date_of_birth: date) -> dict | None:
 
 
 def grievances_visible_to(user) -> QuerySet[Grievance]:
-    """Officials: all in their regions; employers: those about cases on their job orders (who
-    filed one is hidden until an official shares it; the API shows less then); agencies and
-    anyone else: none."""
+    """Officials and employers: those about the cases they see (`placements_visible_to`; who
+    filed one is hidden from an employer until an official shares it, the API shows less
+    then); agencies and anyone else: none."""
     actor = actor_for(user)
     grievances = Grievance.objects.select_related(
         "placement__job_order__employer", "placement__worker", "assignee"
     )
-    if actor.is_official:
-        if actor.is_region_limited:
-            return grievances.filter(placement__job_order__work_region__in=actor.regions)
+    if actor.is_official and not actor.is_region_limited:
         return grievances
-    if actor.role == Role.EMPLOYER:
-        return grievances.filter(placement__job_order__employer_id=actor.employer_id)
+    if actor.is_official or actor.role == Role.EMPLOYER:
+        return grievances.filter(placement__in=placements_visible_to(user))
     return grievances.none()
