@@ -18,7 +18,8 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from employers.models import JobOrder, JobOrderStatus, SponsorshipStatus
+from employers.job_orders.selectors import job_orders_visible_to
+from mobility.access import Actor, Role
 from mobility.placement_status import OPEN
 from workers.models import CaseEvent, Placement, PlacementStatus, Worker
 from workers.placements.lifecycle import CASE_OPENED_MESSAGE
@@ -197,14 +198,11 @@ class PlacementRows(RowChecker):
             self.job_order_problems[value] = self._look_up_job_order(value)
         return self.job_order_problems[value]
 
-    @staticmethod
-    def _look_up_job_order(value: str) -> str | None:
-        usable = JobOrder.objects.filter(
-            status=JobOrderStatus.OPEN, employer__sponsorship_status=SponsorshipStatus.APPROVED
-        )
+    def _look_up_job_order(self, value: str) -> str | None:
+        # The job orders the agency may recruit for; others do not exist for it.
+        usable = job_orders_visible_to(Actor(role=Role.AGENCY, agency_id=self.agency_id))
         if value.isdigit() and len(value) < 19 and usable.filter(pk=int(value)).exists():
             return None
-        # Agencies see only open job orders of approved employers; others do not exist for them.
         return _("There is no open job order with this id.")
 
     def check_chunk(self):
