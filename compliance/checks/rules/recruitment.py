@@ -1,5 +1,7 @@
 """Fair recruitment: fees charged to workers, the agency's licence, the employer's sponsorship."""
 
+from django.db.models import F
+
 from compliance.checks.rules.base import (
     CASE_COLUMNS,
     CASE_FROM,
@@ -11,7 +13,10 @@ from compliance.checks.rules.base import (
     money,
     placement_hit,
 )
-from mobility.placement_status import ACCEPTED_ON, CONTRACT_ON, SUBMITTED_ON
+from employers.models import Employer
+from employers.sponsorship.selectors import with_quota_use
+from mobility.placement_status import ACCEPTED_ON, SUBMITTED_ON
+from workers.models import AgencyStatus
 
 
 def recruitment_fee_charged(ctx: Context, lo: int, hi: int) -> list[Hit]:
@@ -58,16 +63,16 @@ def agency_licence_invalid(ctx: Context, kind: str, ids) -> list[Hit]:
         SELECT a.id, a.licence_number, a.licence_valid_until, a.status, count(p.id) AS cases
         FROM workers_agency a
         JOIN workers_placement p ON p.agency_id = a.id AND p.status = ANY(%(statuses)s)
-        WHERE {where} AND (a.status IN ('suspended', 'revoked') OR a.licence_valid_until < %(on)s)
+        WHERE {where} AND (a.status <> %(active)s OR a.licence_valid_until < %(on)s)
         GROUP BY a.id
         """,
-        {**params, "on": ctx.on, "statuses": list(SUBMITTED_ON)},
+        {**params, "on": ctx.on, "active": AgencyStatus.ACTIVE, "statuses": list(SUBMITTED_ON)},
     )
     hits = []
     for row in rows:
         problem = (
             f"licence {row['status']}"
-            if row["status"] != "active"
+            if row["status"] != AgencyStatus.ACTIVE
             else f"licence expired on {row['licence_valid_until']:%Y-%m-%d}"
         )
         hits.append(
@@ -126,19 +131,15 @@ def employer_not_approved(ctx: Context, kind: str, ids) -> list[Hit]:
 
 
 def employer_quota_exceeded(ctx: Context, kind: str, ids) -> list[Hit]:
+    """The quota in use is counted by the employers' own selector, the count the contract
+    check keeps under the quota with, so the check and the rule cannot disagree."""
     code = "EMPLOYER_QUOTA_EXCEEDED"
-    where, params = _scoped("e.id", ids)
-    rows = fetch(
-        f"""
-        SELECT e.id, e.quota, count(p.id) AS cases
-        FROM employers_employer e
-        JOIN employers_joborder j ON j.employer_id = e.id
-        JOIN workers_placement p ON p.job_order_id = j.id AND p.status = ANY(%(statuses)s)
-        WHERE {where}
-        GROUP BY e.id
-        HAVING count(p.id) > e.quota
-        """,
-        {**params, "statuses": list(CONTRACT_ON)},
+    employers = Employer.objects.all() if ids is None else Employer.objects.filter(pk__in=ids)
+    rows = (
+        with_quota_use(employers)
+        .filter(quota_used__gt=F("quota"))
+        .order_by()
+        .values("id", "quota", cases=F("quota_used"))
     )
     return [
         Hit(
