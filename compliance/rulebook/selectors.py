@@ -1,4 +1,4 @@
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -11,36 +11,37 @@ from mobility import figures
 
 FULL_TIME_HOURS = 40
 
-# One rule's parameter versions as (effective from, values), oldest first.
-Versions = Sequence[tuple[date, dict]]
 
-
-def parameter_versions(code: str | None = None) -> dict[str, list[tuple[date, dict]]]:
-    """Every rule's parameter versions (or one rule's), oldest first, by rule code."""
+def parameter_versions(code: str | None = None) -> dict[str, list[RuleParameter]]:
+    """Every rule's parameter versions (or one rule's), by rule code."""
     rows = RuleParameter.objects.select_related("rule").order_by("effective_from")
     if code is not None:
         rows = rows.filter(rule__code=code)
-    versions: dict[str, list[tuple[date, dict]]] = {}
+    versions: dict[str, list[RuleParameter]] = {}
     for version in rows:
-        versions.setdefault(version.rule.code, []).append(
-            (version.effective_from, dict(version.values))
-        )
+        versions.setdefault(version.rule.code, []).append(version)
     return versions
 
 
-def version_in_force(versions: Versions, on: date) -> dict:
-    """The values of the latest version in force on `on`; before the first version, the
-    first one's (a rule judges from its seeding on, even dates that precede it)."""
-    chosen = versions[0][1] if versions else {}
-    for effective_from, values in versions:
-        if effective_from <= on:
-            chosen = values
-    return dict(chosen)
+def version_in_force(versions: Iterable[RuleParameter], on: date) -> RuleParameter | None:
+    """Of one rule's versions, the latest in force on `on`; before the first, the first (a
+    rule judges from its seeding on, dates that precede it too)."""
+    ordered = sorted(versions, key=lambda version: version.effective_from)
+    chosen = ordered[0] if ordered else None
+    for version in ordered:
+        if version.effective_from <= on:
+            chosen = version
+    return chosen
+
+
+def values_in_force(versions: Iterable[RuleParameter], on: date) -> dict:
+    version = version_in_force(versions, on)
+    return dict(version.values) if version else {}
 
 
 def parameters(code: str, on: date) -> dict:
     """The parameters of rule `code` in force on `on`."""
-    return version_in_force(parameter_versions(code).get(code, []), on)
+    return values_in_force(parameter_versions(code).get(code, []), on)
 
 
 def rule(code: str) -> Rule:

@@ -5,6 +5,7 @@ from numbers import Number
 from rest_framework import serializers
 
 from compliance.rulebook.models import MinimumWage, Rule, RuleParameter
+from compliance.rulebook.selectors import values_in_force
 
 
 class RuleParameterSerializer(serializers.ModelSerializer):
@@ -18,11 +19,9 @@ class RuleParameterSerializer(serializers.ModelSerializer):
         each value keeps its kind (a number stays a non-negative number, a list a list)."""
         if not isinstance(values, dict):
             raise serializers.ValidationError("Give the parameters as an object of name: value.")
-        rule = self.context.get("rule")
-        current = {}
-        if rule is not None:
-            latest = rule.parameter_versions.order_by("-effective_from").first()
-            current = latest.values if latest else {}
+        # Every version of a rule has the same names and kinds; the newest says which.
+        newest = max(self._versions(), key=lambda version: version.effective_from, default=None)
+        current = dict(newest.values) if newest else {}
         unknown = sorted(set(values) - set(current))
         if unknown:
             known = ", ".join(sorted(current)) or "none"
@@ -38,7 +37,19 @@ class RuleParameterSerializer(serializers.ModelSerializer):
                 isinstance(value, list) and all(isinstance(v, str) for v in value)
             ):
                 raise serializers.ValidationError(f"{name} must be a list of codes.")
-        return {**current, **values}
+        return values
+
+    def validate(self, attrs):
+        """A version that states only some parameters takes the others from the version in
+        force on its own effective date, never from a later one (RULES.md)."""
+        if "values" in attrs:
+            in_force = values_in_force(self._versions(), attrs["effective_from"])
+            attrs["values"] = {**in_force, **attrs["values"]}
+        return attrs
+
+    def _versions(self) -> list[RuleParameter]:
+        rule = self.context.get("rule")
+        return list(rule.parameter_versions.all()) if rule is not None else []
 
 
 class RuleSerializer(serializers.ModelSerializer):

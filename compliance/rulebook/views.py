@@ -9,18 +9,11 @@ from django.utils.translation import gettext as _
 from compliance.rulebook import services
 from compliance.rulebook.forms import MinimumWageForm, ParameterVersionForm, RuleSettingsForm
 from compliance.rulebook.models import Category, MinimumWage, Rule, Severity
+from compliance.rulebook.selectors import version_in_force
 from compliance.rulebook.serializers import RuleParameterSerializer
 from mobility.access import Role
 from mobility.history import history_of
 from mobility.web import for_roles, paginate, run_service
-
-
-def _in_force(versions, on):
-    """The version in force on `on` from versions sorted newest first (earliest if none yet)."""
-    for version in versions:
-        if version.effective_from <= on:
-            return version
-    return versions[-1] if versions else None
 
 
 @for_roles(Role.OFFICIAL)
@@ -30,7 +23,7 @@ def rule_list(request):
     if category in Category.values:
         rules = rules.filter(category=category)
     today = timezone.localdate()
-    rows = [(rule, _in_force(list(rule.parameter_versions.all()), today)) for rule in rules]
+    rows = [(rule, version_in_force(list(rule.parameter_versions.all()), today)) for rule in rules]
     return render(
         request,
         "compliance/rulebook/rule_list.html",
@@ -42,7 +35,7 @@ def rule_list(request):
 def rule_detail(request, pk):
     rule = get_object_or_404(Rule.objects.select_related("corridor"), pk=pk)
     versions = list(rule.parameter_versions.all())
-    current = _in_force(versions, timezone.localdate())
+    current = version_in_force(versions, timezone.localdate())
     current_values = dict(current.values) if current else {}
     settings_form = RuleSettingsForm(instance=rule)
     parameter_form = ParameterVersionForm(current=current_values)

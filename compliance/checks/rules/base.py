@@ -16,8 +16,8 @@ from functools import cached_property, lru_cache
 
 from django.db import connection
 
-from compliance.rulebook.models import Rule
-from compliance.rulebook.selectors import parameter_versions, version_in_force
+from compliance.rulebook.models import Rule, RuleParameter
+from compliance.rulebook.selectors import parameter_versions, values_in_force
 from compliance.rulebook.working_time import add_working_days, is_working_day, working_days_in_month
 
 KOPECK = Decimal("0.01")
@@ -75,7 +75,7 @@ class Context:
 
     on: date
     rules: dict[str, Rule] = field(default_factory=dict)
-    versions: dict[str, list[tuple[date, dict]]] = field(default_factory=dict)
+    versions: dict[str, list[RuleParameter]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, on: date) -> Context:
@@ -84,7 +84,7 @@ class Context:
 
     def parameters(self, code: str, on: date | None = None) -> dict:
         """The rulebook's answer, from the versions read once instead of a query per call."""
-        return version_in_force(self.versions.get(code, []), on or self.on)
+        return values_in_force(self.versions.get(code, []), on or self.on)
 
     def param(self, code: str, name: str, on: date | None = None) -> Decimal:
         return Decimal(str(self.parameters(code, on)[name]))

@@ -9,7 +9,7 @@ import pytest
 
 from compliance.checks import engine
 from compliance.checks.rules import Context
-from compliance.rulebook.models import MinimumWage
+from compliance.rulebook.models import MinimumWage, Rule
 from compliance.rulebook.selectors import applicable_minimum_wage, check_job_terms, parameters
 from tests import factories
 from tests.compliance.rule_helpers import ON, check, compliant_case, set_parameters, set_report
@@ -94,3 +94,17 @@ def test_the_sweep_and_the_rulebook_read_the_same_parameter_version(day):
     ctx = Context.load(ON)
     for code in ctx.rules:
         assert ctx.parameters(code, day) == parameters(code, day)
+
+
+def test_a_partial_version_takes_the_rest_from_the_version_in_force_on_its_own_date(api):
+    set_parameters("WAGE_UNDERPAID", date(2027, 1, 1), tolerance_pct=5)
+    rule = Rule.objects.get(code="WAGE_UNDERPAID")
+    response = api.as_user(factories.official_user()).post(
+        f"/api/v1/rules/{rule.pk}/parameters/",
+        {"effective_from": "2026-06-01", "values": {"overtime_multiplier": 2}},
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    assert response.json()["values"] == {"tolerance_pct": 1, "overtime_multiplier": 2}
+    assert parameters("WAGE_UNDERPAID", date(2026, 6, 1)) == response.json()["values"]
+    assert parameters("WAGE_UNDERPAID", date(2027, 1, 1))["tolerance_pct"] == 5
