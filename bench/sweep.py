@@ -44,7 +44,7 @@ def main() -> None:
 
     from bench import reference_rules, seed
     from compliance.checks import engine
-    from compliance.models import CheckRun, Finding
+    from compliance.models import Finding
 
     call_command("migrate", verbosity=0)
     if not args.skip_seed:
@@ -62,8 +62,8 @@ def main() -> None:
     with _celery_workers(queue, args.workers):
         # The first sweep opens every finding; the second is the nightly steady state, where
         # findings are only confirmed.
-        run, sweep_seconds = _timed_sweep(engine, CheckRun, seed.ON, queue, args.chunk_size)
-        repeat, repeat_seconds = _timed_sweep(engine, CheckRun, seed.ON, queue, args.chunk_size)
+        run, sweep_seconds = _timed_sweep(engine, seed.ON, queue, args.chunk_size)
+        repeat, repeat_seconds = _timed_sweep(engine, seed.ON, queue, args.chunk_size)
 
     sample = random.Random(11).sample(range(1, cases + 1), min(args.sample, cases))
     started = time.perf_counter()
@@ -101,13 +101,13 @@ def main() -> None:
         sys.exit(1)
 
 
-def _timed_sweep(engine, CheckRun, on, queue, chunk_size):
+def _timed_sweep(engine, on, queue, chunk_size):
     started = time.perf_counter()
     run = engine.start_sweep(trigger="user", on=on, queue=queue, chunk_size=chunk_size)
-    while CheckRun.objects.filter(pk=run.pk, status__in=["queued", "running"]).exists():
+    while run.unfinished:
         time.sleep(0.1)
+        run.refresh_from_db()
     seconds = time.perf_counter() - started
-    run.refresh_from_db()
     if run.status != "finished":
         sys.exit(f"the sweep {run.status}: {run.error}")
     return run, seconds

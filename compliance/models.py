@@ -219,6 +219,10 @@ class CheckRunStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+# A run in one of these still has chunks to count; its page keeps asking for its progress.
+UNFINISHED_RUN_STATUSES = (CheckRunStatus.QUEUED, CheckRunStatus.RUNNING)
+
+
 class CheckRunTrigger(models.TextChoices):
     SCHEDULE = "schedule", _("Schedule")
     EVENT = "event", _("Event")
@@ -264,6 +268,10 @@ class CheckRun(models.Model):
 
     def __str__(self) -> str:
         return f"check run #{self.pk} ({self.status})"
+
+    @property
+    def unfinished(self) -> bool:
+        return self.status in UNFINISHED_RUN_STATUSES
 
 
 class WatchlistKind(models.TextChoices):

@@ -4,8 +4,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mobility.models import Membership, Organisation
-# The statuses live below every app (employers count them too); found here as well, where
-# migrations and the OpenAPI enum names look for them.
 from mobility.placement_status import PlacementStatus
 from mobility.regions import indian_states
 
@@ -121,6 +119,9 @@ class Worker(models.Model):
         return self.full_name
 
 
+# A case's status is a PlacementStatus from mobility.placement_status, below every app since
+# employers count the statuses too; importable from here still, where migrations and the
+# OpenAPI enum names look.
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Placement(models.Model):
     """A case: one worker recruited by one agency for one employer's job order."""

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from compliance.checks.detection import Outcome, Scope, apply_hits
 from compliance.checks.rules import Context, case_rules, subject_rules
-from compliance.models import CheckRun, CheckRunScope, CheckRunStatus
+from compliance.models import UNFINISHED_RUN_STATUSES, CheckRun, CheckRunScope, CheckRunStatus
 
 CHUNK_SIZE = 20_000
 SUBJECT_TABLES = {
@@ -181,9 +181,7 @@ def start_sweep(
 
 
 def _active_sweeps():
-    return CheckRun.objects.filter(
-        scope="all", status__in=[CheckRunStatus.QUEUED, CheckRunStatus.RUNNING]
-    )
+    return CheckRun.objects.filter(scope=CheckRunScope.ALL, status__in=UNFINISHED_RUN_STATUSES)
 
 
 def fail_stalled_sweeps(now=None) -> int:
@@ -251,7 +249,7 @@ def _count_chunk(run_id: int, index: int, counts: Counts) -> None:
             CheckRun.objects.filter(
                 pk=run_id,
                 chunks_done__gte=F("chunks_total"),
-                status__in=[CheckRunStatus.QUEUED, CheckRunStatus.RUNNING],
+                status__in=UNFINISHED_RUN_STATUSES,
             ).update(status=CheckRunStatus.FINISHED, finished_at=timezone.now())
     except Exception:
         cache.delete(key)
