@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -10,7 +10,7 @@ from compliance.checks import engine
 from compliance.checks.selectors import check_runs_visible_to
 from compliance.models import CheckRunTrigger
 from mobility.access import Role
-from mobility.web import for_roles, paginate
+from mobility.web import for_roles, paginate, visible_or_404
 
 
 @for_roles(Role.OFFICIAL)
@@ -33,5 +33,5 @@ def start_sweep(request):
 def progress(request, pk: int):
     if pk > 2**63 - 1:  # beyond any id; the database would refuse to compare it
         raise Http404
-    run = get_object_or_404(check_runs_visible_to(request.user), pk=pk)
+    run = visible_or_404(check_runs_visible_to, request, pk)
     return render(request, "compliance/checks/progress.html", {"run": run})
