@@ -3,7 +3,8 @@ from decimal import Decimal
 from django.utils.translation import gettext
 from rest_framework import serializers
 
-from employers.models import JobOrder, JobOrderStatus, SponsorshipStatus
+from employers.job_orders.selectors import job_orders_visible_to
+from employers.models import JobOrder
 from mobility.access import actor_for
 from workers.models import (
     CaseEvent,
@@ -71,9 +72,7 @@ class PlacementSerializer(serializers.ModelSerializer):
 class PlacementCreateSerializer(serializers.Serializer):
     worker = serializers.PrimaryKeyRelatedField(queryset=Worker.objects.none())
     job_order = serializers.PrimaryKeyRelatedField(
-        queryset=JobOrder.objects.filter(
-            status=JobOrderStatus.OPEN, employer__sponsorship_status=SponsorshipStatus.APPROVED
-        ).select_related("employer"),
+        queryset=JobOrder.objects.none(),
         error_messages={"does_not_exist": "Choose an open job order of an approved employer."},
     )
 
@@ -81,6 +80,8 @@ class PlacementCreateSerializer(serializers.Serializer):
         super().__init__(*args, **kwargs)
         user = getattr(self.context.get("request"), "user", None)
         self.fields["worker"].queryset = workers_visible_to(user)
+        # Agencies, the only ones who open cases, see the open job orders of approved sponsors.
+        self.fields["job_order"].queryset = job_orders_visible_to(user)
 
 
 class PlacementFactsSerializer(serializers.Serializer):

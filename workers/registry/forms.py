@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from employers.models import JobOrder, JobOrderStatus, SponsorshipStatus
+from employers.job_orders.selectors import job_orders_visible_to
+from employers.models import JobOrder
 from mobility.regions import indian_states
 from workers.models import PlacementStatus, Worker
 
@@ -55,15 +56,15 @@ class WorkerForm(forms.ModelForm):
 
 
 class OpenCaseForm(forms.Form):
+    """The job orders the agency may recruit for: open ones of approved sponsors."""
+
     job_order = forms.ModelChoiceField(
-        label=gettext_lazy("Job order"),
-        queryset=JobOrder.objects.filter(
-            status=JobOrderStatus.OPEN, employer__sponsorship_status=SponsorshipStatus.APPROVED
-        ).select_related("employer"),
+        label=gettext_lazy("Job order"), queryset=JobOrder.objects.none()
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["job_order"].queryset = job_orders_visible_to(user)
         self.fields["job_order"].label_from_instance = lambda job: (
             f"{job.title} — {job.employer.legal_name} ({job.work_region}), "
             f"{job.monthly_wage_rub} RUB"

@@ -129,7 +129,7 @@ def worker_page(request, pk):
             "documents": documents,
             "may_edit": is_agency,
             "upload_form": DocumentUploadForm() if is_agency else None,
-            "open_case_form": OpenCaseForm() if is_agency else None,
+            "open_case_form": OpenCaseForm(request.user) if is_agency else None,
         },
     )
 
@@ -139,7 +139,7 @@ def worker_page(request, pk):
 def worker_open_case(request, pk):
     actor = request.actor
     worker = visible_or_404(workers_visible_to, request, pk)
-    form = OpenCaseForm(request.POST)
+    form = OpenCaseForm(request.user, request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose an open job order of an approved employer."))
         return redirect("worker-page", pk=worker.pk)
