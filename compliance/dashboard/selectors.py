@@ -19,7 +19,13 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from compliance.checks.selectors import check_runs_visible_to
-from compliance.findings.selectors import findings_visible_to
+from compliance.findings.selectors import (
+    findings_visible_to,
+    in_region,
+    in_sector,
+    of_agency,
+    of_employer,
+)
 from compliance.models import OPEN_FINDING_STATUSES, CheckRunScope, Finding
 from compliance.rulebook.models import Category, Severity
 from employers.models import Employer
@@ -65,23 +71,13 @@ def filtered_placements(user, filters: DashboardFilters) -> QuerySet[Placement]:
 def filtered_findings(user, filters: DashboardFilters) -> QuerySet[Finding]:
     findings = findings_visible_to(user)
     if filters.region:
-        findings = findings.filter(
-            Q(placement__job_order__work_region=filters.region)
-            | Q(placement__isnull=True, employer__region=filters.region)
-        )
+        findings = findings.filter(in_region(filters.region))
     if filters.sector:
-        findings = findings.filter(
-            Q(placement__job_order__employer__sector=filters.sector)
-            | Q(placement__isnull=True, employer__sector=filters.sector)
-        )
+        findings = findings.filter(in_sector(filters.sector))
     if filters.employer:
-        findings = findings.filter(
-            Q(placement__job_order__employer_id=filters.employer) | Q(employer_id=filters.employer)
-        )
+        findings = findings.filter(of_employer(filters.employer))
     if filters.agency:
-        findings = findings.filter(
-            Q(placement__agency_id=filters.agency) | Q(agency_id=filters.agency)
-        )
+        findings = findings.filter(of_agency(filters.agency))
     if filters.period_from:
         findings = findings.filter(last_detected_at__date__gte=filters.period_from)
     if filters.period_to:

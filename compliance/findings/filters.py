@@ -1,8 +1,8 @@
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from compliance.findings.selectors import in_region, in_sector, of_agency, of_employer
 from compliance.models import (
     Finding,
     FindingStatus,
@@ -43,24 +43,17 @@ class FindingFilter(django_filters.FilterSet):
         model = Finding
         fields = ("placement", "worker", "closed_by")
 
-    # A finding about a case names the case; its employer and agency are reached through it.
     def filter_region(self, queryset, name, value: str):
-        return queryset.filter(
-            Q(placement__job_order__work_region=value)
-            | Q(placement__isnull=True, employer__region=value)
-        )
+        return queryset.filter(in_region(value))
 
     def filter_sector(self, queryset, name, value: str):
-        return queryset.filter(
-            Q(placement__job_order__employer__sector=value)
-            | Q(placement__isnull=True, employer__sector=value)
-        )
+        return queryset.filter(in_sector(value))
 
     def filter_employer(self, queryset, name, value: int):
-        return queryset.filter(Q(employer_id=value) | Q(placement__job_order__employer_id=value))
+        return queryset.filter(of_employer(value))
 
     def filter_agency(self, queryset, name, value: int):
-        return queryset.filter(Q(agency_id=value) | Q(placement__agency_id=value))
+        return queryset.filter(of_agency(value))
 
 
 def _rule_choices():

@@ -40,3 +40,25 @@ def findings_visible_to(user) -> QuerySet[Finding]:
             about_a_case | Q(placement__isnull=True, employer__in=employers_visible_to(user))
         )
     return findings.none()
+
+
+# Where a finding belongs, for filters and dashboard figures alike: a finding about a case by
+# the case's job (its work region, its employer), any other by its own employer or agency.
+def in_region(region: str) -> Q:
+    return Q(placement__job_order__work_region=region) | Q(
+        placement__isnull=True, employer__region=region
+    )
+
+
+def in_sector(sector: str) -> Q:
+    return Q(placement__job_order__employer__sector=sector) | Q(
+        placement__isnull=True, employer__sector=sector
+    )
+
+
+def of_employer(employer_id: int) -> Q:
+    return Q(employer_id=employer_id) | Q(placement__job_order__employer_id=employer_id)
+
+
+def of_agency(agency_id: int) -> Q:
+    return Q(agency_id=agency_id) | Q(placement__agency_id=agency_id)
