@@ -17,7 +17,7 @@ from datetime import date
 from django.utils.translation import gettext_noop
 
 from mobility.access import Actor, Role
-from mobility.placement_status import PRE_DEPARTURE, TERMINAL
+from mobility.placement_status import IN_RUSSIA, PRE_DEPARTURE, TERMINAL
 from workers.models import Placement
 from workers.models import PlacementStatus as S
 from workers.placements.requirements import (
@@ -162,7 +162,7 @@ MOVES: tuple[Move, ...] = (
         writes={"reason": "termination_reason"},
     ),
     Move(
-        (S.ARRIVED, S.EMPLOYED),
+        IN_RUSSIA,
         S.REPATRIATED,
         (OFFICIAL,),
         fields=("reason",),
