@@ -1,6 +1,7 @@
 import pghistory
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mobility.models import Membership, Organisation
@@ -117,6 +118,13 @@ class Worker(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    @property
+    def age(self) -> int:
+        """Full years today, in the site's time zone."""
+        today = timezone.localdate()
+        born = self.date_of_birth
+        return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
 # A case's status is a PlacementStatus from mobility.placement_status, below every app since

@@ -1,10 +1,16 @@
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from compliance.models import Finding
+from compliance.rulebook.models import Category
 from employers.sponsorship.selectors import employers_visible_to
 from mobility.access import Role, actor_for
 from workers.agencies.selectors import agencies_visible_to
+from workers.models import Grievance
 from workers.placements.selectors import placements_visible_to
+
+# A grievance's clock finding names the case, so the worker, that complained: only officials
+# read it, and the employer once an official has shared the grievance with it (SPEC §3).
+ABOUT_A_GRIEVANCE = Q(rule__category=Category.GRIEVANCES)
 
 
 def findings_visible_to(user) -> QuerySet[Finding]:
@@ -12,7 +18,8 @@ def findings_visible_to(user) -> QuerySet[Finding]:
     agencies also see the findings about the agency itself and its workers, employers those
     about the employer itself, region-limited officials those about employers in their
     regions. Findings about an agency or a worker alone carry no Russian region and stay
-    visible to every official."""
+    visible to every official. A grievance's clock finding is the officials' alone until the
+    grievance is shared with the employer; the agency never reads it."""
     actor = actor_for(user)
     findings = Finding.objects.select_related(
         "rule",
@@ -34,11 +41,18 @@ def findings_visible_to(user) -> QuerySet[Finding]:
     if actor.role == Role.AGENCY:
         return findings.filter(
             about_a_case | Q(placement__isnull=True, agency__in=agencies_visible_to(user))
-        )
+        ).exclude(ABOUT_A_GRIEVANCE)
     if actor.role == Role.EMPLOYER:
+        shared = Exists(
+            Grievance.objects.filter(
+                receipt=OuterRef("period"),
+                placement=OuterRef("placement"),
+                shared_with_employer=True,
+            )
+        )
         return findings.filter(
             about_a_case | Q(placement__isnull=True, employer__in=employers_visible_to(user))
-        )
+        ).filter(~ABOUT_A_GRIEVANCE | shared)
     return findings.none()
 
 

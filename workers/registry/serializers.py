@@ -86,16 +86,19 @@ class WorkerSerializer(serializers.ModelSerializer):
 
 
 class MaskedWorkerSerializer(serializers.ModelSerializer):
-    """What an employer sees of a candidate: no contact data, passport number masked."""
+    """What an employer sees of a candidate: no contact data, passport number masked, the age
+    instead of the date of birth (with a grievance's receipt, the date of birth would open the
+    worker's grievance at the public lookup)."""
 
     passport_number = serializers.SerializerMethodField()
+    age = serializers.IntegerField(read_only=True)
 
     class Meta:
         model = Worker
         fields = (
             "id",
             "full_name",
-            "date_of_birth",
+            "age",
             "sex",
             "passport_number",
             "state_of_origin",
