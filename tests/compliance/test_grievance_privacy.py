@@ -42,18 +42,14 @@ def test_the_employer_reads_it_only_once_an_official_shares_the_grievance(
     assert listed(api, employer) == []
     client.force_login(employer)
     assert late_grievance.receipt not in client.get("/employer/findings/").content.decode()
-    share_with_employer(
-        actor=actor_for(factories.official_user()), grievance_id=late_grievance.pk
-    )
+    share_with_employer(actor=actor_for(factories.official_user()), grievance_id=late_grievance.pk)
     assert listed(api, employer) == [late_grievance.receipt]
 
 
 def test_the_agency_never_reads_it(api, late_grievance):
     agency = factories.agency_user(late_grievance.placement.agency)
     assert listed(api, agency) == []
-    share_with_employer(
-        actor=actor_for(factories.official_user()), grievance_id=late_grievance.pk
-    )
+    share_with_employer(actor=actor_for(factories.official_user()), grievance_id=late_grievance.pk)
     assert listed(api, agency) == []
 
 
