@@ -1,7 +1,7 @@
 import pytest
 from rest_framework.test import APIClient
 
-from tests import factories
+from tests.world import World, build_world
 
 
 @pytest.fixture
@@ -17,13 +17,17 @@ def api():
 
 
 @pytest.fixture
-def agency(db):
-    return factories.AgencyFactory()
+def world(db) -> World:
+    """The owner, the peer who must not see, and the officials: see tests/world.py."""
+    return build_world()
 
 
-@pytest.fixture
-def employer(db):
-    return factories.EmployerFactory()
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """Every test stores its uploads in a folder of its own, so that what a test finds stored
+    is what it stored itself."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture(autouse=True)

@@ -1,13 +1,8 @@
 import pytest
 
-from tests.workers.case_world import S, case_in, make_world
+from tests.world import S
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def sign_in(page, user):
@@ -18,10 +13,9 @@ def sign_in(page, user):
     page.wait_for_url("**/agency/")
 
 
-def test_the_agency_pipeline_shows_counts_and_leads_to_a_case(page, tmp_path):
-    world = make_world()
+def test_the_agency_pipeline_shows_counts_and_leads_to_a_case(page, tmp_path, world):
     for status in (S.DRAFT, S.DRAFT, S.SUBMITTED, S.ACCEPTED, S.EMPLOYED):
-        case_in(world, status)
+        world.case(status)
     sign_in(page, world.agency_a_user)
 
     draft_tile = page.locator('.pipeline a[data-status="draft"] .count')

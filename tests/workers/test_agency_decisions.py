@@ -2,8 +2,6 @@
 
 import pytest
 
-from mobility.models import Side
-from tests import factories
 from workers.models import Agency, AgencyDecision, AgencyStatus
 from workers.placements.signals import agency_changed
 
@@ -14,8 +12,8 @@ def decide(api, user, agency, **body):
     return api.as_user(user).post(f"/api/v1/agencies/{agency.pk}/decide/", body, format="json")
 
 
-def test_an_indian_official_suspends_an_agency_with_a_reason_kept(api, agency):
-    official = factories.official_user(Side.INDIA)
+def test_an_indian_official_suspends_an_agency_with_a_reason_kept(api, world):
+    agency, official = world.agency_a, world.official_in
     response = decide(api, official, agency, decision="suspend", reason="Fees charged to workers.")
     assert response.status_code == 200 and response.json()["status"] == AgencyStatus.SUSPENDED
     record = AgencyDecision.objects.get(agency=agency)
@@ -27,8 +25,8 @@ def test_an_indian_official_suspends_an_agency_with_a_reason_kept(api, agency):
     assert record.reason == "Fees charged to workers."
 
 
-def test_suspend_then_reinstate_then_revoke(api, agency):
-    official = factories.official_user(Side.INDIA)
+def test_an_agency_suspended_then_reinstated_can_still_be_revoked(api, world):
+    agency, official = world.agency_a, world.official_in
     for decision, status in [
         ("suspend", AgencyStatus.SUSPENDED),
         ("reinstate", AgencyStatus.ACTIVE),
@@ -39,31 +37,37 @@ def test_suspend_then_reinstate_then_revoke(api, agency):
     assert agency.decisions.count() == 3
 
 
-def test_a_decision_the_status_does_not_allow_answers_409_with_the_allowed(api, agency):
-    official = factories.official_user(Side.INDIA)
+def test_a_decision_the_status_does_not_allow_answers_409_with_the_allowed(api, world):
+    agency, official = world.agency_a, world.official_in
     response = decide(api, official, agency, decision="reinstate", reason="x")
     assert response.status_code == 409
     assert response.json()["allowed"] == ["revoke", "suspend"]
     assert not AgencyDecision.objects.exists()
 
 
-def test_a_decision_without_a_reason_is_refused(api, agency):
-    official = factories.official_user(Side.INDIA)
+def test_a_decision_without_a_reason_is_refused(api, world):
+    agency, official = world.agency_a, world.official_in
     response = decide(api, official, agency, decision="suspend", reason="  ")
-    assert response.status_code == 400 and "reason" in response.json()
+    assert response.status_code == 400
+    assert response.json()["reason"] == ["Give the reason for this decision."]
+    assert not AgencyDecision.objects.exists()
     agency.refresh_from_db()
     assert agency.status == AgencyStatus.ACTIVE
 
 
-def test_russian_officials_and_the_agency_itself_may_not_decide(api, agency):
-    for user in (factories.official_user(Side.RUSSIA), factories.agency_user(agency)):
+def test_russian_officials_and_the_agency_itself_may_not_decide(api, world):
+    agency = world.agency_a
+    for user in (world.official, world.agency_a_user):
         assert decide(api, user, agency, decision="suspend", reason="x").status_code == 403
-    other = factories.agency_user()
-    assert decide(api, other, agency, decision="suspend", reason="x").status_code == 404
+    assert (
+        decide(api, world.agency_b_user, agency, decision="suspend", reason="x").status_code == 404
+    )
+    agency.refresh_from_db()
+    assert agency.status == AgencyStatus.ACTIVE and not AgencyDecision.objects.exists()
 
 
 def test_an_indian_official_registers_an_agency_and_others_may_not(
-    api, django_capture_on_commit_callbacks
+    api, world, django_capture_on_commit_callbacks
 ):
     body = {
         "name": "Goa Careers",
@@ -71,8 +75,7 @@ def test_an_indian_official_registers_an_agency_and_others_may_not(
         "licence_valid_until": "2030-01-01",
         "state": "IN-GA",
     }
-    russian = factories.official_user(Side.RUSSIA)
-    assert api.as_user(russian).post("/api/v1/agencies/", body).status_code == 403
+    assert api.as_user(world.official).post("/api/v1/agencies/", body).status_code == 403
     received = []
 
     def receiver(**kwargs):
@@ -81,8 +84,7 @@ def test_an_indian_official_registers_an_agency_and_others_may_not(
     agency_changed.connect(receiver)
     try:
         with django_capture_on_commit_callbacks(execute=True):
-            official = factories.official_user(Side.INDIA)
-            response = api.as_user(official).post("/api/v1/agencies/", body)
+            response = api.as_user(world.official_in).post("/api/v1/agencies/", body)
     finally:
         agency_changed.disconnect(receiver)
     assert response.status_code == 201

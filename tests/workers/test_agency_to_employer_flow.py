@@ -13,16 +13,10 @@ from django.utils import timezone
 from workers.documents.sample_files import pdf_bytes, png_bytes
 from workers.models import Placement, PlacementStatus, Worker
 
-from .case_world import make_world
-
 pytestmark = pytest.mark.django_db
 
 
-def test_a_worker_goes_from_registration_to_acceptance_through_the_pages(
-    client, settings, tmp_path
-):
-    settings.MEDIA_ROOT = tmp_path
-    world = make_world()
+def test_a_worker_goes_from_registration_to_acceptance_through_the_pages(client, world):
     today = timezone.localdate()
     client.force_login(world.agency_a_user)
     client.post(

@@ -7,28 +7,21 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from mobility.models import Side
 from tests import factories
+from tests.world import S, contract_body
 from workers.documents.sample_files import pdf_bytes
 from workers.models import AgencyStatus, CaseEvent, Document, Worker
 
-from .case_world import S, case_in, make_world
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 def move_buttons(html: str) -> set[str]:
     return set(re.findall(r'data-move="([a-z_]+)"', html))
 
 
-def test_the_pipeline_counts_cases_per_status_for_the_agency_only(client):
-    world = make_world()
+def test_the_pipeline_counts_cases_per_status_for_the_agency_only(client, world):
     for status in (S.DRAFT, S.DRAFT, S.SUBMITTED, S.EMPLOYED):
-        case_in(world, status)
-    case_in(world, S.EMPLOYED, job=world.job_b, agency=world.agency_b)
+        world.case(status)
+    world.case(S.EMPLOYED, peer=True)
     client.force_login(world.agency_a_user)
     html = client.get("/agency/").content.decode()
     counts = dict(re.findall(r'data-status="([a-z_]+)">\s*<span class="count">(\d+)</span>', html))
@@ -36,8 +29,7 @@ def test_the_pipeline_counts_cases_per_status_for_the_agency_only(client):
     assert counts[S.REJECTED] == "0"
 
 
-def test_the_worker_list_searches_by_name_or_passport_and_shows_an_empty_state(client):
-    world = make_world()
+def test_the_worker_list_searches_by_name_or_passport_and_shows_an_empty_state(client, world):
     factories.WorkerFactory(
         agency=world.agency_a, full_name="Meera Nair", passport_number="M7654321"
     )
@@ -51,16 +43,14 @@ def test_the_worker_list_searches_by_name_or_passport_and_shows_an_empty_state(c
     )
 
 
-def test_the_workspace_is_for_agency_staff(client):
-    world = make_world()
+def test_the_workspace_is_for_agency_staff(client, world):
     client.force_login(world.employer_a_user)
     assert client.get("/agency/").status_code == 404
     client.logout()
     assert client.get("/agency/").status_code == 302
 
 
-def test_an_agency_registers_a_worker_through_the_page(client):
-    world = make_world()
+def test_an_agency_registers_a_worker_through_the_page(client, world):
     client.force_login(world.agency_a_user)
     form = {
         "full_name": "Sita Devi",
@@ -82,9 +72,8 @@ def test_an_agency_registers_a_worker_through_the_page(client):
     assert worker.passport_number == "S1234567"
 
 
-def test_buttons_appear_only_for_the_moves_the_table_allows_that_user(client):
-    world = make_world()
-    placement = case_in(world, S.SUBMITTED)
+def test_buttons_appear_only_for_the_moves_the_table_allows_that_user(client, world):
+    placement = world.case(S.SUBMITTED)
     expected = {
         world.agency_a_user: {S.WITHDRAWN},
         world.employer_a_user: {S.ACCEPTED, S.REJECTED},
@@ -97,14 +86,11 @@ def test_buttons_appear_only_for_the_moves_the_table_allows_that_user(client):
     assert client.get(f"/cases/{placement.pk}/").status_code == 404
 
 
-def test_the_employer_signs_the_contract_from_the_case_page(client):
-    world = make_world()
-    placement = case_in(world, S.ACCEPTED)
+def test_the_employer_signs_the_contract_from_the_case_page(client, world):
+    placement = world.case(S.ACCEPTED)
     client.force_login(world.employer_a_user)
     html = client.get(f"/cases/{placement.pk}/").content.decode()
     assert 'name="contract_wage_rub"' in html
-    from .case_world import contract_body
-
     response = client.post(
         f"/cases/{placement.pk}/move/contract_signed/", contract_body(), follow=True
     )
@@ -113,9 +99,8 @@ def test_the_employer_signs_the_contract_from_the_case_page(client):
     assert "Contract signed" in response.content.decode()
 
 
-def test_a_refused_move_from_the_page_names_the_problem_and_changes_nothing(client):
-    world = make_world()
-    placement = case_in(world, S.DRAFT)
+def test_a_refused_move_from_the_page_names_the_problem_and_changes_nothing(client, world):
+    placement = world.case(S.DRAFT)
     placement.worker.documents.all().delete()
     client.force_login(world.agency_a_user)
     response = client.post(f"/cases/{placement.pk}/move/submitted/", follow=True)
@@ -123,9 +108,8 @@ def test_a_refused_move_from_the_page_names_the_problem_and_changes_nothing(clie
     assert not CaseEvent.objects.filter(placement=placement).exists()
 
 
-def test_documents_are_uploaded_from_the_case_page(client):
-    world = make_world()
-    placement = case_in(world, S.SUBMITTED)
+def test_documents_are_uploaded_from_the_case_page(client, world):
+    placement = world.case(S.SUBMITTED)
     client.force_login(world.employer_a_user)
     upload = SimpleUploadedFile("contract.pdf", pdf_bytes("contract"))
     response = client.post(
@@ -135,10 +119,9 @@ def test_documents_are_uploaded_from_the_case_page(client):
     assert Document.objects.filter(placement=placement, kind="contract").exists()
 
 
-def test_the_official_case_list_filters_and_respects_regions(client):
-    world = make_world()
-    mine = case_in(world, S.SUBMITTED)
-    other = case_in(world, S.EMPLOYED, job=world.job_b, agency=world.agency_b)
+def test_the_official_case_list_filters_and_respects_regions(client, world):
+    mine = world.case(S.SUBMITTED)
+    other = world.case(S.EMPLOYED, peer=True)
     client.force_login(world.official_mow)
     html = client.get("/officials/cases/").content.decode()
     assert mine.reference in html and other.reference not in html
@@ -149,8 +132,7 @@ def test_the_official_case_list_filters_and_respects_regions(client):
     assert client.get("/officials/cases/").status_code == 404
 
 
-def test_an_indian_official_suspends_an_agency_from_its_page(client):
-    world = make_world()
+def test_an_indian_official_suspends_an_agency_from_its_page(client, world):
     official = factories.official_user(Side.INDIA)
     client.force_login(official)
     assert 'name="decision"' in client.get(f"/agencies/{world.agency_a.pk}/").content.decode()
@@ -166,9 +148,8 @@ def test_an_indian_official_suspends_an_agency_from_its_page(client):
     assert 'name="decision"' not in client.get(f"/agencies/{world.agency_a.pk}/").content.decode()
 
 
-def test_an_employer_sees_a_candidate_with_the_passport_number_masked(client):
-    world = make_world()
-    placement = case_in(world, S.SUBMITTED)
+def test_an_employer_sees_a_candidate_with_the_passport_number_masked(client, world):
+    placement = world.case(S.SUBMITTED)
     client.force_login(world.employer_a_user)
     html = client.get(f"/agency/workers/{placement.worker_id}/").content.decode()
     number = placement.worker.passport_number
@@ -176,10 +157,9 @@ def test_an_employer_sees_a_candidate_with_the_passport_number_masked(client):
     assert placement.worker.phone not in html
 
 
-def test_the_official_case_list_downloads_as_csv_within_the_officials_scope(client):
-    world = make_world()
-    mine = case_in(world, S.SUBMITTED)
-    other = case_in(world, S.EMPLOYED, job=world.job_b, agency=world.agency_b)
+def test_the_official_case_list_downloads_as_csv_within_the_officials_scope(client, world):
+    mine = world.case(S.SUBMITTED)
+    other = world.case(S.EMPLOYED, peer=True)
     client.force_login(world.official_mow)
     response = client.get("/officials/cases/", {"export": "csv"})
     assert response["Content-Type"].startswith("text/csv")
@@ -189,8 +169,7 @@ def test_the_official_case_list_downloads_as_csv_within_the_officials_scope(clie
     assert mine.worker.passport_number not in body
 
 
-def test_the_worker_list_filters_by_state_of_origin(client):
-    world = make_world()
+def test_the_worker_list_filters_by_state_of_origin(client, world):
     factories.WorkerFactory(
         agency=world.agency_a, full_name="Gurpreet Kaur", state_of_origin="IN-PB"
     )
@@ -200,8 +179,7 @@ def test_the_worker_list_filters_by_state_of_origin(client):
     assert "Gurpreet Kaur" in html and "Anu Thomas" not in html
 
 
-def test_the_agency_edits_its_worker_and_a_peer_cannot(client):
-    world = make_world()
+def test_the_agency_edits_its_worker_and_a_peer_cannot(client, world):
     worker = factories.WorkerFactory(agency=world.agency_a)
     client.force_login(world.agency_b_user)
     assert client.get(f"/agency/workers/{worker.pk}/edit/").status_code == 404
@@ -237,9 +215,8 @@ def test_an_indian_official_registers_an_agency_from_the_page_and_others_cannot(
     assert duplicate.status_code == 200 and Agency.objects.count() == 1
 
 
-def test_the_case_page_lists_what_is_still_needed_before_submitting(client):
-    world = make_world()
-    placement = case_in(world, S.DRAFT)
+def test_the_case_page_lists_what_is_still_needed_before_submitting(client, world):
+    placement = world.case(S.DRAFT)
     placement.worker.documents.filter(kind="passport").delete()
     client.force_login(world.agency_a_user)
     html = client.get(f"/cases/{placement.pk}/").content.decode()
@@ -247,9 +224,8 @@ def test_the_case_page_lists_what_is_still_needed_before_submitting(client):
     assert "A copy of the passport has not been uploaded." in html
 
 
-def test_an_official_verifies_a_document_from_the_case_page(client):
-    world = make_world()
-    placement = case_in(world, S.SUBMITTED)
+def test_an_official_verifies_a_document_from_the_case_page(client, world):
+    placement = world.case(S.SUBMITTED)
     passport = placement.worker.documents.get(kind="passport")
     client.force_login(world.agency_a_user)
     assert 'name="outcome"' not in client.get(f"/cases/{placement.pk}/").content.decode()

@@ -9,11 +9,6 @@ from workers.models import CaseEvent, Document, Placement, PlacementStatus
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def test_each_demo_agency_has_a_case_in_every_status_with_documents_and_a_timeline():
     seed_demo(password="demo-pass")
     for username in ("agency-a", "agency-b"):

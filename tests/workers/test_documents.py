@@ -6,18 +6,11 @@ import hashlib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.world import S
 from workers.documents.sample_files import pdf_bytes, png_bytes
 from workers.models import Document, DocumentKind
 
-from .case_world import S, case_in, make_world
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def stored_files(media):
@@ -29,9 +22,8 @@ def upload(api, user, content, name="scan.pdf", **fields):
     return api.as_user(user).post("/api/v1/documents/", data, format="multipart")
 
 
-def test_an_agency_uploads_a_pdf_kept_under_a_random_name_with_its_hash(api, media):
-    world = make_world()
-    placement = case_in(world, S.DRAFT)
+def test_an_agency_uploads_a_pdf_kept_under_a_random_name_with_its_hash(api, media, world):
+    placement = world.case(S.DRAFT)
     before = len(stored_files(media))
     content = pdf_bytes("passport")
     response = upload(api, world.agency_a_user, content, worker=placement.worker_id)
@@ -43,9 +35,8 @@ def test_an_agency_uploads_a_pdf_kept_under_a_random_name_with_its_hash(api, med
     assert document.sha256 == hashlib.sha256(content).hexdigest()
 
 
-def test_a_png_is_recognised_by_content_whatever_its_name(api):
-    world = make_world()
-    placement = case_in(world, S.DRAFT)
+def test_a_png_is_recognised_by_content_whatever_its_name(api, world):
+    placement = world.case(S.DRAFT)
     response = upload(
         api, world.agency_a_user, png_bytes(), name="photo.pdf", placement=placement.pk
     )
@@ -53,9 +44,8 @@ def test_a_png_is_recognised_by_content_whatever_its_name(api):
     assert response.json()["content_type"] == "image/png"
 
 
-def test_a_renamed_executable_is_refused_and_nothing_stored(api, media):
-    world = make_world()
-    placement = case_in(world, S.DRAFT)
+def test_a_renamed_executable_is_refused_and_nothing_stored(api, media, world):
+    placement = world.case(S.DRAFT)
     count, files = Document.objects.count(), len(stored_files(media))
     executable = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200
     response = upload(
@@ -66,9 +56,8 @@ def test_a_renamed_executable_is_refused_and_nothing_stored(api, media):
     assert (Document.objects.count(), len(stored_files(media))) == (count, files)
 
 
-def test_an_oversize_file_is_refused_and_nothing_stored(api, media):
-    world = make_world()
-    placement = case_in(world, S.DRAFT)
+def test_an_oversize_file_is_refused_and_nothing_stored(api, media, world):
+    placement = world.case(S.DRAFT)
     count, files = Document.objects.count(), len(stored_files(media))
     big = pdf_bytes("big") + b"0" * (10 * 1024 * 1024)
     response = upload(api, world.agency_a_user, big, worker=placement.worker_id)
@@ -77,9 +66,8 @@ def test_an_oversize_file_is_refused_and_nothing_stored(api, media):
     assert (Document.objects.count(), len(stored_files(media))) == (count, files)
 
 
-def test_the_same_file_twice_on_one_case_is_refused(api, media):
-    world = make_world()
-    placement = case_in(world, S.DRAFT)
+def test_the_same_file_twice_on_one_case_is_refused(api, media, world):
+    placement = world.case(S.DRAFT)
     content = pdf_bytes("contract")
     assert upload(api, world.agency_a_user, content, placement=placement.pk).status_code == 201
     count, files = Document.objects.count(), len(stored_files(media))
@@ -89,9 +77,8 @@ def test_the_same_file_twice_on_one_case_is_refused(api, media):
     assert (Document.objects.count(), len(stored_files(media))) == (count, files)
 
 
-def test_employers_upload_contracts_and_payslips_of_their_own_cases_only(api):
-    world = make_world()
-    placement = case_in(world, S.SUBMITTED)
+def test_employers_upload_contracts_and_payslips_of_their_own_cases_only(api, world):
+    placement = world.case(S.SUBMITTED)
     employer = world.employer_a_user
     ok = upload(api, employer, pdf_bytes("c"), kind=DocumentKind.CONTRACT, placement=placement.pk)
     assert ok.status_code == 201
@@ -109,16 +96,14 @@ def test_employers_upload_contracts_and_payslips_of_their_own_cases_only(api):
     assert peer.status_code == 400 and "placement" in peer.json()
 
 
-def test_officials_read_but_do_not_upload(api):
-    world = make_world()
-    placement = case_in(world, S.SUBMITTED)
+def test_officials_read_but_do_not_upload(api, world):
+    placement = world.case(S.SUBMITTED)
     response = upload(api, world.official, pdf_bytes("x"), placement=placement.pk)
     assert response.status_code == 403
 
 
-def test_download_goes_through_the_access_check(api):
-    world = make_world()
-    placement = case_in(world, S.SUBMITTED)
+def test_download_goes_through_the_access_check(api, world):
+    placement = world.case(S.SUBMITTED)
     contract = upload(
         api,
         world.agency_a_user,
@@ -142,9 +127,8 @@ def test_media_files_are_not_served_from_a_public_url(client):
     assert client.get("/media/documents/anything.pdf").status_code == 404
 
 
-def test_an_official_verifies_or_rejects_a_pending_document_once(api):
-    world = make_world()
-    placement = case_in(world, S.SUBMITTED)
+def test_an_official_verifies_or_rejects_a_pending_document_once(api, world):
+    placement = world.case(S.SUBMITTED)
     passport = placement.worker.documents.get(kind=DocumentKind.PASSPORT)
     medical = placement.worker.documents.get(kind=DocumentKind.MEDICAL_CERTIFICATE)
     url = "/api/v1/documents/{}/verify/"
@@ -169,9 +153,8 @@ def test_an_official_verifies_or_rejects_a_pending_document_once(api):
     assert api.as_user(world.agency_b_user).post(url.format(medical.pk), {}).status_code == 404
 
 
-def test_a_rejected_medical_certificate_no_longer_counts_for_submission(api):
-    world = make_world()
-    placement = case_in(world, S.DRAFT)
+def test_a_rejected_medical_certificate_no_longer_counts_for_submission(api, world):
+    placement = world.case(S.DRAFT)
     medical = placement.worker.documents.get(kind=DocumentKind.MEDICAL_CERTIFICATE)
     api.as_user(world.official).post(
         f"/api/v1/documents/{medical.pk}/verify/",

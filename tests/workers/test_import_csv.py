@@ -10,11 +10,6 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v1/imports/"
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def agency_staff():
     return factories.agency_user()

@@ -7,11 +7,6 @@ from workers.models import Import, ImportStatus, Worker
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def staff(client):
     user = factories.agency_user()

@@ -11,10 +11,9 @@ from workers.models import Import, Worker
 
 @pytest.mark.celery_worker
 @pytest.mark.django_db(transaction=True)
-def test_a_real_celery_worker_runs_the_import(settings, tmp_path, monkeypatch):
+def test_a_real_celery_worker_runs_the_import(media, monkeypatch):
     # The worker process reads the stored file, so both sides use the same media directory.
-    settings.MEDIA_ROOT = tmp_path
-    monkeypatch.setenv("MEDIA_ROOT", str(tmp_path))
+    monkeypatch.setenv("MEDIA_ROOT", str(media))
     agency = factories.AgencyFactory()
     record = Import.objects.create(agency=agency, kind="workers", file=upload(workers_csv(25)))
     queue = f"test-{uuid.uuid4().hex[:8]}"

@@ -6,21 +6,11 @@ import pytest
 
 from employers.models import JobOrderStatus, SponsorshipStatus
 from tests import factories
+from tests.factories import today
+from tests.world import GOOD_BODIES, S, contract_body
 from workers.models import AgencyStatus, CaseEvent, Document, DocumentKind
 
-from .case_world import GOOD_BODIES, S, case_in, contract_body, make_world, today
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def world():
-    return make_world()
 
 
 def move(api, user, placement, to, **body):
@@ -41,7 +31,7 @@ def assert_refused_naming(response, placement, status, *words):
 
 
 def test_submit_needs_a_passport_valid_six_months_past_the_contract(api, world):
-    placement = case_in(world, S.DRAFT)
+    placement = world.case(S.DRAFT)
     placement.worker.passport_expiry = today() + timedelta(days=365)  # 12-month contract
     placement.worker.save()
     response = move(api, world.agency_a_user, placement, S.SUBMITTED)
@@ -49,14 +39,14 @@ def test_submit_needs_a_passport_valid_six_months_past_the_contract(api, world):
 
 
 def test_submit_needs_the_passport_uploaded(api, world):
-    placement = case_in(world, S.DRAFT)
+    placement = world.case(S.DRAFT)
     Document.objects.filter(kind=DocumentKind.PASSPORT).delete()
     response = move(api, world.agency_a_user, placement, S.SUBMITTED)
     assert_refused_naming(response, placement, S.DRAFT, "copy of the passport")
 
 
 def test_submit_needs_a_medical_certificate_from_the_last_90_days(api, world):
-    placement = case_in(world, S.DRAFT)
+    placement = world.case(S.DRAFT)
     Document.objects.filter(kind=DocumentKind.MEDICAL_CERTIFICATE).update(
         issued_on=today() - timedelta(days=91)
     )
@@ -65,7 +55,7 @@ def test_submit_needs_a_medical_certificate_from_the_last_90_days(api, world):
 
 
 def test_submit_needs_an_open_job_order(api, world):
-    placement = case_in(world, S.DRAFT)
+    placement = world.case(S.DRAFT)
     world.job_a.status = JobOrderStatus.CLOSED
     world.job_a.save()
     response = move(api, world.agency_a_user, placement, S.SUBMITTED)
@@ -73,7 +63,7 @@ def test_submit_needs_an_open_job_order(api, world):
 
 
 def test_submit_needs_an_active_agency(api, world):
-    placement = case_in(world, S.DRAFT)
+    placement = world.case(S.DRAFT)
     world.agency_a.status = AgencyStatus.SUSPENDED
     world.agency_a.save()
     response = move(api, world.agency_a_user, placement, S.SUBMITTED)
@@ -83,7 +73,7 @@ def test_submit_needs_an_active_agency(api, world):
 def test_submit_needs_the_workers_consent(api, world):
     from workers.placements.lifecycle import worker_consented
 
-    placement = case_in(world, S.DRAFT)
+    placement = world.case(S.DRAFT)
     placement.worker.consent_at = None
     assert worker_consented(placement, {}, today()) == [
         "The worker has not consented to the processing of their data."
@@ -91,7 +81,7 @@ def test_submit_needs_the_workers_consent(api, world):
 
 
 def test_submit_names_every_unmet_requirement_at_once(api, world):
-    placement = case_in(world, S.DRAFT)
+    placement = world.case(S.DRAFT)
     Document.objects.all().delete()
     world.job_a.status = JobOrderStatus.CLOSED
     world.job_a.save()
@@ -100,7 +90,7 @@ def test_submit_names_every_unmet_requirement_at_once(api, world):
 
 
 def test_signing_needs_the_contract_document(api, world):
-    placement = case_in(world, S.ACCEPTED)
+    placement = world.case(S.ACCEPTED)
     placement.documents.filter(kind=DocumentKind.CONTRACT).delete()
     response = move(api, world.employer_a_user, placement, S.CONTRACT_SIGNED, **contract_body())
     assert_refused_naming(response, placement, S.ACCEPTED, "contract has not been uploaded")
@@ -109,7 +99,7 @@ def test_signing_needs_the_contract_document(api, world):
 def test_signing_refuses_a_wage_below_the_regional_minimum(api, world):
     world.job_a.monthly_wage_rub = 1000
     world.job_a.save()
-    placement = case_in(world, S.ACCEPTED)
+    placement = world.case(S.ACCEPTED)
     body = contract_body(contract_wage_rub="1000.00")
     response = move(api, world.employer_a_user, placement, S.CONTRACT_SIGNED, **body)
     assert_refused_naming(response, placement, S.ACCEPTED, "below the minimum wage")
@@ -118,14 +108,14 @@ def test_signing_refuses_a_wage_below_the_regional_minimum(api, world):
 def test_signing_refuses_hours_over_the_weekly_maximum(api, world):
     world.job_a.hours_per_week = 60
     world.job_a.save()
-    placement = case_in(world, S.ACCEPTED)
+    placement = world.case(S.ACCEPTED)
     body = contract_body(contract_hours_per_week="50.0")
     response = move(api, world.employer_a_user, placement, S.CONTRACT_SIGNED, **body)
     assert_refused_naming(response, placement, S.ACCEPTED, "50 hours", "legal maximum")
 
 
 def test_signing_refuses_terms_worse_than_the_job_order(api, world):
-    placement = case_in(world, S.ACCEPTED)
+    placement = world.case(S.ACCEPTED)
     body = contract_body(contract_wage_rub="59000.00", contract_hours_per_week="39.0")
     response = move(api, world.employer_a_user, placement, S.CONTRACT_SIGNED, **body)
     assert_refused_naming(response, placement, S.ACCEPTED, "below the job order")
@@ -135,7 +125,7 @@ def test_signing_refuses_terms_worse_than_the_job_order(api, world):
 
 
 def test_signing_refuses_when_the_employer_is_suspended(api, world):
-    placement = case_in(world, S.ACCEPTED)
+    placement = world.case(S.ACCEPTED)
     world.employer_a.sponsorship_status = SponsorshipStatus.SUSPENDED
     world.employer_a.save()
     response = move(api, world.employer_a_user, placement, S.CONTRACT_SIGNED, **contract_body())
@@ -146,20 +136,20 @@ def test_signing_refuses_when_the_quota_is_used_up(api, world):
     world.employer_a.quota = 1
     world.employer_a.save()
     factories.PlacementFactory(job_order=world.job_a, status=S.EMPLOYED)
-    placement = case_in(world, S.ACCEPTED)
+    placement = world.case(S.ACCEPTED)
     response = move(api, world.employer_a_user, placement, S.CONTRACT_SIGNED, **contract_body())
     assert_refused_naming(response, placement, S.ACCEPTED, "quota of 1")
 
 
 def test_signing_refuses_a_contract_ending_before_it_starts(api, world):
-    placement = case_in(world, S.ACCEPTED)
+    placement = world.case(S.ACCEPTED)
     body = contract_body(contract_end=today().isoformat())
     response = move(api, world.employer_a_user, placement, S.CONTRACT_SIGNED, **body)
     assert_refused_naming(response, placement, S.ACCEPTED, "end after it starts")
 
 
 def test_signing_freezes_the_contract_terms_on_the_case(api, world):
-    placement = case_in(world, S.ACCEPTED)
+    placement = world.case(S.ACCEPTED)
     response = move(api, world.employer_a_user, placement, S.CONTRACT_SIGNED, **contract_body())
     assert response.status_code == 200
     assert str(placement.contract_wage_rub) == "60000.00"
@@ -167,7 +157,7 @@ def test_signing_freezes_the_contract_terms_on_the_case(api, world):
 
 
 def test_the_visa_move_needs_a_permit_valid_on_the_contract_start(api, world):
-    placement = case_in(world, S.CONTRACT_SIGNED)
+    placement = world.case(S.CONTRACT_SIGNED)
     body = GOOD_BODIES[S.VISA_ISSUED]()
     body["work_permit_valid_until"] = (today() + timedelta(days=10)).isoformat()
     response = move(api, world.agency_a_user, placement, S.VISA_ISSUED, **body)
@@ -175,7 +165,7 @@ def test_the_visa_move_needs_a_permit_valid_on_the_contract_start(api, world):
 
 
 def test_employment_needs_a_safety_induction_on_or_before_its_start(api, world):
-    placement = case_in(world, S.ARRIVED)
+    placement = world.case(S.ARRIVED)
     placement.safety_records.all().delete()
     factories.SafetyRecordFactory(placement=placement, date=today() + timedelta(days=1))
     response = move(api, world.employer_a_user, placement, S.EMPLOYED, **GOOD_BODIES[S.EMPLOYED]())
@@ -183,7 +173,7 @@ def test_employment_needs_a_safety_induction_on_or_before_its_start(api, world):
 
 
 def test_arrival_cannot_precede_departure(api, world):
-    placement = case_in(world, S.DEPARTED)
+    placement = world.case(S.DEPARTED)
     body = {"arrival_date": (today() - timedelta(days=5)).isoformat()}
     response = move(api, world.employer_a_user, placement, S.ARRIVED, **body)
     assert_refused_naming(response, placement, S.DEPARTED, "before the departure")

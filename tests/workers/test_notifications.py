@@ -10,18 +10,15 @@ from mobility.errors import RequirementsUnmet
 from workers.models import PlacementStatus
 from workers.placements import services
 
-from .case_world import case_in, make_world
-
 pytestmark = pytest.mark.django_db
 
 
 def test_submitting_a_case_emails_the_employer_and_texts_the_worker_in_hindi(
-    mailoutbox, caplog, django_capture_on_commit_callbacks
+    mailoutbox, caplog, django_capture_on_commit_callbacks, world
 ):
-    world = make_world()
     world.employer_a_user.email = "hr@example.ru"
     world.employer_a_user.save()
-    placement = case_in(world, PlacementStatus.DRAFT)
+    placement = world.case(PlacementStatus.DRAFT)
     placement.worker.preferred_language = "hi"
     placement.worker.save()
     with (
@@ -43,11 +40,10 @@ def test_submitting_a_case_emails_the_employer_and_texts_the_worker_in_hindi(
     assert any("\u0900" <= ch <= "\u097f" for ch in texts[0]), texts[0]
 
 
-def test_a_refused_move_notifies_nobody(mailoutbox, django_capture_on_commit_callbacks):
-    world = make_world()
+def test_a_refused_move_notifies_nobody(mailoutbox, django_capture_on_commit_callbacks, world):
     world.employer_a_user.email = "hr@example.ru"
     world.employer_a_user.save()
-    placement = case_in(world, PlacementStatus.DRAFT)
+    placement = world.case(PlacementStatus.DRAFT)
     placement.documents.all().delete()
     placement.worker.documents.all().delete()
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(RequirementsUnmet):

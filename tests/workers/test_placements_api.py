@@ -8,8 +8,6 @@ from workers.models import CaseEvent, Placement
 from workers.placements.references import normalise
 from workers.placements.signals import placement_changed
 
-from .case_world import make_world
-
 pytestmark = pytest.mark.django_db
 
 
@@ -20,9 +18,8 @@ def open_case(api, user, worker, job):
 
 
 def test_an_agency_opens_a_draft_case_with_a_checkable_reference(
-    api, django_capture_on_commit_callbacks
+    api, django_capture_on_commit_callbacks, world
 ):
-    world = make_world()
     worker = factories.WorkerFactory(agency=world.agency_a)
     received = []
 
@@ -43,8 +40,7 @@ def test_an_agency_opens_a_draft_case_with_a_checkable_reference(
     assert received == [data["id"]]
 
 
-def test_an_agency_cannot_open_a_case_for_another_agencys_worker(api):
-    world = make_world()
+def test_an_agency_cannot_open_a_case_for_another_agencys_worker(api, world):
     stranger = factories.WorkerFactory(agency=world.agency_b)
     response = open_case(api, world.agency_a_user, stranger, world.job_a)
     assert response.status_code == 400 and "worker" in response.json()
@@ -52,8 +48,7 @@ def test_an_agency_cannot_open_a_case_for_another_agencys_worker(api):
 
 
 @pytest.mark.parametrize("problem", ["draft job", "unapproved employer"])
-def test_a_case_needs_an_open_job_of_an_approved_employer(api, problem):
-    world = make_world()
+def test_a_case_needs_an_open_job_of_an_approved_employer(api, problem, world):
     worker = factories.WorkerFactory(agency=world.agency_a)
     if problem == "draft job":
         world.job_a.status = JobOrderStatus.DRAFT
@@ -66,8 +61,7 @@ def test_a_case_needs_an_open_job_of_an_approved_employer(api, problem):
     assert response.json()["job_order"] == ["Choose an open job order of an approved employer."]
 
 
-def test_employers_and_officials_do_not_open_cases(api):
-    world = make_world()
+def test_employers_and_officials_do_not_open_cases(api, world):
     worker = factories.WorkerFactory(agency=world.agency_a)
     for user in (world.employer_a_user, world.official):
         response = open_case(api, user, worker, world.job_a)
@@ -75,8 +69,7 @@ def test_employers_and_officials_do_not_open_cases(api):
     assert not Placement.objects.exists()
 
 
-def test_a_reference_collision_is_retried(api, monkeypatch):
-    world = make_world()
+def test_a_reference_collision_is_retried(api, monkeypatch, world):
     taken = factories.PlacementFactory(job_order=world.job_a).reference
     fresh = iter([taken, taken, "IRM-0000-0000"])
     monkeypatch.setattr("workers.placements.services.new_reference", lambda: next(fresh))

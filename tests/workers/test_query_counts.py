@@ -2,25 +2,20 @@
 
 import pytest
 
+from tests import factories
+from tests.world import S
 from workers.models import DocumentKind
-
-from .case_world import S, attach, case_in, make_world
 
 pytestmark = pytest.mark.django_db
 
 STATUSES = [S.DRAFT, S.SUBMITTED, S.ACCEPTED, S.CONTRACT_SIGNED, S.ARRIVED, S.EMPLOYED]
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def grow(world, rounds):
     for _ in range(rounds):
         for status in STATUSES:
-            placement = case_in(world, status)
-            attach(DocumentKind.CONTRACT, placement=placement)
+            placement = world.case(status)
+            factories.DocumentFactory(placement=placement, kind=DocumentKind.CONTRACT)
 
 
 def count_queries(django_assert_max_num_queries, client, url, limit):
@@ -46,9 +41,8 @@ def count_queries(django_assert_max_num_queries, client, url, limit):
     ],
 )
 def test_queries_do_not_grow_with_the_data(
-    api, client, django_assert_max_num_queries, url, persona
+    api, client, django_assert_max_num_queries, url, persona, world
 ):
-    world = make_world()
     user = getattr(world, persona)
     web = url.startswith("/agency") or url.startswith("/officials")
     http = client if web else api.as_user(user)

@@ -3,28 +3,22 @@ cases, documents and timelines. Out of scope is 404, never 403."""
 
 import pytest
 
+from tests import factories
+from tests.world import S
 from workers.models import DocumentKind
-
-from .case_world import S, attach, case_in, make_world
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
-def scene():
-    world = make_world()
+def scene(world):
     # A submitted case of agency A on employer A's job in Moscow, and a draft beside it.
-    case = case_in(world, S.SUBMITTED)
-    draft = case_in(world, S.DRAFT)
-    contract = attach(DocumentKind.CONTRACT, placement=case)
+    case = world.case(S.SUBMITTED)
+    draft = world.case(S.DRAFT)
+    contract = factories.DocumentFactory(placement=case, kind=DocumentKind.CONTRACT)
     passport = case.worker.documents.get(kind=DocumentKind.PASSPORT)
     # A case of agency B on employer B's job in St Petersburg.
-    other = case_in(world, S.SUBMITTED, job=world.job_b, agency=world.agency_b)
+    other = world.case(S.SUBMITTED, peer=True)
     return world, case, draft, contract, passport, other
 
 
@@ -99,9 +93,8 @@ def test_someone_without_a_role_sees_nothing(api, scene, django_user_model):
         assert client.get(url).json()["count"] == 0
 
 
-def test_a_draft_withdrawn_before_submission_never_reaches_the_employer(api):
-    world = make_world()
-    draft = case_in(world, S.DRAFT)
+def test_a_draft_withdrawn_before_submission_never_reaches_the_employer(api, world):
+    draft = world.case(S.DRAFT)
     response = api.as_user(world.agency_a_user).post(
         f"/api/v1/placements/{draft.pk}/transition/",
         {"to": S.WITHDRAWN, "reason": "Duplicate entry."},

@@ -2,16 +2,11 @@
 
 import pytest
 
+from tests.factories import today
+from tests.world import S
 from workers.placements.signals import placement_changed
 
-from .case_world import S, case_in, make_world, today
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 @pytest.fixture
@@ -27,10 +22,9 @@ def heard():
 
 
 def test_a_transition_and_a_patch_each_announce_the_case(
-    api, heard, django_capture_on_commit_callbacks
+    api, heard, django_capture_on_commit_callbacks, world
 ):
-    world = make_world()
-    placement = case_in(world, S.DEPARTED)
+    placement = world.case(S.DEPARTED)
     client = api.as_user(world.employer_a_user)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
@@ -46,9 +40,8 @@ def test_a_transition_and_a_patch_each_announce_the_case(
     assert heard == [placement.pk, placement.pk]
 
 
-def test_a_refused_move_announces_nothing(api, heard, django_capture_on_commit_callbacks):
-    world = make_world()
-    placement = case_in(world, S.DRAFT)
+def test_a_refused_move_announces_nothing(api, heard, django_capture_on_commit_callbacks, world):
+    placement = world.case(S.DRAFT)
     placement.worker.documents.all().delete()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = api.as_user(world.agency_a_user).post(
@@ -58,9 +51,8 @@ def test_a_refused_move_announces_nothing(api, heard, django_capture_on_commit_c
     assert callbacks == [] and heard == []
 
 
-def test_a_region_limited_official_cannot_move_a_case_outside_their_regions(api):
-    world = make_world()
-    placement = case_in(world, S.DEPARTED, job=world.job_b, agency=world.agency_b)
+def test_a_region_limited_official_cannot_move_a_case_outside_their_regions(api, world):
+    placement = world.case(S.DEPARTED, peer=True)
     response = api.as_user(world.official_mow).post(
         f"/api/v1/placements/{placement.pk}/transition/",
         {"to": S.ARRIVED, "arrival_date": today().isoformat()},

@@ -7,17 +7,14 @@ from django.db import connection
 
 from mobility.access import actor_for
 from mobility.errors import MoveNotAllowed
+from tests.world import S
 from workers.models import CaseEvent, Placement
 from workers.placements.services import transition_placement
 
-from .case_world import S, case_in, make_world
-
 
 @pytest.mark.django_db(transaction=True)
-def test_of_many_concurrent_acceptances_exactly_one_wins(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    world = make_world()
-    placement = case_in(world, S.SUBMITTED)
+def test_of_many_concurrent_acceptances_exactly_one_wins(world):
+    placement = world.case(S.SUBMITTED)
     actor = actor_for(world.employer_a_user)
     contenders = 6
     barrier = threading.Barrier(contenders)

@@ -6,10 +6,9 @@ import pytest
 from django.utils import timezone
 
 from tests import factories
+from tests.world import S
 from workers.models import Worker
 from workers.placements.signals import worker_changed
-
-from .case_world import S, case_in, make_world
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +30,7 @@ def body(**overrides):
 
 
 def test_an_agency_registers_a_worker_stored_in_canonical_form(
-    api, agency, django_capture_on_commit_callbacks
+    api, world, django_capture_on_commit_callbacks
 ):
     received = []
 
@@ -41,14 +40,14 @@ def test_an_agency_registers_a_worker_stored_in_canonical_form(
     worker_changed.connect(receiver)
     try:
         with django_capture_on_commit_callbacks(execute=True):
-            response = api.as_user(factories.agency_user(agency)).post(
+            response = api.as_user(world.agency_a_user).post(
                 "/api/v1/workers/", body(), format="json"
             )
     finally:
         worker_changed.disconnect(receiver)
     assert response.status_code == 201, response.json()
     worker = Worker.objects.get()
-    assert worker.agency == agency
+    assert worker.agency == world.agency_a
     assert (worker.passport_number, worker.phone, worker.full_name) == (
         "K1234567",
         "+919876543210",
@@ -58,36 +57,43 @@ def test_an_agency_registers_a_worker_stored_in_canonical_form(
     assert received == [worker.pk]
 
 
+PASSPORT_FORMAT = "Enter an Indian passport number: one letter and seven digits, e.g. K1234567."
+
+
 @pytest.mark.parametrize(
-    "field, value",
+    "field, value, message",
     [
-        ("passport_number", "12345678"),
-        ("passport_number", "K123456"),
-        ("passport_expiry", "2020-01-01"),
-        ("phone", "12345"),
-        ("state_of_origin", "RU-MOW"),
-        ("occupation", "9999"),
-        ("preferred_language", "fr"),
-        ("consent", False),
-        ("date_of_birth", "2020-01-01"),
+        ("passport_number", "12345678", PASSPORT_FORMAT),
+        ("passport_number", "K123456", PASSPORT_FORMAT),
+        ("passport_expiry", "2020-01-01", "The passport has expired; renew it first."),
+        ("phone", "12345", "Enter a valid phone number, e.g. +91 98765 43210."),
+        ("state_of_origin", "RU-MOW", '"RU-MOW" is not a valid choice.'),
+        (
+            "occupation",
+            "9999",
+            "Enter a 4-digit ISCO-08 occupation code, e.g. 7112 for bricklayers.",
+        ),
+        ("preferred_language", "fr", '"fr" is not a valid choice.'),
+        ("consent", False, "The worker's consent to data processing is required."),
+        ("date_of_birth", "2020-01-01", "The worker must be at least 18 years old."),
     ],
 )
-def test_bad_worker_data_is_refused_field_by_field(api, agency, field, value):
-    response = api.as_user(factories.agency_user(agency)).post(
+def test_bad_worker_data_is_refused_field_by_field(api, world, field, value, message):
+    response = api.as_user(world.agency_a_user).post(
         "/api/v1/workers/", body(**{field: value}), format="json"
     )
     assert response.status_code == 400
-    assert field in response.json()
+    assert response.json() == {field: [message]}
     assert not Worker.objects.exists()
 
 
-def test_consent_is_required(api, agency):
+def test_consent_is_required(api, world):
     data = body()
     del data["consent"]
-    response = api.as_user(factories.agency_user(agency)).post(
-        "/api/v1/workers/", data, format="json"
-    )
-    assert response.status_code == 400 and "consent" in response.json()
+    response = api.as_user(world.agency_a_user).post("/api/v1/workers/", data, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"consent": ["The worker's consent to data processing is required."]}
+    assert not Worker.objects.exists()
 
 
 def test_a_duplicate_passport_is_refused_without_naming_the_other_agency(api):
@@ -98,9 +104,7 @@ def test_a_duplicate_passport_is_refused_without_naming_the_other_agency(api):
     assert "already registered" in message and holder.agency.name not in message
 
 
-def test_the_agency_edits_and_deletes_its_worker_but_not_one_with_a_case(api, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    world = make_world()
+def test_the_agency_edits_and_deletes_its_worker_but_not_one_with_a_case(api, world):
     worker = factories.WorkerFactory(agency=world.agency_a)
     client = api.as_user(world.agency_a_user)
     response = client.patch(
@@ -108,15 +112,13 @@ def test_the_agency_edits_and_deletes_its_worker_but_not_one_with_a_case(api, se
     )
     assert response.status_code == 200 and response.json()["phone"] == "+79123456789"
     assert client.delete(f"/api/v1/workers/{worker.pk}/").status_code == 204
-    placed = case_in(world, S.DRAFT).worker
+    placed = world.case(S.DRAFT).worker
     assert client.delete(f"/api/v1/workers/{placed.pk}/").status_code == 409
     assert Worker.objects.filter(pk=placed.pk).exists()
 
 
-def test_others_may_not_write_workers(api, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    world = make_world()
-    placement = case_in(world, S.SUBMITTED)
+def test_others_may_not_write_workers(api, world):
+    placement = world.case(S.SUBMITTED)
     url = f"/api/v1/workers/{placement.worker_id}/"
     assert api.as_user(world.employer_a_user).patch(url, {"full_name": "X"}).status_code == 403
     assert api.as_user(world.official).patch(url, {"full_name": "X"}).status_code == 403
@@ -124,10 +126,8 @@ def test_others_may_not_write_workers(api, settings, tmp_path):
     assert api.as_user(world.employer_a_user).post("/api/v1/workers/", body()).status_code == 403
 
 
-def test_employers_see_only_the_last_three_passport_characters(api, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    world = make_world()
-    placement = case_in(world, S.SUBMITTED)
+def test_employers_see_only_the_last_three_passport_characters(api, world):
+    placement = world.case(S.SUBMITTED)
     data = api.as_user(world.employer_a_user).get("/api/v1/workers/").json()["results"]
     assert [row["id"] for row in data] == [placement.worker_id]
     number = placement.worker.passport_number
@@ -135,10 +135,8 @@ def test_employers_see_only_the_last_three_passport_characters(api, settings, tm
     assert "phone" not in data[0]
 
 
-def test_employers_cannot_search_by_passport_number(api, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    world = make_world()
-    placement = case_in(world, S.SUBMITTED)
+def test_employers_cannot_search_by_passport_number(api, world):
+    placement = world.case(S.SUBMITTED)
     number = placement.worker.passport_number
     client = api.as_user(world.employer_a_user)
     assert client.get("/api/v1/workers/", {"search": number}).json()["count"] == 0
@@ -146,11 +144,9 @@ def test_employers_cannot_search_by_passport_number(api, settings, tmp_path):
     assert agency.get("/api/v1/workers/", {"search": number.lower()}).json()["count"] == 1
 
 
-def test_workers_filter_by_case_status_and_search_by_name(api, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    world = make_world()
-    case_in(world, S.SUBMITTED)
-    case_in(world, S.EMPLOYED)
+def test_workers_filter_by_case_status_and_search_by_name(api, world):
+    world.case(S.SUBMITTED)
+    world.case(S.EMPLOYED)
     factories.WorkerFactory(agency=world.agency_a, full_name="Zoya Ansari")
     client = api.as_user(world.agency_a_user)
     assert client.get("/api/v1/workers/", {"case_status": S.EMPLOYED}).json()["count"] == 1
