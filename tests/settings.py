@@ -25,3 +25,7 @@ if CACHES["default"]["BACKEND"].endswith("RedisCache"):  # noqa: F405
     # MOBILITY_TEST_CACHE_DB lets test runs side by side keep apart too.
     _db = os.environ.get("MOBILITY_TEST_CACHE_DB", "15")
     CACHES["default"]["LOCATION"] = CACHES["default"]["LOCATION"].rsplit("/", 1)[0] + f"/{_db}"  # noqa: F405
+    # The workers of `pytest -n` share that database: each keeps to keys of its own, and a
+    # test's cache.clear() clears only those (Celery workers a test starts inherit the name).
+    CACHES["default"]["BACKEND"] = "tests.cache.TestRunRedisCache"  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = "tests-" + os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405

@@ -152,3 +152,22 @@ def contract_body(**overrides) -> dict:
         "contract_end": (start + timedelta(days=365)).isoformat(),
     }
     return {**body, **overrides}
+
+
+def wage_body(placement, when, **overrides) -> dict:
+    """A wage report of SPEC §9 for `placement` and the month of `when`, paid five weeks after
+    the month began: 60,000 gross, 18,000 income tax, 2,000 of deductions, 40,000 net."""
+    body = {
+        "placement": placement.pk,
+        "month": f"{when:%Y-%m}",
+        "gross_rub": "60000.00",
+        "tax_withheld_rub": "18000.00",
+        "deductions_rub": "2000.00",
+        "net_paid_rub": "40000.00",
+        "paid_on": (when + timedelta(days=35)).isoformat(),
+        "hours_worked": "168",
+        "overtime_hours": "4",
+        "employer_contributions_rub": "18000.00",
+    }
+    body.update(overrides)
+    return body

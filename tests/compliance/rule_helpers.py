@@ -12,32 +12,13 @@ ON = date(2025, 11, 25)
 
 
 def compliant_case(**overrides):
-    employer = overrides.pop("employer", None) or factories.EmployerFactory(
-        region="RU-MOW", sector="construction", quota=50
-    )
-    job_order = overrides.pop("job_order", None) or factories.JobOrderFactory(
-        employer=employer, monthly_wage_rub=Decimal("60000.00"), hours_per_week=Decimal("40")
-    )
-    fields = {
-        "job_order": job_order,
-        "status": "employed",
-        "contract_wage_rub": Decimal("60000.00"),
-        "contract_hours_per_week": Decimal("40.0"),
-        "contract_start": date(2025, 9, 1),
-        "contract_end": date(2026, 8, 31),
-        "work_permit_number": "77-2025-000001",
-        "work_permit_valid_from": date(2025, 8, 1),
-        "work_permit_valid_until": date(2026, 12, 31),
-        "departure_date": date(2025, 8, 24),
-        "arrival_date": date(2025, 8, 25),
-        "employment_start": date(2025, 9, 1),
-        "mvd_notified_on": date(2025, 9, 2),
-        "migration_registered_on": date(2025, 8, 26),
-        "medical_exam_on": date(2025, 9, 5),
-        "fingerprinted_on": date(2025, 9, 5),
-    }
-    fields.update(overrides)
-    placement = factories.PlacementFactory(**fields)
+    """An employed case in Moscow construction that arrived on 25 August 2025 (work and the
+    contract from 1 September) with its induction and training, both insurance covers and the
+    September and October wage reports: it keeps every rule on ON."""
+    employer = overrides.pop("employer", None)
+    if employer is not None:
+        overrides.setdefault("job_order", factories.JobOrderFactory(employer=employer))
+    placement = factories.PlacementFactory(employed=True, arrived_on=date(2025, 8, 25), **overrides)
     factories.SafetyRecordFactory(placement=placement, kind="induction", date=date(2025, 9, 1))
     factories.SafetyRecordFactory(placement=placement, kind="training", date=date(2025, 9, 1))
     factories.InsuranceCoverFactory(placement=placement, kind="dms")

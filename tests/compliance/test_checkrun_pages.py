@@ -1,30 +1,35 @@
+"""`/officials/checks/`: the runs with their progress, and a sweep started after a confirmation."""
+
 import pytest
 
 from compliance.models import CheckRun
 from tests import factories
 from tests.compliance.rule_helpers import compliant_case
+from tests.queries import max_queries
 
 pytestmark = pytest.mark.django_db
 
 
-def test_an_official_sees_runs_with_their_progress(client, django_assert_max_num_queries):
+def test_an_official_sees_runs_with_their_progress(client, world):
     case = compliant_case()
-    CheckRun.objects.create(trigger="user", status="running", chunks_total=4, chunks_done=1)
-    for _ in range(3):
-        CheckRun.objects.create(trigger="event", placement=case, status="finished")
-    client.force_login(factories.official_user())
-    with django_assert_max_num_queries(12):
+    factories.CheckRunFactory(status="running", chunks_total=4, chunks_done=1)
+    factories.CheckRunFactory.create_batch(3, placement=case, trigger="event")
+    client.force_login(world.official)
+    with max_queries(12):
         response = client.get("/officials/checks/")
     page = response.content.decode()
     assert response.status_code == 200
     assert "1 of 4 parts" in page
-    assert 'hx-trigger="every 2s"' in page
-    assert case.reference in page
+    # Only the running sweep polls for its progress.
+    assert page.count('hx-trigger="every 2s"') == 1
+    assert page.count(case.reference) == 3
 
 
-def test_starting_a_sweep_asks_for_confirmation_first(client, django_capture_on_commit_callbacks):
+def test_starting_a_sweep_asks_for_confirmation_first(
+    client, world, django_capture_on_commit_callbacks
+):
     compliant_case()
-    client.force_login(factories.official_user())
+    client.force_login(world.official)
     confirm = client.get("/officials/checks/start/")
     assert confirm.status_code == 200
     assert not CheckRun.objects.exists()
@@ -35,18 +40,20 @@ def test_starting_a_sweep_asks_for_confirmation_first(client, django_capture_on_
     assert run.status == "finished"
     progress = client.get(f"/officials/checks/{run.pk}/progress/").content.decode()
     assert "hx-trigger" not in progress
-    assert f"{run.chunks_total} of {run.chunks_total} parts" in progress
+    # One case in one part, its employer, agency and worker in another.
+    assert run.chunks_total == 2
+    assert "2 of 2 parts" in progress
 
 
-@pytest.mark.parametrize("make_user", [factories.agency_user, factories.employer_user])
-def test_agencies_and_employers_cannot_open_the_checks_page(client, make_user):
-    client.force_login(make_user())
+@pytest.mark.parametrize("persona", ["agency_a_user", "employer_a_user"])
+def test_agencies_and_employers_cannot_open_the_checks_page(client, world, persona):
+    client.force_login(getattr(world, persona))
     assert client.get("/officials/checks/").status_code == 404
     assert client.post("/officials/checks/start/").status_code == 404
     assert not CheckRun.objects.exists()
 
 
-def test_a_missing_run_is_not_found(client):
-    client.force_login(factories.official_user())
+def test_a_missing_run_is_not_found(client, world):
+    client.force_login(world.official)
     assert client.get("/officials/checks/999999/progress/").status_code == 404
     assert client.get("/officials/checks/99999999999999999999/progress/").status_code == 404

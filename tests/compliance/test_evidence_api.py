@@ -1,65 +1,27 @@
 """Wage reports, safety records and insurance covers through the API: who may send and read
 them, and the checks at the edge."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
-from compliance.models import WageReport
-from tests import factories
+from compliance.models import InsuranceCover, SafetyRecord, WageReport
+from tests.factories import months_ago
+from tests.world import S, wage_body
 
 pytestmark = pytest.mark.django_db
 
 
-def months_ago(n: int) -> date:
-    first = timezone.localdate().replace(day=1)
-    for _ in range(n):
-        first = (first - timedelta(days=1)).replace(day=1)
-    return first
-
-
-def employed_case(employer=None, **kwargs):
-    employer = employer or factories.EmployerFactory()
-    defaults = {
-        "status": "employed",
-        "arrival_date": months_ago(6),
-        "employment_start": months_ago(6) + timedelta(days=3),
-        "contract_wage_rub": Decimal("60000"),
-        "contract_hours_per_week": Decimal("40"),
-        "contract_start": months_ago(6),
-        "contract_end": months_ago(6) + timedelta(days=365),
-        "job_order": factories.JobOrderFactory(employer=employer),
-    }
-    return factories.PlacementFactory(**{**defaults, **kwargs})
-
-
-def wage_body(placement, when, **overrides):
-    body = {
-        "placement": placement.pk,
-        "month": f"{when:%Y-%m}",
-        "gross_rub": "60000.00",
-        "tax_withheld_rub": "18000.00",
-        "deductions_rub": "2000.00",
-        "net_paid_rub": "40000.00",
-        "paid_on": (when + timedelta(days=35)).isoformat(),
-        "hours_worked": "168",
-        "overtime_hours": "4",
-        "employer_contributions_rub": "18000.00",
-    }
-    body.update(overrides)
-    return body
+@pytest.fixture
+def case(world):
+    return world.case(S.EMPLOYED)
 
 
 @pytest.fixture
-def case():
-    return employed_case()
-
-
-@pytest.fixture
-def employer_staff(case):
-    return factories.employer_user(case.job_order.employer)
+def employer_staff(world):
+    return world.employer_a_user
 
 
 def test_employer_reports_a_month_and_reads_it_back(api, case, employer_staff):
@@ -81,25 +43,39 @@ def test_income_tax_defaults_to_zero(api, case, employer_staff):
     assert response.data["tax_withheld_rub"] == "0.00"
 
 
+NOT_NEGATIVE = "Ensure this value is greater than or equal to 0."
+MONTH_FORMAT = "Give the month as YYYY-MM, e.g. 2025-10."
+
+
 @pytest.mark.parametrize(
-    ("overrides", "field"),
+    ("overrides", "field", "message"),
     [
-        ({"net_paid_rub": "41000.00"}, "net_paid_rub"),
-        ({"gross_rub": "-1.00"}, "gross_rub"),
-        ({"deductions_rub": "-5.00"}, "deductions_rub"),
-        ({"overtime_hours": "-1"}, "overtime_hours"),
-        ({"employer_contributions_rub": "-1"}, "employer_contributions_rub"),
-        ({"month": "2025-13"}, "month"),
-        ({"month": "last month"}, "month"),
-        ({"paid_on": (timezone.localdate() + timedelta(days=2)).isoformat()}, "paid_on"),
+        (
+            {"net_paid_rub": "41000.00"},
+            "net_paid_rub",
+            "Net paid must be gross less income tax and deductions: 40000.00, not 41000.00.",
+        ),
+        ({"gross_rub": "-1.00"}, "gross_rub", NOT_NEGATIVE),
+        ({"deductions_rub": "-5.00"}, "deductions_rub", NOT_NEGATIVE),
+        ({"overtime_hours": "-1"}, "overtime_hours", NOT_NEGATIVE),
+        ({"employer_contributions_rub": "-1"}, "employer_contributions_rub", NOT_NEGATIVE),
+        ({"month": "2025-13"}, "month", MONTH_FORMAT),
+        ({"month": "last month"}, "month", MONTH_FORMAT),
+        (
+            {"paid_on": (timezone.localdate() + timedelta(days=2)).isoformat()},
+            "paid_on",
+            "The payment date is in the future.",
+        ),
     ],
 )
-def test_bad_figures_are_refused_with_the_field_named(api, case, employer_staff, overrides, field):
+def test_bad_figures_are_refused_with_the_field_and_the_reason(
+    api, case, employer_staff, overrides, field, message
+):
     response = api.as_user(employer_staff).post(
         "/api/v1/wage-reports/", wage_body(case, months_ago(2), **overrides), format="json"
     )
     assert response.status_code == 400
-    assert field in response.data
+    assert response.json() == {field: [message]}
     assert not WageReport.objects.exists()
 
 
@@ -155,10 +131,9 @@ def test_a_month_after_the_employment_ended_is_refused(api, employer_staff, case
     assert "after the employment ended" in response.data["month"][0]
 
 
-def test_a_case_not_yet_arrived_takes_no_wage_report(api):
-    case = employed_case(status="visa_issued", employment_start=None, arrival_date=None)
-    staff = factories.employer_user(case.job_order.employer)
-    response = api.as_user(staff).post(
+def test_a_case_not_yet_arrived_takes_no_wage_report(api, world):
+    case = world.case(S.VISA_ISSUED)
+    response = api.as_user(world.employer_a_user).post(
         "/api/v1/wage-reports/", wage_body(case, months_ago(2)), format="json"
     )
     assert response.status_code == 400
@@ -179,7 +154,7 @@ def test_a_second_report_for_the_same_month_is_refused_and_points_to_patch(
     assert WageReport.objects.get().gross_rub == Decimal("60000.00")
 
 
-def test_a_correction_by_patch_keeps_the_first_figures_in_history(api, case, employer_staff):
+def test_a_correction_by_patch_keeps_the_first_figures_in_history(api, world, case, employer_staff):
     client = api.as_user(employer_staff)
     created = client.post("/api/v1/wage-reports/", wage_body(case, months_ago(2)), format="json")
     url = f"/api/v1/wage-reports/{created.data['id']}/"
@@ -189,8 +164,7 @@ def test_a_correction_by_patch_keeps_the_first_figures_in_history(api, case, emp
     assert response.status_code == 200, response.data
     assert response.data["gross_rub"] == "62000.00"
 
-    official = factories.official_user()
-    history = api.as_user(official).get(url + "history/")
+    history = api.as_user(world.official).get(url + "history/")
     assert history.status_code == 200
     update = history.data[0]
     assert update["action"] == "updated"
@@ -211,17 +185,24 @@ def test_a_correction_that_breaks_the_net_is_refused(api, case, employer_staff):
     assert WageReport.objects.get().gross_rub == Decimal("60000.00")
 
 
+INCIDENT_SEVERITY = "An incident needs its severity: minor, serious or fatal."
+
+
 def test_safety_incident_needs_a_severity_and_others_have_none(api, case, employer_staff):
     client = api.as_user(employer_staff)
     body = {"placement": case.pk, "kind": "incident", "date": months_ago(1).isoformat()}
-    assert client.post("/api/v1/safety-records/", body, format="json").status_code == 400
+    response = client.post("/api/v1/safety-records/", body, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"severity": [INCIDENT_SEVERITY]}
+    assert not SafetyRecord.objects.filter(kind="incident").exists()
     body["severity"] = "serious"
     body["description"] = "Fall from scaffolding"
     assert client.post("/api/v1/safety-records/", body, format="json").status_code == 201
     training = {**body, "kind": "training"}
     response = client.post("/api/v1/safety-records/", training, format="json")
     assert response.status_code == 400
-    assert "severity" in response.data
+    assert response.json() == {"severity": ["Only incidents have a severity."]}
+    assert not SafetyRecord.objects.filter(kind="training").exists()
 
 
 def test_insurance_cover_cannot_end_before_it_starts(api, case, employer_staff):
@@ -235,7 +216,8 @@ def test_insurance_cover_cannot_end_before_it_starts(api, case, employer_staff):
     }
     response = client.post("/api/v1/insurance-covers/", body, format="json")
     assert response.status_code == 400
-    assert "valid_until" in response.data
+    assert response.json() == {"valid_until": ["A policy cannot end before it starts."]}
+    assert not InsuranceCover.objects.exists()
     body["valid_until"] = "2026-12-31"
     assert client.post("/api/v1/insurance-covers/", body, format="json").status_code == 201
 
@@ -245,7 +227,10 @@ def test_a_safety_record_correction_keeps_the_incident_rules(api, case, employer
     body = {"placement": case.pk, "kind": "training", "date": months_ago(1).isoformat()}
     created = client.post("/api/v1/safety-records/", body, format="json")
     url = f"/api/v1/safety-records/{created.data['id']}/"
-    assert client.patch(url, {"kind": "incident"}, format="json").status_code == 400
+    response = client.patch(url, {"kind": "incident"}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"severity": [INCIDENT_SEVERITY]}
+    assert SafetyRecord.objects.get(pk=created.data["id"]).kind == "training"
     response = client.patch(url, {"kind": "incident", "severity": "fatal"}, format="json")
     assert response.status_code == 200
     assert (response.data["kind"], response.data["severity"]) == ("incident", "fatal")

@@ -1,7 +1,6 @@
 """The demo's evidence: a year of reports with a few violations, found by the sweep."""
 
 from datetime import timedelta
-from decimal import Decimal
 
 import pghistory.models
 import pytest
@@ -11,7 +10,7 @@ from compliance.demo.services import seed_evidence
 from compliance.evidence.services import wage_report_problems
 from compliance.models import Finding, InsuranceCover, SafetyRecord, WageReport
 from tests import factories
-from tests.compliance.test_evidence_api import employed_case, months_ago
+from tests.factories import months_ago
 from workers.models import Grievance
 
 pytestmark = pytest.mark.django_db
@@ -27,19 +26,18 @@ def history_rows() -> int:
 
 @pytest.fixture
 def cases():
+    """Seven cases of one Moscow employer, employed for the last fourteen months."""
     employer = factories.EmployerFactory(region="RU-MOW", quota=50)
     start = months_ago(14)
     return [
-        employed_case(
-            employer,
-            arrival_date=start,
+        factories.PlacementFactory(
+            employed=True,
+            job_order__employer=employer,
+            arrived_on=start,
             employment_start=start + timedelta(days=2),
             contract_start=start,
             contract_end=start + timedelta(days=730),
-            departure_date=start - timedelta(days=1),
-            contract_wage_rub=Decimal("60000"),
             mvd_notified_on=start + timedelta(days=3),
-            migration_registered_on=start + timedelta(days=2),
             medical_exam_on=start + timedelta(days=10),
             fingerprinted_on=start + timedelta(days=10),
         )

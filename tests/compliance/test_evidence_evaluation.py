@@ -3,17 +3,17 @@
 import pytest
 
 from compliance.models import Finding
-from tests import factories
-from tests.compliance.test_evidence_api import employed_case, months_ago, wage_body
+from tests.factories import months_ago
+from tests.world import S, wage_body
 
 pytestmark = pytest.mark.django_db
 
 
 def test_an_underpaid_month_opens_a_finding_and_its_correction_resolves_it(
-    api, django_capture_on_commit_callbacks
+    api, world, django_capture_on_commit_callbacks
 ):
-    case = employed_case()
-    client = api.as_user(factories.employer_user(case.job_order.employer))
+    case = world.case(S.EMPLOYED)
+    client = api.as_user(world.employer_a_user)
     month = months_ago(2)
     underpaid = wage_body(
         case,

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from compliance.models import InsuranceCover, SafetyRecord, WageReport
 from tests import factories
-from tests.compliance.finding_helpers import make_finding
-from tests.compliance.test_evidence_api import employed_case, months_ago
+from tests.factories import months_ago
+from tests.world import S
 
 pytestmark = pytest.mark.django_db
 
@@ -25,27 +25,21 @@ FORM = {
 
 
 @pytest.fixture
-def employer():
-    return factories.EmployerFactory()
+def staff(client, world):
+    client.force_login(world.employer_a_user)
+    return world.employer_a_user
 
 
-@pytest.fixture
-def staff(client, employer):
-    user = factories.employer_user(employer)
-    client.force_login(user)
-    return user
-
-
-def test_the_month_overview_shows_who_is_reported(client, staff, employer):
-    reported, missing = employed_case(employer), employed_case(employer)
+def test_the_month_overview_shows_who_is_reported(client, staff, world):
+    reported, missing = world.case(S.EMPLOYED), world.case(S.EMPLOYED)
     factories.WageReportFactory(placement=reported, month=months_ago(1))
     text = client.get("/employer/evidence/", {"month": f"{months_ago(1):%Y-%m}"}).content.decode()
     assert reported.reference in text and missing.reference in text
     assert "not reported" in text
 
 
-def test_the_wage_form_reports_then_corrects_a_month(client, staff, employer):
-    case = employed_case(employer)
+def test_the_wage_form_reports_then_corrects_a_month(client, staff, world):
+    case = world.case(S.EMPLOYED)
     url = f"/employer/evidence/{case.pk}/wages/{months_ago(1):%Y-%m}/"
     body = {**FORM, "paid_on": months_ago(0).isoformat()}
     assert client.post(url, body).status_code == 302
@@ -58,8 +52,8 @@ def test_the_wage_form_reports_then_corrects_a_month(client, staff, employer):
     assert WageReport.objects.get().gross_rub == Decimal("61000")
 
 
-def test_the_wage_form_names_a_wrong_net(client, staff, employer):
-    case = employed_case(employer)
+def test_the_wage_form_names_a_wrong_net(client, staff, world):
+    case = world.case(S.EMPLOYED)
     url = f"/employer/evidence/{case.pk}/wages/{months_ago(1):%Y-%m}/"
     response = client.post(url, {**FORM, "net_paid_rub": "1", "paid_on": months_ago(0).isoformat()})
     assert response.status_code == 400
@@ -67,33 +61,34 @@ def test_the_wage_form_names_a_wrong_net(client, staff, employer):
     assert not WageReport.objects.exists()
 
 
-def test_another_employers_case_is_not_found(client, staff):
-    other = employed_case()
+def test_another_employers_case_is_not_found(client, staff, world):
+    other = world.case(S.EMPLOYED, peer=True)
     assert client.get(f"/employer/evidence/{other.pk}/").status_code == 404
     url = f"/employer/evidence/{other.pk}/wages/{months_ago(1):%Y-%m}/"
     assert client.post(url, {**FORM, "paid_on": months_ago(0).isoformat()}).status_code == 404
     assert not WageReport.objects.exists()
 
 
-def test_an_official_cannot_use_the_employer_forms(client):
-    case = employed_case()
-    client.force_login(factories.official_user())
+def test_an_official_cannot_use_the_employer_forms(client, world):
+    case = world.case(S.EMPLOYED)
+    client.force_login(world.official)
     assert client.get(f"/employer/evidence/{case.pk}/").status_code == 404
 
 
-def test_safety_and_insurance_forms_record_evidence(client, staff, employer):
-    case = employed_case(employer)
+def test_safety_and_insurance_forms_record_evidence(client, staff, world):
+    case = world.case(S.EMPLOYED)
     response = client.post(
         f"/employer/evidence/{case.pk}/safety/",
         {"kind": "incident", "date": months_ago(1).isoformat(), "severity": ""},
     )
     assert response.status_code == 400
     assert "An incident needs its severity" in response.content.decode()
+    assert not SafetyRecord.objects.filter(kind="incident").exists()
     client.post(
         f"/employer/evidence/{case.pk}/safety/",
         {"kind": "incident", "date": months_ago(1).isoformat(), "severity": "minor"},
     )
-    assert SafetyRecord.objects.get().severity == "minor"
+    assert SafetyRecord.objects.get(kind="incident").severity == "minor"
     client.post(
         f"/employer/evidence/{case.pk}/insurance/",
         {
@@ -118,8 +113,8 @@ HEADER = (
 )
 
 
-def test_a_clean_csv_imports_every_row(client, staff, employer):
-    first, second = employed_case(employer), employed_case(employer)
+def test_a_clean_csv_imports_every_row(client, staff, world):
+    first, second = world.case(S.EMPLOYED), world.case(S.EMPLOYED)
     paid = months_ago(0).isoformat()
     lines = [
         HEADER,
@@ -135,9 +130,9 @@ def test_a_clean_csv_imports_every_row(client, staff, employer):
     assert WageReport.objects.get(placement=second).employer_contributions_rub is None
 
 
-def test_one_bad_row_imports_nothing_and_every_bad_row_is_named(client, staff, employer):
-    good, bad = employed_case(employer), employed_case(employer)
-    stranger = employed_case()
+def test_one_bad_row_imports_nothing_and_every_bad_row_is_named(client, staff, world):
+    good, bad = world.case(S.EMPLOYED), world.case(S.EMPLOYED)
+    stranger = world.case(S.EMPLOYED, peer=True)
     paid = months_ago(0).isoformat()
     lines = [
         HEADER,
@@ -157,7 +152,7 @@ def test_one_bad_row_imports_nothing_and_every_bad_row_is_named(client, staff, e
     assert {(3, "net_paid_rub"), (4, "reference"), (5, "reference"), (6, "reference")} <= errors
 
 
-def test_a_csv_with_missing_columns_is_refused(client, staff, employer):
+def test_a_csv_with_missing_columns_is_refused(client, staff, world):
     response = client.post(
         "/employer/evidence/upload/",
         {"month": f"{months_ago(1):%Y-%m}", "file": csv_file(["reference,gross_rub", "x,1"])},
@@ -166,8 +161,10 @@ def test_a_csv_with_missing_columns_is_refused(client, staff, employer):
     assert {e.column for e in response.context["errors"]} >= {"net_paid_rub", "paid_on"}
 
 
-def test_the_case_page_lists_its_open_findings_in_words(client, staff, employer):
-    case = employed_case(employer)
-    make_finding(placement=case, evidence={"expected": "60,000 RUB", "actual": "50,000 RUB"})
+def test_the_case_page_lists_its_open_findings_in_words(client, staff, world):
+    case = world.case(S.EMPLOYED)
+    factories.FindingFactory(
+        placement=case, evidence={"expected": "60,000 RUB", "actual": "50,000 RUB"}
+    )
     text = client.get(f"/employer/evidence/{case.pk}/").content.decode()
     assert "Open findings on this case" in text and "50,000 RUB" in text

@@ -5,13 +5,11 @@ import csv
 import io
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from compliance.models import Finding
 from tests import factories
-from tests.compliance.finding_helpers import make_finding
-from tests.compliance.test_evidence_api import employed_case
+from tests.queries import max_queries
+from tests.world import S
 
 pytestmark = pytest.mark.django_db
 
@@ -24,25 +22,26 @@ EVIDENCE = {
 
 
 @pytest.fixture
-def official(client):
-    user = factories.official_user()
-    client.force_login(user)
-    return user
+def official(client, world):
+    client.force_login(world.official)
+    return world.official
 
 
 @pytest.fixture
-def case_a():
-    return employed_case(factories.EmployerFactory(region="RU-MOW"))
+def case_a(world):
+    """An employed case of the owner's, in Moscow."""
+    return world.case(S.EMPLOYED)
 
 
 @pytest.fixture
-def case_b():
-    return employed_case(factories.EmployerFactory(region="RU-SPE", sector="textiles"))
+def case_b(world):
+    """An employed case of the peer's, in St Petersburg textiles."""
+    return world.case(S.EMPLOYED, peer=True)
 
 
 def test_the_queue_lists_findings_in_words_and_filters_them(client, official, case_a, case_b):
-    underpaid = make_finding(placement=case_a, period="2026-05", evidence=EVIDENCE)
-    make_finding(code="SAFETY_INCIDENT_SERIOUS", placement=case_b)
+    underpaid = factories.FindingFactory(placement=case_a, period="2026-05", evidence=EVIDENCE)
+    factories.FindingFactory(code="SAFETY_INCIDENT_SERIOUS", placement=case_b)
     page = client.get("/officials/findings/")
     assert page.status_code == 200
     text = page.content.decode()
@@ -54,8 +53,8 @@ def test_the_queue_lists_findings_in_words_and_filters_them(client, official, ca
     assert f"/findings/{underpaid.pk}/" in text
 
 
-def test_employers_and_agencies_cannot_open_the_queue(client, case_a):
-    client.force_login(factories.employer_user(case_a.job_order.employer))
+def test_employers_and_agencies_cannot_open_the_queue(client, world):
+    client.force_login(world.employer_a_user)
     assert client.get("/officials/findings/").status_code == 404
     assert client.get("/officials/findings/export.csv").status_code == 404
 
@@ -67,7 +66,7 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(client):
 
 
 def test_the_finding_page_says_what_was_expected_found_and_required(client, official, case_a):
-    finding = make_finding(placement=case_a, period="2026-05", evidence=EVIDENCE)
+    finding = factories.FindingFactory(placement=case_a, period="2026-05", evidence=EVIDENCE)
     text = client.get(f"/findings/{finding.pk}/").content.decode()
     assert "What was expected" in text and EVIDENCE["expected"] in text
     assert "What was found" in text and EVIDENCE["actual"] in text
@@ -76,10 +75,13 @@ def test_the_finding_page_says_what_was_expected_found_and_required(client, offi
 
 
 def test_resolving_on_the_page_needs_a_reason_and_is_recorded(client, official, case_a):
-    finding = make_finding(placement=case_a)
+    finding = factories.FindingFactory(placement=case_a)
     url = f"/findings/{finding.pk}/"
     response = client.post(url, {"move": "resolve", "reason": ""})
     assert response.status_code == 400
+    assert (
+        '<ul class="errorlist"><li>This field is required.</li></ul>' in response.content.decode()
+    )
     finding.refresh_from_db()
     assert finding.status == "open"
     response = client.post(url, {"move": "resolve", "reason": "Back pay made."}, follow=True)
@@ -95,9 +97,9 @@ def test_resolving_on_the_page_needs_a_reason_and_is_recorded(client, official, 
 
 
 def test_bulk_acknowledge_asks_for_confirmation_first(client, official, case_a, case_b):
-    first = make_finding(placement=case_a)
-    second = make_finding(placement=case_b)
-    untouched = make_finding(code="SAFETY_INCIDENT_SERIOUS", placement=case_b)
+    first = factories.FindingFactory(placement=case_a)
+    second = factories.FindingFactory(placement=case_b)
+    untouched = factories.FindingFactory(code="SAFETY_INCIDENT_SERIOUS", placement=case_b)
     body = {"finding": [first.pk, second.pk], "back": "/officials/findings/"}
     confirm = client.post("/officials/findings/acknowledge/", body)
     assert confirm.status_code == 200
@@ -109,9 +111,9 @@ def test_bulk_acknowledge_asks_for_confirmation_first(client, official, case_a, 
     assert statuses == {first.pk: "acknowledged", second.pk: "acknowledged", untouched.pk: "open"}
 
 
-def test_a_region_limited_official_cannot_acknowledge_outside_the_region(client, case_a, case_b):
-    outside = make_finding(placement=case_b)
-    client.force_login(factories.official_user(regions=["RU-MOW"]))
+def test_a_region_limited_official_cannot_acknowledge_outside_the_region(client, world, case_b):
+    outside = factories.FindingFactory(placement=case_b)
+    client.force_login(world.official_mow)
     client.post("/officials/findings/acknowledge/", {"finding": [outside.pk], "confirm": "yes"})
     outside.refresh_from_db()
     assert outside.status == "open"
@@ -119,19 +121,23 @@ def test_a_region_limited_official_cannot_acknowledge_outside_the_region(client,
 
 
 def test_the_csv_export_holds_the_filtered_list(client, official, case_a, case_b):
-    make_finding(placement=case_a, evidence=EVIDENCE)
-    make_finding(code="SAFETY_INCIDENT_SERIOUS", placement=case_b)
+    factories.FindingFactory(placement=case_a, evidence=EVIDENCE)
+    factories.FindingFactory(code="SAFETY_INCIDENT_SERIOUS", placement=case_b)
     response = client.get("/officials/findings/export.csv", {"region": "RU-MOW"})
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert [row["case"] for row in rows] == [case_a.reference]
-    assert rows[0]["rule"] == "WAGE_UNDERPAID" and rows[0]["message"]
+    assert rows[0]["rule"] == "WAGE_UNDERPAID"
+    assert rows[0]["message"] == (
+        "Expected at least 60,000.00 RUB owed for 168 normal hours; "
+        "found 50,000.00 RUB gross paid. Labour Code RF art. 135, 136, 152."
+    )
 
 
-def test_employers_and_agencies_see_their_own_findings_only(client, case_a, case_b):
-    mine = make_finding(placement=case_a)
-    theirs = make_finding(placement=case_b)
-    client.force_login(factories.employer_user(case_a.job_order.employer))
+def test_employers_and_agencies_see_their_own_findings_only(client, world, case_a, case_b):
+    mine = factories.FindingFactory(placement=case_a)
+    theirs = factories.FindingFactory(placement=case_b)
+    client.force_login(world.employer_a_user)
     text = client.get("/employer/findings/").content.decode()
     assert case_a.reference in text and case_b.reference not in text
     assert client.get(f"/findings/{mine.pk}/").status_code == 200
@@ -140,7 +146,7 @@ def test_employers_and_agencies_see_their_own_findings_only(client, case_a, case
     mine.refresh_from_db()
     assert mine.status == "open" and response.status_code == 200
 
-    client.force_login(factories.agency_user(case_b.agency))
+    client.force_login(world.agency_b_user)
     text = client.get("/agency/findings/").content.decode()
     assert case_b.reference in text and case_a.reference not in text
     assert client.get("/employer/findings/").status_code == 404
@@ -149,28 +155,33 @@ def test_employers_and_agencies_see_their_own_findings_only(client, case_a, case
 def _grow(count):
     employer = factories.EmployerFactory()
     for _ in range(count):
-        make_finding(placement=employed_case(employer), evidence=EVIDENCE)
-    make_finding(code="EMPLOYER_QUOTA_EXCEEDED", employer=employer, period=str(count))
+        case = factories.PlacementFactory(employed=True, job_order__employer=employer)
+        factories.FindingFactory(placement=case, evidence=EVIDENCE)
+    factories.FindingFactory(code="EMPLOYER_QUOTA_EXCEEDED", employer=employer, period=str(count))
 
 
-def test_the_queue_page_costs_the_same_queries_for_5_and_30_findings(
-    client, official, django_assert_max_num_queries
-):
+def test_the_queue_page_costs_the_same_queries_for_5_and_30_findings(client, official):
     _grow(5)
     client.get("/officials/findings/")
-    with CaptureQueriesContext(connection) as small:
+    with max_queries(14) as few:
         assert client.get("/officials/findings/").status_code == 200
     _grow(25)
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    with max_queries(len(few), compared_with=few):
         response = client.get("/officials/findings/")
-    assert response.content.decode().count("/findings/") >= 32
+    links = {f"/findings/{pk}/" for pk in Finding.objects.values_list("pk", flat=True)}
+    assert len(links) == 32
+    assert [link for link in links if link not in response.content.decode()] == []
 
 
 def test_the_queue_puts_the_gravest_open_findings_first(client, official, case_a):
-    closed = make_finding(code="SAFETY_INCIDENT_SERIOUS", placement=case_a, status="resolved")
-    warning = make_finding(code="WAGE_PAID_LATE", placement=case_a)
-    breach = make_finding(placement=case_a)
-    critical = make_finding(code="SAFETY_INCIDENT_SERIOUS", placement=case_a, period="2026-01")
+    closed = factories.FindingFactory(
+        code="SAFETY_INCIDENT_SERIOUS", placement=case_a, status="resolved"
+    )
+    warning = factories.FindingFactory(code="WAGE_PAID_LATE", placement=case_a)
+    breach = factories.FindingFactory(placement=case_a)
+    critical = factories.FindingFactory(
+        code="SAFETY_INCIDENT_SERIOUS", placement=case_a, period="2026-01"
+    )
     rows = client.get("/officials/findings/").context["rows"]
     assert [finding.pk for finding, _message in rows] == [
         critical.pk,
@@ -181,7 +192,7 @@ def test_the_queue_puts_the_gravest_open_findings_first(client, official, case_a
 
 
 def test_bulk_acknowledge_never_sends_the_official_off_site(client, official, case_a):
-    finding = make_finding(placement=case_a)
+    finding = factories.FindingFactory(placement=case_a)
     body = {"finding": [finding.pk], "confirm": "yes", "back": "https://evil.example/"}
     response = client.post("/officials/findings/acknowledge/", body)
     assert response["Location"] == "/officials/findings/"

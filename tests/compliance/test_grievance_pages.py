@@ -3,22 +3,22 @@
 import pytest
 
 from tests import factories
-from tests.compliance.grievance_helpers import make_grievance
-from tests.compliance.test_evidence_api import employed_case
+from tests.world import S
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def official(client):
-    user = factories.official_user()
-    client.force_login(user)
-    return user
+def official(client, world):
+    client.force_login(world.official)
+    return world.official
 
 
-def test_the_queue_highlights_overdue_grievances_and_filters(client, official):
-    fresh = make_grievance(employed_case())
-    late = make_grievance(employed_case(), filed_days_ago=5, category="abuse")
+def test_the_queue_highlights_overdue_grievances_and_filters(client, official, world):
+    fresh = factories.GrievanceFactory(placement=world.case(S.EMPLOYED))
+    late = factories.GrievanceFactory(
+        placement=world.case(S.EMPLOYED, peer=True), filed_days_ago=5, category="abuse"
+    )
     text = client.get("/officials/grievances/").content.decode()
     assert fresh.receipt in text and late.receipt in text
     assert 'class="overdue"' in text
@@ -28,21 +28,26 @@ def test_the_queue_highlights_overdue_grievances_and_filters(client, official):
     assert fresh.receipt in text and late.receipt not in text
 
 
-def test_an_official_investigates_and_closes_with_an_outcome(client, official):
-    grievance = make_grievance(employed_case())
+def test_an_official_investigates_and_closes_with_an_outcome(client, official, world):
+    grievance = factories.GrievanceFactory(placement=world.case(S.EMPLOYED))
     url = f"/officials/grievances/{grievance.pk}/"
     assert client.post(url, {"move": "investigate"}).status_code == 302
     grievance.refresh_from_db()
     assert grievance.status == "investigating" and grievance.acknowledged_at
     response = client.post(url, {"move": "close", "status": "resolved", "outcome": ""})
     assert response.status_code == 400
+    assert '<ul class="errorlist" id="id_outcome_error"><li>This field is required.</li></ul>' in (
+        response.content.decode()
+    )
+    grievance.refresh_from_db()
+    assert (grievance.status, grievance.outcome) == ("investigating", "")
     client.post(url, {"move": "close", "status": "resolved", "outcome": "Wages paid in full."})
     grievance.refresh_from_db()
     assert (grievance.status, grievance.outcome) == ("resolved", "Wages paid in full.")
 
 
-def test_sharing_needs_a_confirmation(client, official):
-    grievance = make_grievance(employed_case())
+def test_sharing_needs_a_confirmation(client, official, world):
+    grievance = factories.GrievanceFactory(placement=world.case(S.EMPLOYED))
     url = f"/officials/grievances/{grievance.pk}/"
     client.post(url, {"move": "share"})
     grievance.refresh_from_db()
@@ -52,9 +57,9 @@ def test_sharing_needs_a_confirmation(client, official):
     assert grievance.shared_with_employer
 
 
-def test_an_official_assigns_to_a_colleague(client, official):
-    grievance = make_grievance(employed_case())
-    colleague = factories.official_user()
+def test_an_official_assigns_to_a_colleague(client, official, world):
+    grievance = factories.GrievanceFactory(placement=world.case(S.EMPLOYED))
+    colleague = world.official_mow
     client.post(
         f"/officials/grievances/{grievance.pk}/", {"move": "assign", "assignee": colleague.pk}
     )
@@ -62,19 +67,21 @@ def test_an_official_assigns_to_a_colleague(client, official):
     assert grievance.assignee == colleague
 
 
-def test_outside_the_region_or_the_role_the_grievance_is_hidden(client):
-    grievance = make_grievance(employed_case(factories.EmployerFactory(region="RU-SPE")))
-    client.force_login(factories.official_user(regions=["RU-MOW"]))
+def test_outside_the_region_or_the_role_the_grievance_is_hidden(client, world):
+    grievance = factories.GrievanceFactory(placement=world.case(S.EMPLOYED, peer=True))
+    client.force_login(world.official_mow)
     assert client.get(f"/officials/grievances/{grievance.pk}/").status_code == 404
-    client.force_login(factories.employer_user(grievance.placement.job_order.employer))
+    client.force_login(world.employer_b_user)
     assert client.get("/officials/grievances/").status_code == 404
 
 
-def test_an_employer_sees_its_grievances_but_not_whose_until_shared(client):
-    case = employed_case()
-    unshared = make_grievance(case, description="They keep my passport.")
-    make_grievance(employed_case(), description="Someone else's complaint.")
-    client.force_login(factories.employer_user(case.job_order.employer))
+def test_an_employer_sees_its_grievances_but_not_whose_until_shared(client, world):
+    case = world.case(S.EMPLOYED)
+    unshared = factories.GrievanceFactory(placement=case, description="They keep my passport.")
+    factories.GrievanceFactory(
+        placement=world.case(S.EMPLOYED, peer=True), description="Someone else's complaint."
+    )
+    client.force_login(world.employer_a_user)
     text = client.get("/employer/grievances/").content.decode()
     assert "Not shared with you" in text
     assert case.reference not in text and "They keep my passport." not in text

@@ -47,11 +47,19 @@ def test_official_adds_a_parameter_version_from_a_date(api):
     assert history[0]["action"] == "created"
 
 
+NOT_A_NUMBER = "max_hours_per_week must be a number of 0 or more."
+
+
 @pytest.mark.parametrize(
-    "values",
-    [{"max_hours": 36}, {"max_hours_per_week": -1}, {"max_hours_per_week": "many"}, [36]],
+    ("values", "message"),
+    [
+        ({"max_hours": 36}, "Unknown parameter(s) max_hours; this rule has: max_hours_per_week."),
+        ({"max_hours_per_week": -1}, NOT_A_NUMBER),
+        ({"max_hours_per_week": "many"}, NOT_A_NUMBER),
+        ([36], "Give the parameters as an object of name: value."),
+    ],
 )
-def test_parameter_versions_keep_the_rules_shape(api, values):
+def test_parameter_versions_keep_the_rules_shape(api, values, message):
     rule = hours_rule()
     response = api.as_user(official_user()).post(
         f"/api/v1/rules/{rule.pk}/parameters/",
@@ -59,7 +67,7 @@ def test_parameter_versions_keep_the_rules_shape(api, values):
         format="json",
     )
     assert response.status_code == 400
-    assert "values" in response.json()
+    assert response.json() == {"values": [message]}
     assert rule.parameter_versions.count() == 1
 
 
@@ -124,6 +132,10 @@ def test_official_adds_a_minimum_wage_that_applies_from_its_date(api):
     assert history[0]["user"] == "wage-desk"
     again = client.post("/api/v1/minimum-wages/", body, format="json")
     assert again.status_code == 400
+    assert again.json() == {
+        "non_field_errors": ["The fields region, effective_from must make a unique set."]
+    }
+    assert MinimumWage.objects.filter(region="RU-MOW", effective_from=date(2027, 1, 1)).count() == 1
 
 
 def test_official_corrects_a_minimum_wage_and_history_shows_it(api):
@@ -150,14 +162,33 @@ def test_region_limited_official_edits_only_their_regions_figures(api):
 
 
 @pytest.mark.parametrize(
-    "body",
+    ("body", "errors"),
     [
-        {"region": "RU-MOW", "effective_from": "2027-13-01", "amount_rub": "1", "source": "x"},
-        {"region": "RU-MOW", "effective_from": "2027-01-01", "amount_rub": "-5", "source": "x"},
-        {"region": "XX", "effective_from": "2027-01-01", "amount_rub": "5", "source": "x"},
-        {"region": "RU-MOW", "effective_from": "2027-01-01", "amount_rub": "5"},
+        (
+            {"region": "RU-MOW", "effective_from": "2027-13-01", "amount_rub": "1", "source": "x"},
+            {
+                "effective_from": [
+                    "Date has wrong format. Use one of these formats instead: YYYY-MM-DD."
+                ]
+            },
+        ),
+        (
+            {"region": "RU-MOW", "effective_from": "2027-01-01", "amount_rub": "-5", "source": "x"},
+            {"amount_rub": ["Ensure this value is greater than or equal to 0."]},
+        ),
+        (
+            {"region": "XX", "effective_from": "2027-01-01", "amount_rub": "5", "source": "x"},
+            {"region": ['"XX" is not a valid choice.']},
+        ),
+        (
+            {"region": "RU-MOW", "effective_from": "2027-01-01", "amount_rub": "5"},
+            {"source": ["This field is required."]},
+        ),
     ],
 )
-def test_bad_minimum_wages_are_refused(api, body):
+def test_a_bad_minimum_wage_is_refused_naming_the_field_and_stored_nowhere(api, body, errors):
+    before = MinimumWage.objects.count()
     response = api.as_user(official_user()).post("/api/v1/minimum-wages/", body, format="json")
     assert response.status_code == 400
+    assert response.json() == errors
+    assert MinimumWage.objects.count() == before

@@ -8,6 +8,7 @@ from django.test import Client
 from compliance.rulebook.models import MinimumWage, Rule
 from compliance.rulebook.selectors import parameters
 from tests.factories import agency_user, employer_user, official_user
+from tests.queries import max_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -18,13 +19,15 @@ def signed_in(user) -> Client:
     return client
 
 
-def test_official_sees_every_rule_with_the_parameters_in_force(django_assert_max_num_queries):
+def test_official_sees_every_rule_with_the_parameters_in_force():
     client = signed_in(official_user())
-    with django_assert_max_num_queries(8):
+    with max_queries(8):
         response = client.get("/officials/rules/")
     assert response.status_code == 200
-    assert len(response.context["rows"]) == Rule.objects.count()
-    assert "max_hours_per_week" in response.content.decode()
+    page = response.content.decode()
+    codes = list(Rule.objects.values_list("code", flat=True))
+    assert len(codes) >= 25 and [code for code in codes if code not in page] == []
+    assert "max_hours_per_week" in page
 
 
 def test_official_adds_a_parameter_version_from_the_rule_page():
@@ -65,7 +68,10 @@ def test_bad_parameter_value_is_shown_and_nothing_saved():
         {"form": "parameters", "effective_from": "2027-01-01", "max_days_after_period": "-3"},
     )
     assert response.status_code == 200
-    assert response.context["parameter_form"].errors
+    assert "Ensure this value is greater than or equal to 0." in response.content.decode()
+    assert response.context["parameter_form"].errors == {
+        "max_days_after_period": ["Ensure this value is greater than or equal to 0."]
+    }
     assert rule.parameter_versions.count() == 1
 
 
@@ -106,7 +112,9 @@ def test_duplicate_minimum_wage_is_refused_on_the_page():
         "/officials/minimum-wages/",
         {"region": "RU-MOW", "effective_from": "2026-01-01", "amount_rub": "1", "source": "x"},
     )
-    assert response.status_code == 200 and response.context["form"].errors
+    assert response.status_code == 200
+    message = "Minimum wage with this Region and Effective from already exists."
+    assert message in response.content.decode()
     assert MinimumWage.objects.get(region="RU-MOW", effective_from=date(2026, 1, 1)).amount_rub > 1
 
 

@@ -67,35 +67,51 @@ def test_every_decision_from_every_status(api, decision, status):
         assert not SponsorshipDecision.objects.exists()
 
 
+QUOTA_NEEDED = "An approval needs a quota of at least one worker."
+
+
 @pytest.mark.parametrize(
-    ("status", "body"),
+    ("status", "body", "requirement"),
     [
-        ("applied", {"decision": "approve"}),
-        ("suspended", {"decision": "approve", "quota": None}),
-        ("applied", {"decision": "reject"}),
-        ("approved", {"decision": "suspend", "reason": "   "}),
-        ("suspended", {"decision": "revoke", "reason": ""}),
+        ("applied", {"decision": "approve"}, QUOTA_NEEDED),
+        ("suspended", {"decision": "approve", "quota": None}, QUOTA_NEEDED),
+        ("applied", {"decision": "reject"}, "A decision to reject needs a reason."),
+        (
+            "approved",
+            {"decision": "suspend", "reason": "   "},
+            "A decision to suspend needs a reason.",
+        ),
+        ("suspended", {"decision": "revoke", "reason": ""}, "A decision to revoke needs a reason."),
     ],
 )
-def test_missing_quota_or_reason_is_refused(api, status, body):
+def test_a_missing_quota_or_reason_is_named_and_nothing_is_decided(api, status, body, requirement):
     employer = EmployerFactory(sponsorship_status=status)
     response = decide(api, official_user(), employer, body)
     assert response.status_code == 400
-    assert response.json()["requirements"]
+    assert response.json() == {"detail": "Requirements not met.", "requirements": [requirement]}
     employer.refresh_from_db()
     assert employer.sponsorship_status == status
     assert not SponsorshipDecision.objects.exists()
 
 
 @pytest.mark.parametrize(
-    "body",
-    [{"decision": "promote"}, {"decision": "approve", "quota": 0}, {"quota": 3}, {}],
+    ("body", "errors"),
+    [
+        ({"decision": "promote"}, {"decision": ['"promote" is not a valid choice.']}),
+        (
+            {"decision": "approve", "quota": 0},
+            {"quota": ["Ensure this value is greater than or equal to 1."]},
+        ),
+        ({"quota": 3}, {"decision": ["This field is required."]}),
+        ({}, {"decision": ["This field is required."]}),
+    ],
 )
-def test_malformed_decision_bodies_get_field_errors(api, body):
+def test_malformed_decision_bodies_get_field_errors(api, body, errors):
     employer = EmployerFactory(sponsorship_status="applied")
     response = decide(api, official_user(), employer, body)
     assert response.status_code == 400
-    assert set(response.json()) <= {"decision", "quota", "reason"}
+    assert response.json() == errors
+    assert not SponsorshipDecision.objects.exists()
 
 
 def test_region_limited_official_does_not_find_an_employer_outside_their_regions(api):
