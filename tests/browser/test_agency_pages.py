@@ -13,7 +13,7 @@ def sign_in(page, user):
     page.wait_for_url("**/agency/")
 
 
-def test_the_agency_pipeline_shows_counts_and_leads_to_a_case(page, tmp_path, world):
+def test_the_agency_pipeline_shows_counts_and_leads_to_a_case(page, world):
     for status in (S.DRAFT, S.DRAFT, S.SUBMITTED, S.ACCEPTED, S.EMPLOYED):
         world.case(status)
     sign_in(page, world.agency_a_user)
@@ -22,9 +22,7 @@ def test_the_agency_pipeline_shows_counts_and_leads_to_a_case(page, tmp_path, wo
     assert draft_tile.inner_text() == "2"
     assert page.locator('.pipeline a[data-status="employed"] .count').inner_text() == "1"
     assert page.locator("table tbody tr").count() == 5
-    screenshot = tmp_path / "agency-pipeline.png"
-    page.screenshot(path=str(screenshot), full_page=True)
-    assert screenshot.stat().st_size > 10_000
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
     page.click('.pipeline a[data-status="submitted"]')
     page.wait_for_load_state()
@@ -35,4 +33,3 @@ def test_the_agency_pipeline_shows_counts_and_leads_to_a_case(page, tmp_path, wo
     # The agency may only withdraw a submitted case; acceptance is the employer's move.
     assert page.locator("form[data-move]").count() == 1
     assert page.locator('form[data-move="withdrawn"]').count() == 1
-    page.screenshot(path=str(tmp_path / "agency-case.png"), full_page=True)

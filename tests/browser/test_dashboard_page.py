@@ -1,17 +1,20 @@
+"""An official signs in and reads the dashboard; a filter narrows its figures."""
+
 import pytest
 
-from tests.compliance.test_dashboard import employed_case, open_finding
-from tests.factories import official_user
+from tests.factories import FindingFactory
+from tests.world import S
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_official_signs_in_and_reads_the_dashboard(page, tmp_path):
-    official_user(username="inspector")
-    open_finding(employed_case())
-    open_finding(employed_case(region="RU-SPE", sector="textiles"), severity="critical")
+def test_official_signs_in_and_reads_the_dashboard(page, world):
+    FindingFactory(placement=world.case(S.EMPLOYED), period="2025-10")
+    FindingFactory(
+        placement=world.case(S.EMPLOYED, peer=True), period="2025-10", severity="critical"
+    )
     page.goto("/officials/dashboard/")
-    page.fill("#id_username", "inspector")
+    page.fill("#id_username", world.official.username)
     page.fill("#id_password", "pass-word-123")
     page.click("form.form button[type=submit]")
     page.wait_for_url("**/officials/dashboard/")
@@ -21,8 +24,9 @@ def test_official_signs_in_and_reads_the_dashboard(page, tmp_path):
         "document.getElementById('chart-cases-by-sector').getAttribute('width') !== null"
     )
     assert page.locator(".tile .figure").first.inner_text().startswith("2")
+    fits = "document.documentElement.scrollWidth <= window.innerWidth"
+    assert page.evaluate(fits)
     page.select_option("#id_sector", "textiles")
     page.get_by_role("button", name="Apply").click()
     page.wait_for_url("**sector=textiles**")
     assert page.locator(".tile .figure").first.inner_text().startswith("1")
-    page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)

@@ -18,7 +18,7 @@ def sign_in(page, username: str) -> None:
     page.wait_for_load_state()
 
 
-def test_official_ru_approves_a_pending_employer_from_its_page(page, tmp_path):
+def test_official_ru_approves_a_pending_employer_from_its_page(page):
     seed_demo(password="demo-pass")
     pending = Employer.objects.filter(sponsorship_status="applied").order_by("legal_name").first()
     sign_in(page, "official-ru")
@@ -28,41 +28,36 @@ def test_official_ru_approves_a_pending_employer_from_its_page(page, tmp_path):
     assert page.locator("details summary", has_text="Suspend").count() == 0
     page.locator("details summary", has_text="Approve").click()
     page.fill("input[name=quota]", "35")
-    page.screenshot(path=str(tmp_path / "employer-decide.png"), full_page=True)
     page.get_by_role("button", name="Approve sponsorship").click()
     page.wait_for_load_state()
     assert "Decision recorded" in page.locator(".messages").inner_text()
     assert "official-ru" in page.locator("table").first.inner_text()
-    page.screenshot(path=str(tmp_path / "employer-approved.png"), full_page=True)
     pending.refresh_from_db()
     assert (pending.sponsorship_status, pending.quota) == ("approved", 35)
     assert page.locator("details summary", has_text="Approve").count() == 0
 
 
-def test_employer_a_opens_a_job_order_from_the_workspace(page, phone, tmp_path):
+def test_employer_a_opens_a_job_order_from_the_workspace(page, phone):
     seed_demo(password="demo-pass")
     draft = JobOrder.objects.get(employer__members__user__username="employer-a", status="draft")
     sign_in(page, "employer-a")
     page.goto("/employer/")
     assert "Approved" in page.locator(".cards").inner_text()
-    page.screenshot(path=str(tmp_path / "workspace.png"), full_page=True)
     page.get_by_role("link", name=draft.title).click()
     page.wait_for_load_state()
     page.get_by_role("button", name="Open to agencies").click()
     page.wait_for_load_state()
     assert "agencies can now recruit" in page.locator(".messages").inner_text()
-    page.screenshot(path=str(tmp_path / "job-order-open.png"), full_page=True)
     draft.refresh_from_db()
     assert draft.status == "open"
 
     sign_in(phone, "employer-a")
     phone.goto("/employer/")
-    phone.screenshot(path=str(tmp_path / "workspace-phone.png"), full_page=True)
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, width
 
 
-def test_official_sets_a_new_weekly_hours_maximum_from_a_date(page, tmp_path):
+def test_official_sets_a_new_weekly_hours_maximum_from_a_date(page):
     seed_demo(password="demo-pass")
     rule = Rule.objects.get(code="HOURS_WEEKLY_EXCEEDED")
     sign_in(page, "official-ru")
@@ -75,5 +70,4 @@ def test_official_sets_a_new_weekly_hours_maximum_from_a_date(page, tmp_path):
     page.wait_for_load_state()
     assert "Parameters saved" in page.locator(".messages").inner_text()
     assert "official-ru" in page.locator("table").last.inner_text()
-    page.screenshot(path=str(tmp_path / "rule.png"), full_page=True)
     assert rule.parameter_versions.filter(values={"max_hours_per_week": 36}).exists()

@@ -3,8 +3,7 @@
 import pytest
 
 from tests import factories
-from tests.compliance.finding_helpers import make_finding
-from tests.compliance.test_evidence_api import employed_case
+from tests.world import S
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,17 +32,26 @@ def sign_in(page, username):
     page.wait_for_load_state()
 
 
-def test_official_reads_a_finding_from_the_queue(page, tmp_path):
-    case = employed_case(factories.EmployerFactory(legal_name="StroyMontazh Moskva LLC"))
-    finding = make_finding(placement=case, period="2025-10", evidence=EVIDENCE)
-    make_finding(code="SAFETY_INCIDENT_SERIOUS", placement=employed_case())
-    official = factories.official_user(username="inspector")
-    sign_in(page, official.username)
+def fits_the_screen(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_official_reads_a_finding_from_the_queue(page, world):
+    case = world.case(S.EMPLOYED)
+    finding = factories.FindingFactory(placement=case, period="2025-10", evidence=EVIDENCE)
+    serious = factories.FindingFactory(
+        code="SAFETY_INCIDENT_SERIOUS", placement=world.case(S.EMPLOYED, peer=True)
+    )
+    sign_in(page, world.official.username)
 
     page.goto("/officials/findings/")
     assert page.locator("h1").inner_text() == "Findings queue"
-    assert page.locator("tbody tr").count() == 2
-    page.screenshot(path=str(tmp_path / "queue.png"), full_page=True)
+    rows = page.locator("tbody tr")
+    assert rows.count() == 2
+    # The gravest first: the critical safety incident, then the wage breach.
+    assert serious.placement.reference in rows.nth(0).inner_text()
+    assert case.reference in rows.nth(1).inner_text()
+    assert fits_the_screen(page)
 
     page.locator(f"a[href='/findings/{finding.pk}/']").click()
     page.wait_for_load_state()
@@ -51,12 +59,15 @@ def test_official_reads_a_finding_from_the_queue(page, tmp_path):
     assert "What was expected" in body and EVIDENCE["expected"] in body
     assert "What was found" in body and EVIDENCE["actual"] in body
     assert "Which law requires it" in body and "Labour Code RF art. 135" in body
-    page.screenshot(path=str(tmp_path / "finding.png"), full_page=True)
+    assert fits_the_screen(page)
 
     page.fill("#waive-reason", "")
     page.fill("#resolve-reason", "Back pay of 10,800 RUB made on 12 November.")
     page.locator("form:has(#resolve-reason) button[type=submit]").click()
     page.wait_for_load_state()
-    assert "Resolved" in page.locator("main").inner_text()
-    page.screenshot(path=str(tmp_path / "resolved.png"), full_page=True)
-    assert (tmp_path / "finding.png").stat().st_size > 10_000
+    body = page.locator("main").inner_text()
+    assert "Resolved" in body and "Back pay of 10,800 RUB made on 12 November." in body
+    # The resolve and waive forms are gone from a closed finding.
+    assert page.locator("#resolve-reason").count() == 0
+    finding.refresh_from_db()
+    assert (finding.status, finding.closed_by) == ("resolved", world.official)
