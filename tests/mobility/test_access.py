@@ -46,56 +46,48 @@ def test_inactive_user_gets_no_role():
     assert actor_for(user).role == Role.NONE
 
 
-def test_agency_sees_own_agency_not_another(api):
-    own, other = AgencyFactory(), AgencyFactory()
-    client = api.as_user(agency_user(own))
-    assert ids(client.get("/api/v1/agencies/")) == {own.pk}
-    assert client.get(f"/api/v1/agencies/{own.pk}/").status_code == 200
-    assert client.get(f"/api/v1/agencies/{other.pk}/").status_code == 404
+def test_agency_sees_own_agency_not_another(api, world):
+    client = api.as_user(world.agency_a_user)
+    assert ids(client.get("/api/v1/agencies/")) == {world.agency_a.pk}
+    assert client.get(f"/api/v1/agencies/{world.agency_a.pk}/").status_code == 200
+    assert client.get(f"/api/v1/agencies/{world.agency_b.pk}/").status_code == 404
 
 
-def test_employer_sees_own_employer_not_another(api):
-    own, other = EmployerFactory(), EmployerFactory()
-    client = api.as_user(employer_user(own))
-    assert ids(client.get("/api/v1/employers/")) == {own.pk}
-    assert client.get(f"/api/v1/employers/{other.pk}/").status_code == 404
+def test_employer_sees_own_employer_not_another(api, world):
+    client = api.as_user(world.employer_a_user)
+    assert ids(client.get("/api/v1/employers/")) == {world.employer_a.pk}
+    assert client.get(f"/api/v1/employers/{world.employer_b.pk}/").status_code == 404
     assert client.get("/api/v1/agencies/").json()["count"] == 0
 
 
-def test_agency_sees_only_approved_employers(api):
-    approved = EmployerFactory()
+def test_agency_sees_only_approved_employers(api, world):
     pending = EmployerFactory(sponsorship_status=SponsorshipStatus.APPLIED, quota=0)
-    client = api.as_user(agency_user())
-    assert ids(client.get("/api/v1/employers/")) == {approved.pk}
+    client = api.as_user(world.agency_a_user)
+    assert ids(client.get("/api/v1/employers/")) == {world.employer_a.pk, world.employer_b.pk}
     assert client.get(f"/api/v1/employers/{pending.pk}/").status_code == 404
 
 
-def test_region_limited_official_sees_only_their_regions(api):
-    moscow = EmployerFactory(region="RU-MOW")
-    spb = EmployerFactory(region="RU-SPE")
-    client = api.as_user(official_user(Side.RUSSIA, ["RU-MOW"]))
-    assert ids(client.get("/api/v1/employers/")) == {moscow.pk}
-    assert client.get(f"/api/v1/employers/{spb.pk}/").status_code == 404
+def test_region_limited_official_sees_only_their_regions(api, world):
+    client = api.as_user(world.official_mow)
+    assert ids(client.get("/api/v1/employers/")) == {world.employer_a.pk}
+    assert client.get(f"/api/v1/employers/{world.employer_b.pk}/").status_code == 404
 
 
-@pytest.mark.parametrize("make_user", [lambda: official_user(Side.INDIA), superuser])
-def test_unlimited_officials_and_superusers_see_everything(api, make_user):
-    employers = {EmployerFactory(region="RU-MOW").pk, EmployerFactory(region="RU-SPE").pk}
-    agencies = {AgencyFactory().pk, AgencyFactory().pk}
-    client = api.as_user(make_user())
-    assert ids(client.get("/api/v1/employers/")) == employers
-    assert ids(client.get("/api/v1/agencies/")) == agencies
+@pytest.mark.parametrize("persona", ["official", "official_in", "superuser"])
+def test_unlimited_officials_and_superusers_see_everything(api, world, persona):
+    user = superuser() if persona == "superuser" else getattr(world, persona)
+    client = api.as_user(user)
+    assert ids(client.get("/api/v1/employers/")) == {world.employer_a.pk, world.employer_b.pk}
+    assert ids(client.get("/api/v1/agencies/")) == {world.agency_a.pk, world.agency_b.pk}
 
 
-def test_user_without_role_sees_nothing(api):
-    EmployerFactory()
-    AgencyFactory()
+def test_user_without_role_sees_nothing(api, world):
     client = api.as_user(UserFactory())
     assert client.get("/api/v1/employers/").json()["count"] == 0
     assert client.get("/api/v1/agencies/").json()["count"] == 0
 
 
-def test_anonymous_api_call_is_told_to_authenticate(api, employer):
-    response = api.get(f"/api/v1/employers/{employer.pk}/")
+def test_anonymous_api_call_is_told_to_authenticate(api, world):
+    response = api.get(f"/api/v1/employers/{world.employer_a.pk}/")
     assert response.status_code == 401
     assert response["WWW-Authenticate"].startswith("Token")

@@ -64,10 +64,12 @@ def test_pages_have_count_next_previous_results(api):
 
 
 def test_page_size_is_capped_at_200(api):
-    EmployerFactory.create_batch(3)
+    EmployerFactory.create_batch(201)
     response = api.as_user(official_user()).get("/api/v1/employers/?page_size=100000")
     assert response.status_code == 200
-    assert response.json()["count"] == 3
+    body = response.json()
+    assert (body["count"], len(body["results"])) == (201, 200)
+    assert "page=2" in body["next"]
 
 
 def test_ordering_and_search(api):
@@ -84,21 +86,28 @@ def test_ordering_and_search(api):
 
 
 @pytest.mark.parametrize(
-    ("url", "status"),
+    ("url", "status", "body"),
     [
-        ("/api/v1/employers/?region=XX-NOPE", 400),
-        ("/api/v1/employers/?sector=mining", 400),
-        ("/api/v1/employers/?page=abc", 404),
-        ("/api/v1/employers/?page=99", 404),
-        ("/api/v1/employers/99999999999999999999999/", 404),
-        ("/api/v1/employers/abc/", 404),
+        (
+            "/api/v1/employers/?region=XX-NOPE",
+            400,
+            {"region": ["Select a valid choice. XX-NOPE is not one of the available choices."]},
+        ),
+        (
+            "/api/v1/employers/?sector=mining",
+            400,
+            {"sector": ["Select a valid choice. mining is not one of the available choices."]},
+        ),
+        ("/api/v1/employers/?page=abc", 404, {"detail": "Invalid page."}),
+        ("/api/v1/employers/?page=99", 404, {"detail": "Invalid page."}),
+        ("/api/v1/employers/99999999999999999999999/", 404, {"detail": "Not found."}),
+        ("/api/v1/employers/abc/", 404, {"detail": "Not found."}),
     ],
 )
-def test_bad_query_input_is_a_clear_4xx(api, url, status):
+def test_bad_query_input_is_a_4xx_that_says_what_is_wrong(api, url, status, body):
     EmployerFactory()
     response = api.as_user(official_user()).get(url)
-    assert response.status_code == status
-    assert response.json()
+    assert (response.status_code, response.json()) == (status, body)
 
 
 def test_malformed_json_is_a_400(api):

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from employers.models import JobOrderStatus, SponsorshipStatus
 from tests import factories
@@ -70,14 +71,13 @@ def test_submit_needs_an_active_agency(api, world):
     assert_refused_naming(response, placement, S.DRAFT, "agency is suspended")
 
 
-def test_submit_needs_the_workers_consent(api, world):
-    from workers.placements.lifecycle import worker_consented
-
+def test_no_case_can_be_submitted_without_the_workers_consent(world):
+    # Submission requires consent; the database keeps a worker without it from existing at
+    # all, so the requirement can never be the one unmet (the API refuses such a worker).
     placement = world.case(S.DRAFT)
     placement.worker.consent_at = None
-    assert worker_consented(placement, {}, today()) == [
-        "The worker has not consented to the processing of their data."
-    ]
+    with pytest.raises(IntegrityError, match="consent_at"), transaction.atomic():
+        placement.worker.save()
 
 
 def test_submit_names_every_unmet_requirement_at_once(api, world):
@@ -86,6 +86,14 @@ def test_submit_names_every_unmet_requirement_at_once(api, world):
     world.job_a.status = JobOrderStatus.CLOSED
     world.job_a.save()
     response = move(api, world.agency_a_user, placement, S.SUBMITTED)
+    assert_refused_naming(
+        response,
+        placement,
+        S.DRAFT,
+        "A copy of the passport has not been uploaded.",
+        "A medical certificate issued in the last 90 days",
+        "The job order is closed, not open.",
+    )
     assert len(response.json()["requirements"]) == 3
 
 

@@ -9,7 +9,6 @@ from tests import factories
 from tests.queries import max_queries
 from tests.workers.status_fixtures import *  # noqa: F403
 from tests.workers.status_fixtures import BIRTH
-from workers.status.serializers import CaseStatusSerializer
 from workers.status.throttles import StatusThrottle
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +124,8 @@ def test_labels_and_explanations_in_russian(api, case):
 def test_not_found_message_is_translated(api, case):
     english = lookup(api, "IRM-0000-0000", BIRTH).json()["detail"]
     russian = lookup(api, "IRM-0000-0000", BIRTH, language="ru").json()["detail"]
-    assert english != russian
+    assert english == "We could not find a case with this reference and date of birth. Check both."
+    assert russian.startswith("Мы не нашли дело")
 
 
 def test_signed_in_session_is_not_needed_and_no_csrf_token_is_asked(client, case):
@@ -185,9 +185,22 @@ def test_the_limit_message_is_translated(api, case, monkeypatch):
 
 def test_the_answer_has_the_documented_shape(api, case):
     body = lookup(api, case.reference, BIRTH).json()
-    serializer = CaseStatusSerializer(data=body)
-    assert serializer.is_valid(), serializer.errors
-    assert set(body) == set(CaseStatusSerializer().fields)
+    # SPEC §8 and §9: reference, status, its label, updated at, timeline, the step now and
+    # next, the masked name, the contract summary and the worker's grievances.
+    assert set(body) == {
+        "reference",
+        "status",
+        "status_label",
+        "updated_at",
+        "timeline",
+        "current_step",
+        "next_step",
+        "worker_name",
+        "contract",
+        "grievances",
+    }
+    # Each step of the timeline: when, the status and its label, and the sentence to read.
+    assert set(body["timeline"][0]) == {"at", "status", "status_label", "message"}
 
 
 @pytest.mark.parametrize(

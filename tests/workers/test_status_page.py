@@ -25,7 +25,7 @@ def test_worker_finds_the_case_on_the_page(client, case):
     assert "Your employment contract was signed." in page
     assert case.worker.passport_number not in page
     assert "secret internal remark" not in page
-    assert "65" in page and case.job_order.employer.legal_name in page
+    assert "65,000 roubles a month" in page and case.job_order.employer.legal_name in page
 
 
 def test_page_gives_one_answer_for_a_wrong_reference_or_date(client, case):
