@@ -5,12 +5,10 @@ from decimal import Decimal
 import pytest
 
 from employers.models import JobOrder
-from mobility.models import Side
 from tests.factories import (
     EmployerFactory,
     JobOrderFactory,
     UserFactory,
-    agency_user,
     employer_user,
     official_user,
 )
@@ -42,52 +40,59 @@ def test_employer_drafts_a_job_order_in_its_own_region_by_default(api):
     assert body["monthly_wage_rub"] == "85000.00"
 
 
+AT_LEAST_ONE = "Ensure this value is greater than or equal to 1."
+
+
 @pytest.mark.parametrize(
-    ("field", "value"),
+    ("field", "value", "message"),
     [
-        ("occupation", "9999"),
-        ("positions", 0),
-        ("hours_per_week", "0"),
-        ("monthly_wage_rub", "-1"),
-        ("work_region", "RU-XXX"),
-        ("contract_months", 0),
-        ("overtime_rate", "0.5"),
+        (
+            "occupation",
+            "9999",
+            "Enter a 4-digit ISCO-08 occupation code, e.g. 7112 for bricklayers.",
+        ),
+        ("positions", 0, AT_LEAST_ONE),
+        ("hours_per_week", "0", AT_LEAST_ONE),
+        ("monthly_wage_rub", "-1", "Ensure this value is greater than or equal to 0."),
+        ("work_region", "RU-XXX", "RU-XXX is not an ISO 3166-2:RU region code (e.g. RU-MOW)."),
+        ("contract_months", 0, AT_LEAST_ONE),
+        ("overtime_rate", "0.5", AT_LEAST_ONE),
     ],
 )
-def test_bad_job_order_fields_are_named(api, field, value):
-    user = employer_user()
+def test_a_bad_job_order_field_is_named_with_the_reason(api, world, field, value, message):
+    user = world.employer_a_user
     response = api.as_user(user).post("/api/v1/job-orders/", {**BODY, field: value}, format="json")
     assert response.status_code == 400
-    assert field in response.json()
-    assert not JobOrder.objects.exists()
+    assert response.json() == {field: [message]}
+    assert JobOrder.objects.count() == 2  # the world's two open job orders
 
 
-def test_only_employer_staff_create_job_orders(api):
-    for user in (agency_user(), official_user()):
+def test_only_employer_staff_create_job_orders(api, world):
+    for user in (world.agency_a_user, world.official):
         response = api.as_user(user).post("/api/v1/job-orders/", BODY, format="json")
         assert response.status_code == 403
-    assert not JobOrder.objects.exists()
+    assert JobOrder.objects.count() == 2  # the world's two open job orders
 
 
-def test_agency_sees_only_open_job_orders_of_approved_employers(api):
-    shown = JobOrderFactory(status="open")
-    draft = JobOrderFactory(status="draft")
-    closed = JobOrderFactory(status="closed")
+def test_agency_sees_only_open_job_orders_of_approved_employers(api, world):
+    shown = world.job_a
+    draft = JobOrderFactory(status="draft", employer=world.employer_a)
+    closed = JobOrderFactory(status="closed", employer=world.employer_a)
     suspended = JobOrderFactory(
         status="open", employer=EmployerFactory(sponsorship_status="suspended")
     )
-    client = api.as_user(agency_user())
-    ids = [row["id"] for row in client.get("/api/v1/job-orders/").json()["results"]]
-    assert ids == [shown.pk]
+    client = api.as_user(world.agency_a_user)
+    ids = {row["id"] for row in client.get("/api/v1/job-orders/").json()["results"]}
+    assert ids == {world.job_a.pk, world.job_b.pk}
     for hidden in (draft, closed, suspended):
         assert client.get(f"/api/v1/job-orders/{hidden.pk}/").status_code == 404
     assert client.patch(f"/api/v1/job-orders/{shown.pk}/", {"positions": 1}).status_code == 403
     assert client.post(f"/api/v1/job-orders/{draft.pk}/open/").status_code == 404
 
 
-def test_another_employer_does_not_find_a_job_order(api):
-    job_order = JobOrderFactory(status="draft")
-    stranger = api.as_user(employer_user())
+def test_another_employer_does_not_find_a_job_order(api, world):
+    job_order = JobOrderFactory(status="draft", employer=world.employer_a)
+    stranger = api.as_user(world.employer_b_user)
     assert stranger.get(f"/api/v1/job-orders/{job_order.pk}/").status_code == 404
     assert (
         stranger.patch(f"/api/v1/job-orders/{job_order.pk}/", {"positions": 1}).status_code == 404
@@ -97,15 +102,15 @@ def test_another_employer_does_not_find_a_job_order(api):
     assert JobOrder.objects.filter(pk=job_order.pk, positions=10).exists()
 
 
-def test_officials_read_job_orders_in_their_regions_only(api):
-    moscow = JobOrderFactory(status="draft")
-    kazan = JobOrderFactory(employer=EmployerFactory(region="RU-TA"))
-    limited = api.as_user(official_user(Side.RUSSIA, regions=["RU-MOW"]))
-    assert [r["id"] for r in limited.get("/api/v1/job-orders/").json()["results"]] == [moscow.pk]
-    assert limited.get(f"/api/v1/job-orders/{kazan.pk}/").status_code == 404
-    everyone = api.as_user(official_user(Side.INDIA))
-    assert everyone.get("/api/v1/job-orders/").json()["count"] == 2
-    assert everyone.post(f"/api/v1/job-orders/{moscow.pk}/open/").status_code == 403
+def test_officials_read_job_orders_in_their_regions_only(api, world):
+    moscow_draft = JobOrderFactory(status="draft", employer=world.employer_a)
+    limited = api.as_user(world.official_mow)
+    listed = {r["id"] for r in limited.get("/api/v1/job-orders/").json()["results"]}
+    assert listed == {world.job_a.pk, moscow_draft.pk}
+    assert limited.get(f"/api/v1/job-orders/{world.job_b.pk}/").status_code == 404
+    everyone = api.as_user(world.official_in)
+    assert everyone.get("/api/v1/job-orders/").json()["count"] == 3
+    assert everyone.post(f"/api/v1/job-orders/{moscow_draft.pk}/open/").status_code == 403
 
 
 def test_only_drafts_are_edited(api):

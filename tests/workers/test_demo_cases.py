@@ -3,19 +3,24 @@
 import pytest
 
 from mobility.seed import seed_demo
-from workers.demo.services import PATHS
+from tests.workers.lifecycle_spec import SPEC_ROLES
 from workers.models import CaseEvent, Document, Placement, PlacementStatus
 
 pytestmark = pytest.mark.django_db
 
 
-def test_each_demo_agency_has_a_case_in_every_status_with_documents_and_a_timeline():
+def test_each_demo_agency_has_a_case_in_every_status_reached_by_moves_spec_allows():
     seed_demo(password="demo-pass")
     for username in ("agency-a", "agency-b"):
         cases = Placement.objects.filter(agency__members__user__username=username)
         assert sorted(cases.values_list("status", flat=True)) == sorted(PlacementStatus.values)
         for case in cases:
-            assert case.timeline.count() == len(PATHS[case.status]) + 1
+            steps = list(case.timeline.order_by("at", "pk").values_list("from_status", "to_status"))
+            # Opened as a draft, then one move of SPEC §5 after another to where it stands.
+            assert steps[0] == ("", "draft"), steps
+            for (_, reached), (source, to) in zip(steps, steps[1:], strict=False):
+                assert source == reached and (source, to) in SPEC_ROLES, steps
+            assert steps[-1][1] == case.status
             assert Document.objects.filter(worker=case.worker).count() >= 2
     signed = Placement.objects.filter(status=PlacementStatus.EMPLOYED).first()
     assert signed.documents.filter(kind="contract").exists()

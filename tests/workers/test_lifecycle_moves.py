@@ -1,52 +1,21 @@
 """Every move of SPEC §5 through `POST /api/v1/placements/{id}/transition/`, and the lifecycle
-table held to SPEC §5 written out here by hand: a move the table lacks, a move SPEC does not
-have or a role too many or too few fails."""
+table held to SPEC §5 as written out by hand in lifecycle_spec.py: a move the table lacks, a
+move SPEC does not have or a role too many or too few fails."""
 
 import pytest
 
+from tests.workers.lifecycle_spec import (
+    ROLES,
+    SPEC_FIELDS,
+    SPEC_ROLES,
+    SPEC_SECTION_5,
+)
 from tests.world import GOOD_BODIES, S
 from workers.models import CaseEvent, Placement
 from workers.placements.lifecycle import MOVES, Move, move_for
 from workers.placements.serializers import TransitionDocumentationSerializer
 
 pytestmark = pytest.mark.django_db
-
-ROLES = ("agency", "employer", "official")
-WITHDRAW = ("agency", "official"), ("reason",)
-
-# SPEC §5, row by row: from, to, who may make the move, the body fields of the move.
-SPEC_SECTION_5 = [
-    ("draft", "submitted", ("agency",), ()),
-    ("submitted", "accepted", ("employer",), ()),
-    ("submitted", "rejected", ("employer",), ("reason",)),
-    (
-        "accepted",
-        "contract_signed",
-        ("employer",),
-        ("contract_wage_rub", "contract_hours_per_week", "contract_start", "contract_end"),
-    ),
-    (
-        "contract_signed",
-        "visa_issued",
-        ("agency", "official"),
-        ("visa_number", "work_permit_number", "work_permit_valid_from", "work_permit_valid_until"),
-    ),
-    ("visa_issued", "departed", ("agency",), ("departure_date",)),
-    ("departed", "arrived", ("employer", "official"), ("arrival_date",)),
-    ("arrived", "employed", ("employer",), ("employment_start",)),
-    ("employed", "completed", ("employer", "official"), ("end_date",)),
-    ("employed", "terminated", ("employer", "official"), ("end_date", "reason")),
-    ("arrived", "repatriated", ("official",), ("reason",)),
-    ("employed", "repatriated", ("official",), ("reason",)),
-    # "draft … visa_issued → withdrawn"
-    ("draft", "withdrawn", *WITHDRAW),
-    ("submitted", "withdrawn", *WITHDRAW),
-    ("accepted", "withdrawn", *WITHDRAW),
-    ("contract_signed", "withdrawn", *WITHDRAW),
-    ("visa_issued", "withdrawn", *WITHDRAW),
-]
-SPEC_ROLES = {(source, to): set(who) for source, to, who, _ in SPEC_SECTION_5}
-SPEC_FIELDS = {(source, to): set(fields) for source, to, _, fields in SPEC_SECTION_5}
 
 
 def differences(moves: tuple[Move, ...]) -> list[str]:
