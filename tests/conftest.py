@@ -6,7 +6,8 @@ from tests.world import World, build_world
 
 @pytest.fixture
 def api():
-    """An API client; `api.as_user(user)` signs in with a token like an API consumer would."""
+    """An API client; `api.as_user(user)` makes its requests as `user` (token auth itself is
+    tried in tests/mobility/test_api_base.py)."""
 
     class Client(APIClient):
         def as_user(self, user):

@@ -50,6 +50,10 @@ def months_ago(n: int) -> date:
     return today().replace(day=1) - relativedelta(months=n)
 
 
+# Every factory-made user signs in with this password.
+PASSWORD = "pass-word-123"
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
@@ -57,7 +61,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
-    password = factory.PostGenerationMethodCall("set_password", "pass-word-123")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
     def _save(obj, create, extracted, **kwargs):

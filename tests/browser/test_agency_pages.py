@@ -1,28 +1,21 @@
 import pytest
 
+from tests.browser.pages import fits_the_screen, sign_in
 from tests.world import S
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def sign_in(page, user):
-    page.goto("/accounts/login/?next=/agency/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "pass-word-123")
-    page.click("form.form button[type=submit]")
-    page.wait_for_url("**/agency/")
-
-
 def test_the_agency_pipeline_shows_counts_and_leads_to_a_case(page, world):
     for status in (S.DRAFT, S.DRAFT, S.SUBMITTED, S.ACCEPTED, S.EMPLOYED):
         world.case(status)
-    sign_in(page, world.agency_a_user)
+    sign_in(page, world.agency_a_user.username, then="/agency/")
 
     draft_tile = page.locator('.pipeline a[data-status="draft"] .count')
     assert draft_tile.inner_text() == "2"
     assert page.locator('.pipeline a[data-status="employed"] .count').inner_text() == "1"
     assert page.locator("table tbody tr").count() == 5
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits_the_screen(page)
 
     page.click('.pipeline a[data-status="submitted"]')
     page.wait_for_load_state()

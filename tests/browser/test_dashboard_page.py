@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.browser.pages import fits_the_screen, sign_in
 from tests.factories import FindingFactory
 from tests.world import S
 
@@ -13,19 +14,14 @@ def test_official_signs_in_and_reads_the_dashboard(page, world):
     FindingFactory(
         placement=world.case(S.EMPLOYED, peer=True), period="2025-10", severity="critical"
     )
-    page.goto("/officials/dashboard/")
-    page.fill("#id_username", world.official.username)
-    page.fill("#id_password", "pass-word-123")
-    page.click("form.form button[type=submit]")
-    page.wait_for_url("**/officials/dashboard/")
+    sign_in(page, world.official.username, then="/officials/dashboard/")
     assert page.get_by_role("heading", name="Compliance dashboard").is_visible()
     # Chart.js has drawn: the canvas got its rendered size from the script.
     page.wait_for_function(
         "document.getElementById('chart-cases-by-sector').getAttribute('width') !== null"
     )
     assert page.locator(".tile .figure").first.inner_text().startswith("2")
-    fits = "document.documentElement.scrollWidth <= window.innerWidth"
-    assert page.evaluate(fits)
+    assert fits_the_screen(page)
     page.select_option("#id_sector", "textiles")
     page.get_by_role("button", name="Apply").click()
     page.wait_for_url("**sector=textiles**")

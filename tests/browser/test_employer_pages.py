@@ -6,23 +6,19 @@ import pytest
 from compliance.rulebook.models import Rule
 from employers.models import Employer, JobOrder
 from mobility.seed import seed_demo
+from tests.browser import pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def sign_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "demo-pass")
-    page.locator("main button[type=submit]").click()
-    page.wait_for_load_state()
+def sign_in(page, username: str, then: str) -> None:
+    pages.sign_in(page, username, password="demo-pass", then=then)
 
 
 def test_official_ru_approves_a_pending_employer_from_its_page(page):
     seed_demo(password="demo-pass")
     pending = Employer.objects.filter(sponsorship_status="applied").order_by("legal_name").first()
-    sign_in(page, "official-ru")
-    page.goto("/officials/employers/?sponsorship_status=applied")
+    sign_in(page, "official-ru", then="/officials/employers/?sponsorship_status=applied")
     page.get_by_role("link", name=pending.legal_name).click()
     page.wait_for_load_state()
     assert page.locator("details summary", has_text="Suspend").count() == 0
@@ -40,8 +36,7 @@ def test_official_ru_approves_a_pending_employer_from_its_page(page):
 def test_employer_a_opens_a_job_order_from_the_workspace(page, phone):
     seed_demo(password="demo-pass")
     draft = JobOrder.objects.get(employer__members__user__username="employer-a", status="draft")
-    sign_in(page, "employer-a")
-    page.goto("/employer/")
+    sign_in(page, "employer-a", then="/employer/")
     assert "Approved" in page.locator(".cards").inner_text()
     page.get_by_role("link", name=draft.title).click()
     page.wait_for_load_state()
@@ -51,17 +46,15 @@ def test_employer_a_opens_a_job_order_from_the_workspace(page, phone):
     draft.refresh_from_db()
     assert draft.status == "open"
 
-    sign_in(phone, "employer-a")
-    phone.goto("/employer/")
-    width = phone.evaluate("document.documentElement.scrollWidth")
-    assert width <= 360, width
+    sign_in(phone, "employer-a", then="/employer/")
+    assert pages.fits_the_screen(phone)
+    assert phone.evaluate("window.innerWidth") == 360
 
 
 def test_official_sets_a_new_weekly_hours_maximum_from_a_date(page):
     seed_demo(password="demo-pass")
     rule = Rule.objects.get(code="HOURS_WEEKLY_EXCEEDED")
-    sign_in(page, "official-ru")
-    page.goto("/officials/rules/")
+    sign_in(page, "official-ru", then="/officials/rules/")
     page.get_by_role("link", name="HOURS_WEEKLY_EXCEEDED").click()
     page.wait_for_load_state()
     page.fill("input[name=effective_from]", "2027-01-01")

@@ -3,6 +3,7 @@
 import pytest
 
 from tests import factories
+from tests.browser.pages import fits_the_screen, sign_in
 from tests.world import S
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,27 +25,13 @@ EVIDENCE = {
 }
 
 
-def sign_in(page, username):
-    page.goto("/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", "pass-word-123")
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
-
-
-def fits_the_screen(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-
-
 def test_official_reads_a_finding_from_the_queue(page, world):
     case = world.case(S.EMPLOYED)
     finding = factories.FindingFactory(placement=case, period="2025-10", evidence=EVIDENCE)
     serious = factories.FindingFactory(
         code="SAFETY_INCIDENT_SERIOUS", placement=world.case(S.EMPLOYED, peer=True)
     )
-    sign_in(page, world.official.username)
-
-    page.goto("/officials/findings/")
+    sign_in(page, world.official.username, then="/officials/findings/")
     assert page.locator("h1").inner_text() == "Findings queue"
     rows = page.locator("tbody tr")
     assert rows.count() == 2

@@ -2,13 +2,11 @@ import re
 
 import pytest
 
+from tests.browser.pages import fits_the_screen
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DEVANAGARI = re.compile(r"[\u0900-\u097F]{3,}")
-
-
-def fits_the_screen(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_home_page_switches_to_hindi_and_keeps_its_three_cards(page, phone):

@@ -2,6 +2,7 @@ import re
 
 import pytest
 
+from tests.browser.pages import fits_the_screen
 from tests.workers.status_fixtures import *  # noqa: F403
 from tests.workers.status_fixtures import BIRTH
 from workers.models import Grievance
@@ -9,10 +10,6 @@ from workers.models import Grievance
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DEVANAGARI = re.compile(r"[\u0900-\u097F]{3,}")
-
-
-def fits_the_screen(phone) -> bool:
-    return phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_worker_checks_the_case_and_files_a_grievance_on_a_phone_in_hindi(phone, case):

@@ -6,6 +6,7 @@ from employers.models import Employer
 from employers.sponsorship.signals import employer_changed
 from mobility.seed import demo_inn, demo_ogrn
 from tests.factories import EmployerFactory, official_user
+from tests.signals import announced
 
 pytestmark = pytest.mark.django_db
 
@@ -70,17 +71,9 @@ def test_demo_numbers_are_checksum_valid(api):
 def test_registering_and_editing_an_employer_tells_listeners(
     api, django_capture_on_commit_callbacks
 ):
-    heard = []
-
-    def listener(sender, employer_id, **kwargs):
-        heard.append(employer_id)
-
-    employer_changed.connect(listener)
-    try:
+    with announced(employer_changed, "employer_id") as heard:
         with django_capture_on_commit_callbacks(execute=True):
             employer_id = register(api).json()["id"]
         with django_capture_on_commit_callbacks(execute=True):
             api.patch(f"/api/v1/employers/{employer_id}/", {"address": "Arbat 1"}, format="json")
-    finally:
-        employer_changed.disconnect(listener)
     assert heard == [employer_id, employer_id]

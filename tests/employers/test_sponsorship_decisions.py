@@ -8,6 +8,7 @@ from employers.sponsorship.services import DECISIONS
 from employers.sponsorship.signals import employer_changed
 from mobility.models import Side
 from tests.factories import EmployerFactory, agency_user, employer_user, official_user
+from tests.signals import announced
 
 pytestmark = pytest.mark.django_db
 
@@ -160,17 +161,11 @@ def test_decisions_are_listed_on_the_employer_with_who_and_why(api):
 
 def test_a_decision_tells_listeners_after_commit(api, django_capture_on_commit_callbacks):
     employer = EmployerFactory(sponsorship_status="applied")
-    heard = []
-
-    def listener(sender, employer_id, **kwargs):
-        heard.append(employer_id)
-
-    employer_changed.connect(listener)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            decide(api, official_user(), employer, BODIES["approve"])
-    finally:
-        employer_changed.disconnect(listener)
+    with (
+        announced(employer_changed, "employer_id") as heard,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        decide(api, official_user(), employer, BODIES["approve"])
     assert heard == [employer.pk]
 
 

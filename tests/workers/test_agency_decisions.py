@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.signals import announced
 from workers.models import Agency, AgencyDecision, AgencyStatus
 from workers.placements.signals import agency_changed
 
@@ -76,16 +77,10 @@ def test_an_indian_official_registers_an_agency_and_others_may_not(
         "state": "IN-GA",
     }
     assert api.as_user(world.official).post("/api/v1/agencies/", body).status_code == 403
-    received = []
-
-    def receiver(**kwargs):
-        received.append(kwargs["agency_id"])
-
-    agency_changed.connect(receiver)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            response = api.as_user(world.official_in).post("/api/v1/agencies/", body)
-    finally:
-        agency_changed.disconnect(receiver)
+    with (
+        announced(agency_changed, "agency_id") as received,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = api.as_user(world.official_in).post("/api/v1/agencies/", body)
     assert response.status_code == 201
     assert received == [Agency.objects.get(licence_number="B-9/GOA/1").pk]

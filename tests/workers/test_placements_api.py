@@ -4,6 +4,7 @@ import pytest
 
 from employers.models import JobOrderStatus, SponsorshipStatus
 from tests import factories
+from tests.signals import announced
 from workers.models import CaseEvent, Placement
 from workers.placements.references import normalise
 from workers.placements.signals import placement_changed
@@ -21,17 +22,11 @@ def test_an_agency_opens_a_draft_case_with_a_checkable_reference(
     api, django_capture_on_commit_callbacks, world
 ):
     worker = factories.WorkerFactory(agency=world.agency_a)
-    received = []
-
-    def receiver(**kwargs):
-        received.append(kwargs["placement_id"])
-
-    placement_changed.connect(receiver)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            response = open_case(api, world.agency_a_user, worker, world.job_a)
-    finally:
-        placement_changed.disconnect(receiver)
+    with (
+        announced(placement_changed, "placement_id") as received,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = open_case(api, world.agency_a_user, worker, world.job_a)
     assert response.status_code == 201, response.json()
     data = response.json()
     assert data["status"] == "draft" and normalise(data["reference"]) == data["reference"]

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.factories import today
+from tests.signals import announced
 from tests.world import S
 from workers.placements.signals import placement_changed
 
@@ -11,14 +12,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def heard():
-    received = []
-
-    def receiver(**kwargs):
-        received.append(kwargs["placement_id"])
-
-    placement_changed.connect(receiver)
-    yield received
-    placement_changed.disconnect(receiver)
+    with announced(placement_changed, "placement_id") as received:
+        yield received
 
 
 def test_a_transition_and_a_patch_each_announce_the_case(

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from tests import factories
+from tests.signals import announced
 from tests.world import S
 from workers.models import Worker
 from workers.placements.signals import worker_changed
@@ -32,19 +33,11 @@ def body(**overrides):
 def test_an_agency_registers_a_worker_stored_in_canonical_form(
     api, world, django_capture_on_commit_callbacks
 ):
-    received = []
-
-    def receiver(**kwargs):
-        received.append(kwargs["worker_id"])
-
-    worker_changed.connect(receiver)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            response = api.as_user(world.agency_a_user).post(
-                "/api/v1/workers/", body(), format="json"
-            )
-    finally:
-        worker_changed.disconnect(receiver)
+    with (
+        announced(worker_changed, "worker_id") as received,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = api.as_user(world.agency_a_user).post("/api/v1/workers/", body(), format="json")
     assert response.status_code == 201, response.json()
     worker = Worker.objects.get()
     assert worker.agency == world.agency_a
