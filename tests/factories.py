@@ -297,8 +297,8 @@ class DocumentFactory(factory.django.DjangoModelFactory):
         no_declaration=factory.SubFactory(WorkerFactory),
     )
     kind = DocumentKind.PASSPORT
-    file = factory.LazyAttribute(lambda o: ContentFile(o.content, name=f"{o.kind}.pdf"))
-    original_name = factory.LazyAttribute(lambda o: f"{o.kind}.pdf")
+    original_name = factory.LazyAttributeSequence(lambda o, n: f"{o.kind}-{n}.pdf")
+    file = factory.LazyAttribute(lambda o: ContentFile(o.content, name=o.original_name))
     sha256 = factory.LazyAttribute(lambda o: hashlib.sha256(o.content).hexdigest())
     content_type = "application/pdf"
     size = factory.LazyAttribute(lambda o: len(o.content))

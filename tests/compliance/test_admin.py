@@ -13,6 +13,7 @@ from tests.admin_pages import (
     support_world,
     walk_admin_list,
 )
+from tests.queries import max_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -53,10 +54,8 @@ pytestmark = pytest.mark.django_db
         ),
     ],
 )
-def test_support_staff_find_every_record_in_few_queries(
-    admin_client, django_assert_max_num_queries, label, search, filters
-):
-    walk_admin_list(admin_client, django_assert_max_num_queries, label, search, filters)
+def test_support_staff_find_every_record_in_few_queries(admin_client, label, search, filters):
+    walk_admin_list(admin_client, label, search, filters)
 
 
 @pytest.mark.parametrize(
@@ -68,11 +67,9 @@ def test_support_staff_find_every_record_in_few_queries(
         (Corridor, "IN-RU", {}),
     ],
 )
-def test_the_rulebook_lists_open_search_and_filter_read_only(
-    admin_client, django_assert_max_num_queries, model, search, filters
-):
+def test_the_rulebook_lists_open_search_and_filter_read_only(admin_client, model, search, filters):
     label = model._meta.label_lower
-    with django_assert_max_num_queries(LIST_QUERIES):
+    with max_queries(LIST_QUERIES):
         everything = listed(admin_client.get(changelist(label)))
     assert len(everything) > 0
     assert listed(admin_client.get(changelist(label), {"q": search}))

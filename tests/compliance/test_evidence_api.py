@@ -53,7 +53,7 @@ MONTH_FORMAT = "Give the month as YYYY-MM, e.g. 2025-10."
         (
             {"net_paid_rub": "41000.00"},
             "net_paid_rub",
-            "Net paid must be gross less income tax and deductions: 40000.00, not 41000.00.",
+            "Net paid must be gross less income tax and deductions: 40,000 RUB, not 41,000 RUB.",
         ),
         ({"gross_rub": "-1.00"}, "gross_rub", NOT_NEGATIVE),
         ({"deductions_rub": "-5.00"}, "deductions_rub", NOT_NEGATIVE),

@@ -15,7 +15,7 @@ from mobility.access import actor_for
 from mobility.api import exception_handler
 from mobility.errors import NotFound
 from mobility.web import run_service
-from tests.factories import EmployerFactory, JobOrderFactory, employer_user, official_user
+from tests.factories import EmployerFactory, JobOrderFactory, official_user
 
 
 def suspend(employer, official):
@@ -42,11 +42,13 @@ def test_a_service_refuses_to_run_inside_a_callers_transaction():
 
 
 @pytest.mark.django_db
-def test_another_employers_job_order_does_not_exist_for_the_service():
-    job_order = JobOrderFactory(status="draft")
-    stranger = actor_for(employer_user())
+def test_another_employers_job_order_does_not_exist_for_the_service(world):
+    job_order = JobOrderFactory(status="draft", employer=world.employer_a)
+    stranger = actor_for(world.employer_b_user)
     with pytest.raises(NotFound):
         move_job_order(actor=stranger, job_order_id=job_order.pk, move="open")
+    job_order.refresh_from_db()
+    assert job_order.status == "draft"
 
 
 def test_the_api_answers_not_found_exactly_like_a_lookup_out_of_scope():

@@ -8,8 +8,7 @@ import pytest
 
 from compliance.models import FindingStatus
 from tests import factories
-from tests.compliance.finding_helpers import make_finding
-from tests.compliance.test_evidence_api import employed_case
+from tests.world import S
 
 pytestmark = pytest.mark.django_db
 
@@ -36,21 +35,19 @@ WORKSPACES = {
         "/officials/watchlist/",
     ],
 }
-PERSONAS = {
-    "agency": factories.agency_user,
-    "employer": factories.employer_user,
-    "official": factories.official_user,
-}
+PERSONAS = {"agency": "agency_a_user", "employer": "employer_a_user", "official": "official"}
 PAGES = [(role, url) for role, urls in WORKSPACES.items() for url in urls]
 
 
 @pytest.mark.parametrize(("role", "url"), PAGES)
-def test_each_workspace_opens_for_its_role_and_is_not_found_for_the_others(client, role, url):
-    client.force_login(PERSONAS[role]())
+def test_each_workspace_opens_for_its_role_and_is_not_found_for_the_others(
+    client, world, role, url
+):
+    client.force_login(getattr(world, PERSONAS[role]))
     assert client.get(url).status_code == 200
-    for other, make_user in PERSONAS.items():
+    for other, persona in PERSONAS.items():
         if other != role:
-            client.force_login(make_user())
+            client.force_login(getattr(world, persona))
             assert client.get(url).status_code == 404, f"{other} on {url}"
 
 
@@ -61,12 +58,13 @@ def test_a_visitor_who_is_not_signed_in_is_sent_to_sign_in(client, role, url):
     assert response["Location"].startswith("/accounts/login/?next=")
 
 
-def test_a_reason_typed_as_a_formula_is_exported_as_text(client):
-    case = employed_case()
-    finding = make_finding(
-        placement=case, status=FindingStatus.WAIVED, close_reason="=cmd|' /C calc'!A0"
+def test_a_reason_typed_as_a_formula_is_exported_as_text(client, world):
+    finding = factories.FindingFactory(
+        placement=world.case(S.EMPLOYED),
+        status=FindingStatus.WAIVED,
+        close_reason="=cmd|' /C calc'!A0",
     )
-    client.force_login(factories.official_user())
+    client.force_login(world.official)
     response = client.get("/officials/findings/export.csv", {"status": "waived"})
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert [row["id"] for row in rows] == [str(finding.pk)]

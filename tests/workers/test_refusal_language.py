@@ -6,26 +6,15 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 
-from compliance.rulebook.selectors import applicable_minimum_wage
 from tests import factories
-
-from .case_world import S, case_in, contract_body, make_world
+from tests.world import S, contract_body
 
 pytestmark = pytest.mark.django_db
 
 NBSP = "\xa0"
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def world():
-    return make_world()
+# Moscow's minimum wage since 1 January 2026 (RULES.md), as each language groups it.
+MOSCOW_MINIMUM = {"ru": f"39{NBSP}730", "hi": "39,730", "en": "39,730"}
 
 
 def post(api, user, url, language, body=None):
@@ -63,7 +52,7 @@ def test_a_contract_below_the_job_order_is_refused_in_the_employers_language(
 ):
     world.job_a.monthly_wage_rub = Decimal("90000.00")
     world.job_a.save()
-    placement = case_in(world, S.ACCEPTED)
+    placement = world.case(S.ACCEPTED)
     response = sign(api, world, placement, language, wage="85000.00")
     assert response.status_code == 400, response.json()
     assert response.json()["requirements"] == [refusal]
@@ -74,7 +63,7 @@ def test_a_contract_below_the_job_order_is_refused_in_the_employers_language(
 def test_hindi_groups_a_lakh_of_roubles_the_indian_way(api, world):
     world.job_a.monthly_wage_rub = Decimal("150000.00")
     world.job_a.save()
-    placement = case_in(world, S.ACCEPTED)
+    placement = world.case(S.ACCEPTED)
     response = sign(api, world, placement, "hi", wage="125000.50")
     [problem] = response.json()["requirements"]
     assert "1,25,000.50 रूबल" in problem and "1,50,000 रूबल" in problem
@@ -89,7 +78,7 @@ def test_hindi_groups_a_lakh_of_roubles_the_indian_way(api, world):
     ],
 )
 def test_a_move_outside_the_table_is_refused_in_the_agencys_language(api, world, language, refusal):
-    placement = case_in(world, S.DRAFT)
+    placement = world.case(S.DRAFT)
     response = post(
         api,
         world.agency_a_user,
@@ -99,12 +88,6 @@ def test_a_move_outside_the_table_is_refused_in_the_agencys_language(api, world,
     )
     assert response.status_code == 409
     assert response.json()["detail"] == refusal
-
-
-def _minimum_in_moscow_today() -> Decimal:
-    minimum = applicable_minimum_wage("RU-MOW", timezone.localdate())
-    assert minimum is not None and minimum.scope == "RU-MOW"
-    return minimum.amount_rub
 
 
 @pytest.mark.parametrize(
@@ -130,18 +113,15 @@ def _minimum_in_moscow_today() -> Decimal:
     ],
 )
 def test_a_job_order_below_the_minimum_wage_is_refused_in_the_employers_language(
-    api, language, opening, in_force
+    api, world, language, opening, in_force
 ):
     job_order = factories.JobOrderFactory(
-        status="draft",
-        monthly_wage_rub=Decimal("30000.00"),
-        employer=factories.EmployerFactory(region="RU-MOW"),
+        status="draft", monthly_wage_rub=Decimal("30000.00"), employer=world.employer_a
     )
-    grouped = f"{_minimum_in_moscow_today():,.0f}"
-    minimum = {"ru": grouped.replace(",", NBSP), "hi": grouped, "en": grouped}[language]
+    minimum = MOSCOW_MINIMUM[language]
     response = post(
         api,
-        factories.employer_user(job_order.employer),
+        world.employer_a_user,
         f"/api/v1/job-orders/{job_order.pk}/open/",
         language,
     )
@@ -152,12 +132,10 @@ def test_a_job_order_below_the_minimum_wage_is_refused_in_the_employers_language
     assert "WAGE_BELOW_MINIMUM" not in problem
 
 
-def test_the_job_order_page_names_the_problem_in_russian(client):
+def test_the_job_order_page_names_the_problem_in_russian(client, world):
     job_order = factories.JobOrderFactory(
-        status="draft",
-        monthly_wage_rub=Decimal("30000.00"),
-        employer=factories.EmployerFactory(region="RU-MOW"),
+        status="draft", monthly_wage_rub=Decimal("30000.00"), employer=world.employer_a
     )
-    client.force_login(factories.employer_user(job_order.employer))
+    client.force_login(world.employer_a_user)
     page = client.get(f"/employer/job-orders/{job_order.pk}/", HTTP_ACCEPT_LANGUAGE="ru")
     assert f"Месячная заработная плата 30{NBSP}000 руб. ниже" in page.content.decode()
