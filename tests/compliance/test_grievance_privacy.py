@@ -9,7 +9,6 @@ from compliance.checks import engine
 from compliance.grievances.services import share_with_employer
 from mobility.access import actor_for
 from tests import factories
-from tests.compliance.grievance_helpers import make_grievance
 from tests.compliance.rule_helpers import compliant_case
 
 pytestmark = pytest.mark.django_db
@@ -17,10 +16,11 @@ RULE = "GRIEVANCE_SLA_BREACHED"
 
 
 @pytest.fixture
-def late_grievance():
-    """A grievance left unacknowledged for five days (the limit is three), and the sweep."""
-    case = compliant_case()
-    grievance = make_grievance(case, filed_days_ago=5)
+def late_grievance(world):
+    """A grievance on the owner's case left unacknowledged for five days (the limit is
+    three), and the sweep."""
+    case = compliant_case(job_order=world.job_a, worker__agency=world.agency_a)
+    grievance = factories.GrievanceFactory(placement=case, filed_days_ago=5)
     engine.run_sweep_now(on=timezone.localdate())
     return grievance
 
@@ -31,33 +31,37 @@ def listed(api, user) -> list[str]:
     return [row["period"] for row in response.data["results"]]
 
 
-def test_officials_read_the_clock_finding_of_a_late_grievance(api, late_grievance):
-    assert listed(api, factories.official_user()) == [late_grievance.receipt]
+def test_officials_read_the_clock_finding_of_a_late_grievance(api, world, late_grievance):
+    assert listed(api, world.official) == [late_grievance.receipt]
+    assert listed(api, world.official_mow) == [late_grievance.receipt]
 
 
 def test_the_employer_reads_it_only_once_an_official_shares_the_grievance(
-    api, client, late_grievance
+    api, client, world, late_grievance
 ):
-    employer = factories.employer_user(late_grievance.placement.job_order.employer)
+    employer = world.employer_a_user
     assert listed(api, employer) == []
     client.force_login(employer)
     assert late_grievance.receipt not in client.get("/employer/findings/").content.decode()
-    share_with_employer(actor=actor_for(factories.official_user()), grievance_id=late_grievance.pk)
+    share_with_employer(actor=actor_for(world.official), grievance_id=late_grievance.pk)
     assert listed(api, employer) == [late_grievance.receipt]
+    assert listed(api, world.employer_b_user) == []
 
 
-def test_the_agency_never_reads_it(api, late_grievance):
-    agency = factories.agency_user(late_grievance.placement.agency)
+def test_the_agency_never_reads_it(api, world, late_grievance):
+    agency = world.agency_a_user
     assert listed(api, agency) == []
-    share_with_employer(actor=actor_for(factories.official_user()), grievance_id=late_grievance.pk)
+    share_with_employer(actor=actor_for(world.official), grievance_id=late_grievance.pk)
     assert listed(api, agency) == []
 
 
-def test_an_employer_reads_a_candidates_age_but_not_the_date_of_birth(api, late_grievance):
+def test_an_employer_reads_a_candidates_age_but_not_the_date_of_birth(api, world, late_grievance):
     worker = late_grievance.placement.worker
-    employer = factories.employer_user(late_grievance.placement.job_order.employer)
-    body = api.as_user(employer).get(f"/api/v1/workers/{worker.pk}/").json()
+    body = api.as_user(world.employer_a_user).get(f"/api/v1/workers/{worker.pk}/").json()
     assert "date_of_birth" not in body
-    assert body["age"] == worker.age and 18 <= body["age"] < 100
-    agency = factories.agency_user(late_grievance.placement.agency)
-    assert api.as_user(agency).get(f"/api/v1/workers/{worker.pk}/").json()["date_of_birth"]
+    born, today = worker.date_of_birth, timezone.localdate()
+    assert body["age"] == today.year - born.year - (
+        (today.month, today.day) < (born.month, born.day)
+    )
+    agency = api.as_user(world.agency_a_user)
+    assert agency.get(f"/api/v1/workers/{worker.pk}/").json()["date_of_birth"] == str(born)
