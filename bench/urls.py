@@ -9,13 +9,13 @@ from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
 from mobility.urls import urlpatterns as project_urlpatterns
-from workers.status.selectors import find_case
+from workers.status.selectors import find_placement
 
 
 @csrf_exempt
 def bare_lookup(request):
     body = json.loads(request.body)
-    case = find_case(body["reference"], body["date_of_birth"])
+    case = find_placement(body["reference"], body["date_of_birth"])
     if case is None:
         return HttpResponseNotFound()
     return JsonResponse({"reference": case.reference, "status": case.status})

@@ -19,12 +19,12 @@ from compliance.rulebook.models import Corridor, MinimumWage, Rule, RuleParamete
 from mobility.admin import SupportAdmin, SupportInline
 from workers.registry.validation import mask_passport
 
-CASE_SEARCH = ("placement__reference", "placement__job_order__employer__legal_name")
-CASE_RELATED = ("placement__job_order__employer",)
+PLACEMENT_SEARCH = ("placement__reference", "placement__job_order__employer__legal_name")
+PLACEMENT_RELATED = ("placement__job_order__employer",)
 
 
 @admin.display(description="employer", ordering="placement__job_order__employer__legal_name")
-def case_employer(record):
+def placement_employer(record):
     return record.placement.job_order.employer
 
 
@@ -33,33 +33,40 @@ class WageReportAdmin(SupportAdmin):
     """Read-only: employers report wages on their pages or by CSV, and each report is checked
     against the rules when it is saved."""
 
-    list_display = ("placement", case_employer, "month", "gross_rub", "net_paid_rub", "paid_on")
+    list_display = (
+        "placement",
+        placement_employer,
+        "month",
+        "gross_rub",
+        "net_paid_rub",
+        "paid_on",
+    )
     list_filter = ("month",)
-    search_fields = CASE_SEARCH
-    list_select_related = CASE_RELATED
+    search_fields = PLACEMENT_SEARCH
+    list_select_related = PLACEMENT_RELATED
 
 
 @admin.register(SafetyRecord)
 class SafetyRecordAdmin(SupportAdmin):
-    list_display = ("placement", case_employer, "kind", "date", "severity")
+    list_display = ("placement", placement_employer, "kind", "date", "severity")
     list_filter = ("kind", "severity", "date")
-    search_fields = (*CASE_SEARCH, "description")
-    list_select_related = CASE_RELATED
+    search_fields = (*PLACEMENT_SEARCH, "description")
+    list_select_related = PLACEMENT_RELATED
 
 
 @admin.register(InsuranceCover)
 class InsuranceCoverAdmin(SupportAdmin):
     list_display = (
         "placement",
-        case_employer,
+        placement_employer,
         "kind",
         "policy_number",
         "valid_from",
         "valid_until",
     )
     list_filter = ("kind", "valid_until")
-    search_fields = (*CASE_SEARCH, "policy_number")
-    list_select_related = CASE_RELATED
+    search_fields = (*PLACEMENT_SEARCH, "policy_number")
+    list_select_related = PLACEMENT_RELATED
 
 
 @admin.register(Finding)

@@ -238,7 +238,7 @@ class CheckRunScope(models.TextChoices):
 
 
 # Runs that judged every case and name none.
-EVERY_CASE_SCOPES = (CheckRunScope.ALL, CheckRunScope.DEADLINES)
+EVERY_PLACEMENT_SCOPES = (CheckRunScope.ALL, CheckRunScope.DEADLINES)
 
 
 class CheckRun(models.Model):

@@ -15,7 +15,7 @@ from employers.demo.services import demo_inn, demo_ogrn, seed_job_orders
 from employers.models import Employer, EmployerMembership, Sector, SponsorshipStatus
 from mobility.models import Official, Side
 from mobility.upsert import upsert
-from workers.demo.services import seed_cases
+from workers.demo.services import seed_placements
 from workers.models import Agency, AgencyMembership, AgencyStatus
 
 
@@ -102,7 +102,7 @@ def seed_demo(password: str) -> list[str]:
     """
     with transaction.atomic(durable=True):
         usernames = _seed_organisations(password)
-    seed_cases()
+    seed_placements()
     # Last: the evidence and the first sweep read the cases seeded above.
     seed_evidence()
     return usernames

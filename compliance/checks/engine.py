@@ -13,7 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from compliance.checks.detection import Outcome, Scope, apply_hits
-from compliance.checks.rules import Context, case_rules, subject_rules
+from compliance.checks.rules import Context, placement_rules, subject_rules
 from compliance.models import UNFINISHED_RUN_STATUSES, CheckRun, CheckRunScope, CheckRunStatus
 
 CHUNK_SIZE = 20_000
@@ -36,7 +36,7 @@ class Counts(Outcome):
     subjects: int = 0
 
 
-def evaluate_cases(
+def evaluate_placements(
     lo: int, hi: int, *, on: date, deadlines_only: bool = False, ctx: Context | None = None
 ) -> Counts:
     """Every enabled case rule over the cases with ids lo..hi, findings brought up to date."""
@@ -44,7 +44,7 @@ def evaluate_cases(
     now = timezone.now()
     counts = Counts()
     scope = Scope("placement", lo=lo, hi=hi)
-    for definition in case_rules(deadlines_only=deadlines_only):
+    for definition in placement_rules(deadlines_only=deadlines_only):
         rule = ctx.rules.get(definition.code)
         if rule is None or not rule.enabled:
             continue
@@ -109,7 +109,7 @@ def evaluate_placement(
         started_at=timezone.now(),
         chunks_total=1,
     )
-    counts = evaluate_cases(placement_id, placement_id, on=on)
+    counts = evaluate_placements(placement_id, placement_id, on=on)
     run.status = CheckRunStatus.FINISHED
     run.finished_at = timezone.now()
     run.chunks_done = 1
@@ -158,7 +158,7 @@ def start_sweep(
     on each other's row locks)."""
     from celery import group
 
-    from compliance.checks.tasks import sweep_cases_chunk, sweep_subjects_chunk
+    from compliance.checks.tasks import sweep_placements_chunk, sweep_subjects_chunk
 
     fail_stalled_sweeps()
     with transaction.atomic():
@@ -172,7 +172,7 @@ def start_sweep(
     day = (on or timezone.localdate()).isoformat()
     options = {"queue": queue} if queue else {}
     tasks = [
-        sweep_cases_chunk.si(run.pk, index, lo, hi, day).set(**options)
+        sweep_placements_chunk.si(run.pk, index, lo, hi, day).set(**options)
         for index, (lo, hi) in enumerate(ranges)
     ]
     tasks.append(sweep_subjects_chunk.si(run.pk, len(ranges), day).set(**options))
@@ -203,15 +203,15 @@ def run_sweep_now(
     run = _new_sweep(trigger, user, len(ranges) + 1)
     day = on or timezone.localdate()
     for index, (lo, hi) in enumerate(ranges):
-        run_cases_chunk(run.pk, index, lo, hi, day)
+        run_placements_chunk(run.pk, index, lo, hi, day)
     run_subjects_chunk(run.pk, len(ranges), day)
     run.refresh_from_db()
     return run
 
 
-def run_cases_chunk(run_id: int, index: int, lo: int, hi: int, on: date) -> None:
+def run_placements_chunk(run_id: int, index: int, lo: int, hi: int, on: date) -> None:
     _mark_running(run_id)
-    _count_chunk(run_id, index, evaluate_cases(lo, hi, on=on))
+    _count_chunk(run_id, index, evaluate_placements(lo, hi, on=on))
 
 
 def run_subjects_chunk(run_id: int, index: int, on: date) -> None:

@@ -1,6 +1,6 @@
 from django.db.models import Q, QuerySet
 
-from compliance.models import EVERY_CASE_SCOPES, CheckRun
+from compliance.models import EVERY_PLACEMENT_SCOPES, CheckRun
 from mobility.access import actor_for
 from workers.placements.selectors import placements_visible_to
 
@@ -17,5 +17,5 @@ def check_runs_visible_to(user) -> QuerySet[CheckRun]:
         return runs
     return runs.filter(
         Q(placement__in=placements_visible_to(user))
-        | Q(placement__isnull=True, scope__in=EVERY_CASE_SCOPES)
+        | Q(placement__isnull=True, scope__in=EVERY_PLACEMENT_SCOPES)
     )

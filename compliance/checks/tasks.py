@@ -37,8 +37,8 @@ def verify_subject_task(kind: str, subject_id: int) -> None:
 
 
 @shared_task(base=SweepChunk, **RETRY)
-def sweep_cases_chunk(run_id: int, index: int, lo: int, hi: int, on: str) -> None:
-    engine.run_cases_chunk(run_id, index, lo, hi, date.fromisoformat(on))
+def sweep_placements_chunk(run_id: int, index: int, lo: int, hi: int, on: str) -> None:
+    engine.run_placements_chunk(run_id, index, lo, hi, date.fromisoformat(on))
 
 
 @shared_task(base=SweepChunk, **RETRY)

@@ -7,7 +7,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from compliance.checks.engine import Counts, chunk_ranges, evaluate_cases, evaluate_subjects
+from compliance.checks.engine import Counts, chunk_ranges, evaluate_placements, evaluate_subjects
 from compliance.checks.rules import Context
 from compliance.models import CheckRun, CheckRunScope, CheckRunStatus, CheckRunTrigger
 
@@ -33,7 +33,7 @@ def run_deadlines(*, on: date | None = None) -> CheckRun:
     ranges = chunk_ranges()
     total = Counts()
     for lo, hi in ranges:
-        counts = evaluate_cases(lo, hi, on=on, deadlines_only=True, ctx=ctx)
+        counts = evaluate_placements(lo, hi, on=on, deadlines_only=True, ctx=ctx)
         total += counts
         total.subjects += counts.subjects
     CheckRun.objects.filter(pk=run.pk).update(

@@ -36,7 +36,7 @@ from workers.placements.selectors import placements_visible_to
 
 SUMMARY_CACHE_SECONDS = 30
 TOP = 10
-CASE_DIMENSIONS = {"sector": "job_order__employer__sector", "region": "job_order__work_region"}
+PLACEMENT_DIMENSIONS = {"sector": "job_order__employer__sector", "region": "job_order__work_region"}
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def filtered_findings(user, filters: DashboardFilters) -> QuerySet[Finding]:
     return findings
 
 
-def cases_by_stage(placements: QuerySet[Placement]) -> dict[str, int]:
+def placements_by_stage(placements: QuerySet[Placement]) -> dict[str, int]:
     counts = dict.fromkeys(PlacementStatus.values, 0)
     rows = placements.order_by().values("status").annotate(n=Count("pk"))
     counts.update({row["status"]: row["n"] for row in rows})
@@ -169,10 +169,10 @@ def findings_per_month(findings: QuerySet[Finding], today: date) -> list[dict]:
     return [{"month": row["month"].strftime("%Y-%m"), "count": row["n"]} for row in rows]
 
 
-def cases_by(placements: QuerySet[Placement], dimension: str) -> list[dict]:
+def placements_by(placements: QuerySet[Placement], dimension: str) -> list[dict]:
     rows = (
         placements.order_by()
-        .values(key=F(CASE_DIMENSIONS[dimension]))
+        .values(key=F(PLACEMENT_DIMENSIONS[dimension]))
         .annotate(n=Count("pk"))
         .order_by("-n", "key")
     )
@@ -241,7 +241,7 @@ def summary(user, filters: DashboardFilters) -> dict:
     now = timezone.now()
     placements = filtered_placements(user, filters)
     findings = filtered_findings(user, filters)
-    stages = cases_by_stage(placements)
+    stages = placements_by_stage(placements)
     result = {
         "generated_at": now,
         "cases_by_stage": stages,
@@ -252,8 +252,8 @@ def summary(user, filters: DashboardFilters) -> dict:
         "grievances": grievances_sla(placements, now),
         "last_sweep": last_sweep(user),
         "findings_per_month": findings_per_month(findings, timezone.localdate(now)),
-        "cases_by_sector": cases_by(placements, "sector"),
-        "cases_by_region": cases_by(placements, "region")[:TOP],
+        "cases_by_sector": placements_by(placements, "sector"),
+        "cases_by_region": placements_by(placements, "region")[:TOP],
         "top_employers_by_open_breaches": top_employers_by_open_breaches(findings),
         "agencies": agency_table(placements, findings),
     }

@@ -89,7 +89,7 @@ def _wage_values(placement: Placement, month: date, index: int, flaws: set, toda
     }
 
 
-def _seed_case(placement: Placement, flaws: set, today: date) -> int:
+def _seed_placement(placement: Placement, flaws: set, today: date) -> int:
     written = 0
     arrived = placement.arrival_date or placement.employment_start or today
     started = placement.employment_start or arrived
@@ -188,7 +188,7 @@ def seed_evidence(today: date | None = None) -> int:
         for number, violation in enumerate(VIOLATIONS):
             if employed:
                 flaws[employed[number % len(employed)].pk].add(violation)
-        written = sum(_seed_case(case, flaws[case.pk], today) for case in cases)
+        written = sum(_seed_placement(case, flaws[case.pk], today) for case in cases)
         written += _seed_grievances(employed)
         if written or not CheckRun.objects.exists():
             run_sweep_now(on=today)

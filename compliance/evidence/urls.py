@@ -5,7 +5,7 @@ from compliance.evidence import views
 urlpatterns = [
     path("employer/evidence/", views.overview, name="evidence-overview"),
     path("employer/evidence/upload/", views.upload, name="evidence-upload"),
-    path("employer/evidence/<int:pk>/", views.case, name="evidence-case"),
+    path("employer/evidence/<int:pk>/", views.placement_evidence, name="evidence-case"),
     path(
         "employer/evidence/<int:pk>/wages/<str:month>/",
         views.wage_form,

@@ -35,7 +35,7 @@ def _last_month() -> date:
     return (timezone.localdate().replace(day=1) - timedelta(days=1)).replace(day=1)
 
 
-def _case(request, pk: int):
+def _placement(request, pk: int):
     return get_object_or_404(
         placements_visible_to(request.user).select_related("worker", "job_order"), pk=pk
     )
@@ -62,8 +62,8 @@ def overview(request):
 
 
 @for_roles(Role.EMPLOYER)
-def case(request, pk: int):
-    placement = _case(request, pk)
+def placement_evidence(request, pk: int):
+    placement = _placement(request, pk)
     return render(
         request,
         "compliance/evidence/case.html",
@@ -85,7 +85,7 @@ def case(request, pk: int):
 
 @for_roles(Role.EMPLOYER)
 def wage_form(request, pk: int, month: str):
-    placement = _case(request, pk)
+    placement = _placement(request, pk)
     month_start = month_from_text(month)
     if month_start is None:
         raise Http404
@@ -121,7 +121,7 @@ def wage_form(request, pk: int, month: str):
 
 
 def _evidence_form(request, pk, form_class, record, title):
-    placement = _case(request, pk)
+    placement = _placement(request, pk)
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actor = actor_for(request.user)

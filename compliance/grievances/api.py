@@ -20,20 +20,20 @@ from mobility.access import actor_for
 from mobility.api import HistoryMixin
 from workers.models import GrievanceStatus
 from workers.status.api import PublicStatusView
-from workers.status.selectors import as_json, find_case
+from workers.status.selectors import as_json, find_placement
 from workers.status.serializers import (
     GrievanceStatusSerializer,
 )
-from workers.status.texts import NO_SUCH_CASE, NO_SUCH_GRIEVANCE
+from workers.status.texts import NO_SUCH_GRIEVANCE, NO_SUCH_PLACEMENT
 
 
 class GrievanceFilingView(PublicStatusView):
     @extend_schema(request=GrievanceFilingSerializer, responses={201: GrievanceStatusSerializer})
     def post(self, request):
         data = self.key(GrievanceFilingSerializer)
-        case = find_case(data["reference"], data["date_of_birth"])
+        case = find_placement(data["reference"], data["date_of_birth"])
         if case is None:
-            raise NotFound(NO_SUCH_CASE)
+            raise NotFound(NO_SUCH_PLACEMENT)
         grievance = file_grievance(
             placement=case, category=data["category"], description=data["description"]
         )

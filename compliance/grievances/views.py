@@ -14,33 +14,33 @@ from compliance.grievances.services import file_grievance
 from mobility.access import Role, actor_for
 from mobility.history import history_of
 from mobility.web import for_roles, paginate, query_without_page, run_service
-from workers.status.forms import CaseKeyForm, GrievanceFilingForm
-from workers.status.selectors import find_case
-from workers.status.texts import NO_SUCH_CASE, NO_SUCH_GRIEVANCE
+from workers.status.forms import GrievanceFilingForm, PlacementKeyForm
+from workers.status.selectors import find_placement
+from workers.status.texts import NO_SUCH_GRIEVANCE, NO_SUCH_PLACEMENT
 from workers.status.throttles import wait_before_next_try
-from workers.status.views import _case_page, _too_many_tries
+from workers.status.views import _placement_page, _too_many_tries
 
 
 @require_http_methods(["POST"])
 def grievance_filing(request):
     form = GrievanceFilingForm(request.POST)
-    lookup_form = CaseKeyForm(request.POST)
+    lookup_form = PlacementKeyForm(request.POST)
     if wait_before_next_try(request) is not None:
         return _too_many_tries(request, "workers/status/lookup.html", {"form": lookup_form})
     case = None
     if lookup_form.is_valid():
-        case = find_case(
+        case = find_placement(
             lookup_form.cleaned_data["reference"], lookup_form.cleaned_data["date_of_birth"]
         )
     if case is None:
         return render(
             request,
             "workers/status/lookup.html",
-            {"form": lookup_form, "problem": NO_SUCH_CASE},
+            {"form": lookup_form, "problem": NO_SUCH_PLACEMENT},
             status=404,
         )
     if not form.is_valid():
-        return _case_page(request, case, grievance_form=form, status=400)
+        return _placement_page(request, case, grievance_form=form, status=400)
     grievance = file_grievance(
         placement=case,
         category=form.cleaned_data["category"],

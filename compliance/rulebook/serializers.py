@@ -13,6 +13,8 @@ class RuleParameterSerializer(serializers.ModelSerializer):
         model = RuleParameter
         fields = ("id", "effective_from", "values")
         read_only_fields = ("id",)
+        # A version without figures would say nothing; the model's default must not fill it.
+        extra_kwargs = {"values": {"required": True}}
 
     def validate_values(self, values):
         """Officials change the figures, not the shape: the names must be the rule's own and

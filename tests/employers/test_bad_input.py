@@ -127,18 +127,9 @@ def test_a_job_order_with_bad_figures_names_the_field_and_keeps_the_draft(api, b
             {"effective_from": "2027-01-01", "values": {"max_hours_per_week": True}},
             {"values": [NOT_A_NUMBER]},
         ),
-        pytest.param(
+        (
             {"effective_from": "2027-01-01"},
             {"values": ["This field is required."]},
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "Application bug: without `values` the rule API calls "
-                    "set_rule_parameters() without it, the TypeError is caught as bad input "
-                    "and the official reads only 'The request is malformed.' instead of the "
-                    "missing field (compliance/rulebook/api.py)."
-                ),
-            ),
         ),
     ],
 )

@@ -12,7 +12,7 @@ from workers.placements.signals import placement_changed
 pytestmark = pytest.mark.django_db
 
 
-def open_case(api, user, worker, job):
+def open_placement(api, user, worker, job):
     return api.as_user(user).post(
         "/api/v1/placements/", {"worker": worker.pk, "job_order": job.pk}, format="json"
     )
@@ -26,7 +26,7 @@ def test_an_agency_opens_a_draft_case_with_a_checkable_reference(
         announced(placement_changed, "placement_id") as received,
         django_capture_on_commit_callbacks(execute=True),
     ):
-        response = open_case(api, world.agency_a_user, worker, world.job_a)
+        response = open_placement(api, world.agency_a_user, worker, world.job_a)
     assert response.status_code == 201, response.json()
     data = response.json()
     assert data["status"] == "draft" and normalise(data["reference"]) == data["reference"]
@@ -37,7 +37,7 @@ def test_an_agency_opens_a_draft_case_with_a_checkable_reference(
 
 def test_an_agency_cannot_open_a_case_for_another_agencys_worker(api, world):
     stranger = factories.WorkerFactory(agency=world.agency_b)
-    response = open_case(api, world.agency_a_user, stranger, world.job_a)
+    response = open_placement(api, world.agency_a_user, stranger, world.job_a)
     assert response.status_code == 400 and "worker" in response.json()
     assert not Placement.objects.exists()
 
@@ -51,7 +51,7 @@ def test_a_case_needs_an_open_job_of_an_approved_employer(api, problem, world):
     else:
         world.employer_a.sponsorship_status = SponsorshipStatus.SUSPENDED
         world.employer_a.save()
-    response = open_case(api, world.agency_a_user, worker, world.job_a)
+    response = open_placement(api, world.agency_a_user, worker, world.job_a)
     assert response.status_code == 400
     assert response.json()["job_order"] == ["Choose an open job order of an approved employer."]
 
@@ -59,7 +59,7 @@ def test_a_case_needs_an_open_job_of_an_approved_employer(api, problem, world):
 def test_employers_and_officials_do_not_open_cases(api, world):
     worker = factories.WorkerFactory(agency=world.agency_a)
     for user in (world.employer_a_user, world.official):
-        response = open_case(api, user, worker, world.job_a)
+        response = open_placement(api, user, worker, world.job_a)
         assert response.status_code == 403
     assert not Placement.objects.exists()
 
@@ -69,5 +69,5 @@ def test_a_reference_collision_is_retried(api, monkeypatch, world):
     fresh = iter([taken, taken, "IRM-0000-0000"])
     monkeypatch.setattr("workers.placements.services.new_reference", lambda: next(fresh))
     worker = factories.WorkerFactory(agency=world.agency_a)
-    response = open_case(api, world.agency_a_user, worker, world.job_a)
+    response = open_placement(api, world.agency_a_user, worker, world.job_a)
     assert response.status_code == 201 and response.json()["reference"] == "IRM-0000-0000"

@@ -112,7 +112,7 @@ def _upload(actor: Actor, kind: str, content: bytes, name: str, **target: Any) -
     return documents_services.add_document(actor=actor, kind=kind, upload=upload, **target)
 
 
-def seed_cases() -> int:
+def seed_placements() -> int:
     """Create the demo cases that do not exist yet; returns how many were created."""
     today = timezone.localdate()
     official = actor_for(_user("official-ru"))
@@ -130,12 +130,12 @@ def seed_cases() -> int:
             if Worker.objects.filter(passport_number=passport).exists():
                 continue
             serial = status_index + len(PATHS) * (agency_index - 1)
-            _seed_case(state, job, actors, passport, status, serial, today)
+            _seed_placement(state, job, actors, passport, status, serial, today)
             created += 1
     return created
 
 
-def _seed_case(
+def _seed_placement(
     state: str,
     job: JobOrder,
     actors: dict[str, Actor],
@@ -178,7 +178,7 @@ def _seed_case(
         worker=worker,
         issued_on=today - timedelta(days=20),
     )
-    placement = placements_services.open_case(actor=agency_actor, worker=worker, job_order=job)
+    placement = placements_services.open_placement(actor=agency_actor, worker=worker, job_order=job)
     when = _dates(status, today)
     for to in PATHS[status]:
         _before_move(to, placement, actors, name, when)
@@ -188,7 +188,7 @@ def _seed_case(
             actor=actor, placement_id=placement.pk, to=to, data=_body(to, job, when)
         )
     if status in EMPLOYED_OR_ENDED:
-        placements_services.update_case_facts(
+        placements_services.update_placement_facts(
             actor=actors["employer"],
             placement_id=placement.pk,
             changes={

@@ -14,7 +14,7 @@ from workers.documents.selectors import documents_visible_to
 from workers.placements.selectors import placements_visible_to
 from workers.registry.selectors import workers_visible_to
 
-CASE_RELATED = ("worker", "agency", "job_order__employer")
+PLACEMENT_RELATED = ("worker", "agency", "job_order__employer")
 
 
 def _upload(request, **owner) -> None:
@@ -46,8 +46,8 @@ def worker_upload(request, pk):
 
 @for_roles(Role.AGENCY, Role.EMPLOYER, Role.OFFICIAL)
 @require_POST
-def case_upload(request, pk):
-    placement = visible_or_404(placements_visible_to, request, pk, related=CASE_RELATED)
+def placement_upload(request, pk):
+    placement = visible_or_404(placements_visible_to, request, pk, related=PLACEMENT_RELATED)
     _upload(request, placement=placement)
     return redirect("case-page", pk=placement.pk)
 

@@ -55,7 +55,7 @@ class PlacementViewSet(
             raise ActionForbidden(_("Only agency staff open cases."))
         body = PlacementCreateSerializer(data=request.data, context={"request": request})
         body.is_valid(raise_exception=True)
-        placement = services.open_case(actor=actor_for(request.user), **body.validated_data)
+        placement = services.open_placement(actor=actor_for(request.user), **body.validated_data)
         return Response(self._render(placement.pk), status=status.HTTP_201_CREATED)
 
     @extend_schema(request=PlacementFactsSerializer, responses=PlacementSerializer)
@@ -65,7 +65,7 @@ class PlacementViewSet(
         placement = self.get_object()
         body = PlacementFactsSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        services.update_case_facts(
+        services.update_placement_facts(
             actor=actor_for(request.user), placement_id=placement.pk, changes=body.validated_data
         )
         return Response(self._render(placement.pk))

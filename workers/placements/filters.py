@@ -5,7 +5,7 @@ from mobility.regions import russian_regions
 from workers.models import Placement, PlacementStatus
 
 
-class CaseFilter(django_filters.FilterSet):
+class PlacementFilter(django_filters.FilterSet):
     reference = django_filters.CharFilter(
         label=gettext_lazy("Reference"), field_name="reference", lookup_expr="iexact"
     )

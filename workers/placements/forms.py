@@ -58,7 +58,7 @@ def move_form_class(move: Move) -> type[forms.Form]:
     return type(f"MoveForm_{move.to}", (forms.Form,), attrs)
 
 
-class CaseFactsForm(forms.Form):
+class PlacementFactsForm(forms.Form):
     def __init__(self, *args, names=(), placement=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name in names:

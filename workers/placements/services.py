@@ -38,7 +38,7 @@ def _announce(signal: Any, **kwargs: Any) -> None:
 REFERENCE_ATTEMPTS = 5
 
 
-def open_case(*, actor: Actor, worker: Worker, job_order: JobOrder) -> Placement:
+def open_placement(*, actor: Actor, worker: Worker, job_order: JobOrder) -> Placement:
     """An agency opens a case (a draft) for its own worker on an open job order of an approved
     employer."""
     if actor.role != Role.AGENCY:
@@ -86,7 +86,7 @@ def _quoted_status(status: str) -> str:
     return figures.quoted(label)
 
 
-def _locked_case(placement_id: int) -> Placement:
+def _locked_placement(placement_id: int) -> Placement:
     return (
         Placement.objects.select_for_update(of=("self",))
         .select_related("worker", "agency", "job_order__employer")
@@ -99,7 +99,7 @@ def transition_placement(*, actor: Actor, placement_id: int, to: str, data: dict
     acting at once exactly one moves it; the other finds it already moved (409)."""
     today = timezone.localdate()
     with transaction.atomic(durable=True):
-        placement = _locked_case(placement_id)
+        placement = _locked_placement(placement_id)
         move = lifecycle.move_for(placement.status, to)
         if move is None:
             raise MoveNotAllowed(
@@ -139,7 +139,7 @@ def transition_placement(*, actor: Actor, placement_id: int, to: str, data: dict
             note=fields.get("note", ""),
         )
         _announce(placement_changed, placement_id=placement.pk)
-        transaction.on_commit(partial(tasks.notify_case_move.delay, placement.pk, move.to))
+        transaction.on_commit(partial(tasks.notify_placement_move.delay, placement.pk, move.to))
     return placement
 
 
@@ -152,21 +152,21 @@ ARRIVAL_DATES = (
 
 
 # field -> roles (lifecycle role names) that may set it
-CASE_FIELD_ROLES = {
+PLACEMENT_FIELD_ROLES = {
     **dict.fromkeys(ARRIVAL_DATES, (lifecycle.EMPLOYER, lifecycle.OFFICIAL)),
     "recruitment_fee_inr": (lifecycle.AGENCY, lifecycle.OFFICIAL),
 }
 
 
-def update_case_facts(*, actor: Actor, placement_id: int, changes: dict) -> Placement:
+def update_placement_facts(*, actor: Actor, placement_id: int, changes: dict) -> Placement:
     """Record the post-arrival formalities (MVD notification, migration registration, medical
     examination, fingerprinting: employer or official) and the recruitment fee (agency or
     official). A formality date lies between the arrival and today."""
     today = timezone.localdate()
     with transaction.atomic(durable=True):
-        placement = _locked_case(placement_id)
+        placement = _locked_placement(placement_id)
         role = lifecycle.role_on(placement, actor)
-        refused = sorted(name for name in changes if role not in CASE_FIELD_ROLES[name])
+        refused = sorted(name for name in changes if role not in PLACEMENT_FIELD_ROLES[name])
         if refused:
             labels = [
                 figures.quoted(Placement._meta.get_field(name).verbose_name) for name in refused

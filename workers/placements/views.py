@@ -22,21 +22,21 @@ from workers.documents.selectors import documents_visible_to
 from workers.models import Placement, PlacementStatus
 from workers.placements import lifecycle
 from workers.placements import services as placements_services
-from workers.placements.filters import CaseFilter
-from workers.placements.forms import CaseFactsForm, move_form_class
+from workers.placements.filters import PlacementFilter
+from workers.placements.forms import PlacementFactsForm, move_form_class
 from workers.placements.selectors import placements_visible_to, timeline_of
 
 PAGE_SIZE = 25
 RELATED = ("worker", "agency", "job_order__employer")
 
 
-def _case(request, pk) -> Placement:
+def _placement(request, pk) -> Placement:
     return visible_or_404(placements_visible_to, request, pk, related=RELATED)
 
 
 def _facts_for(placement, actor) -> list[str]:
     role = lifecycle.role_on(placement, actor)
-    names = [n for n, roles in placements_services.CASE_FIELD_ROLES.items() if role in roles]
+    names = [n for n, roles in placements_services.PLACEMENT_FIELD_ROLES.items() if role in roles]
     if placement.arrival_date is None:
         names = [n for n in names if n not in placements_services.ARRIVAL_DATES]
     return names
@@ -57,8 +57,8 @@ def _upload_form(placement, actor):
 
 
 @for_roles(Role.AGENCY, Role.EMPLOYER, Role.OFFICIAL)
-def case_page(request, pk):
-    placement = _case(request, pk)
+def placement_page(request, pk):
+    placement = _placement(request, pk)
     actor = request.actor
     today = timezone.localdate()
     moves = [
@@ -82,7 +82,7 @@ def case_page(request, pk):
             .filter(Q(placement=placement) | Q(worker=placement.worker_id, placement=None))
             .order_by("-uploaded_at"),
             "upload_form": _upload_form(placement, actor),
-            "facts_form": CaseFactsForm(names=facts, placement=placement) if facts else None,
+            "facts_form": PlacementFactsForm(names=facts, placement=placement) if facts else None,
             "is_terminal": lifecycle.is_terminal(placement.status),
         },
     )
@@ -90,8 +90,8 @@ def case_page(request, pk):
 
 @for_roles(Role.AGENCY, Role.EMPLOYER, Role.OFFICIAL)
 @require_POST
-def case_move(request, pk, to):
-    placement = _case(request, pk)
+def placement_move(request, pk, to):
+    placement = _placement(request, pk)
     data = request.POST.dict()
     data.pop("csrfmiddlewaretoken", None)
     if run_service(
@@ -108,17 +108,17 @@ def case_move(request, pk, to):
 
 @for_roles(Role.AGENCY, Role.EMPLOYER, Role.OFFICIAL)
 @require_POST
-def case_facts(request, pk):
-    placement = _case(request, pk)
+def placement_facts(request, pk):
+    placement = _placement(request, pk)
     actor = request.actor
-    form = CaseFactsForm(request.POST, names=_facts_for(placement, actor))
+    form = PlacementFactsForm(request.POST, names=_facts_for(placement, actor))
     if not form.is_valid():
         report_form_errors(request, form)
     else:
         changes = {k: v for k, v in form.cleaned_data.items() if v is not None}
         if changes and run_service(
             request,
-            lambda: placements_services.update_case_facts(
+            lambda: placements_services.update_placement_facts(
                 actor=actor, placement_id=placement.pk, changes=changes
             ),
         ):
@@ -127,14 +127,14 @@ def case_facts(request, pk):
 
 
 @for_roles(Role.OFFICIAL)
-def official_cases(request):
+def official_placements(request):
     """Every case in the official's scope, filtered; employers and agencies use their own
     workspaces."""
     queryset = placements_visible_to(request.user).select_related(*RELATED)
-    filters = CaseFilter(request.GET, queryset=queryset)
+    filters = PlacementFilter(request.GET, queryset=queryset)
     cases = filters.qs if filters.is_valid() else queryset.none()
     if request.GET.get("export") == "csv":
-        return _cases_csv(cases)
+        return _placements_csv(cases)
     return render(
         request,
         "workers/placements/official_list.html",
@@ -155,7 +155,7 @@ CSV_COLUMNS = (
 )
 
 
-def _cases_csv(cases):
+def _placements_csv(cases):
     """The filtered list as CSV; no passport numbers or contact data."""
     rows = (
         (

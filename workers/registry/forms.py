@@ -55,7 +55,7 @@ class WorkerForm(forms.ModelForm):
         self.fields["state_of_origin"].choices = [("", "—"), *indian_states()]
 
 
-class OpenCaseForm(forms.Form):
+class OpenPlacementForm(forms.Form):
     """The job orders the agency may recruit for: open ones of approved sponsors."""
 
     job_order = forms.ModelChoiceField(

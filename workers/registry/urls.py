@@ -7,5 +7,5 @@ urlpatterns = [
     path("agency/workers/new/", views.worker_new, name="worker-new"),
     path("agency/workers/<int:pk>/", views.worker_page, name="worker-page"),
     path("agency/workers/<int:pk>/edit/", views.worker_edit, name="worker-edit"),
-    path("agency/workers/<int:pk>/cases/", views.worker_open_case, name="worker-open-case"),
+    path("agency/workers/<int:pk>/cases/", views.worker_open_placement, name="worker-open-case"),
 ]

@@ -14,7 +14,7 @@ from workers.models import Placement, PlacementStatus, Worker
 from workers.placements import services as placements_services
 from workers.placements.selectors import pipeline_counts, placements_visible_to
 from workers.registry import services as registry_services
-from workers.registry.forms import OpenCaseForm, WorkerForm, WorkerSearchForm
+from workers.registry.forms import OpenPlacementForm, WorkerForm, WorkerSearchForm
 from workers.registry.selectors import search_workers, workers_visible_to
 from workers.registry.serializers import WorkerSerializer
 from workers.registry.validation import mask_passport
@@ -129,23 +129,23 @@ def worker_page(request, pk):
             "documents": documents,
             "may_edit": is_agency,
             "upload_form": DocumentUploadForm() if is_agency else None,
-            "open_case_form": OpenCaseForm(request.user) if is_agency else None,
+            "open_case_form": OpenPlacementForm(request.user) if is_agency else None,
         },
     )
 
 
 @for_roles(Role.AGENCY)
 @require_POST
-def worker_open_case(request, pk):
+def worker_open_placement(request, pk):
     actor = request.actor
     worker = visible_or_404(workers_visible_to, request, pk)
-    form = OpenCaseForm(request.user, request.POST)
+    form = OpenPlacementForm(request.user, request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose an open job order of an approved employer."))
         return redirect("worker-page", pk=worker.pk)
     outcome = run_service(
         request,
-        lambda: placements_services.open_case(
+        lambda: placements_services.open_placement(
             actor=actor, worker=worker, job_order=form.cleaned_data["job_order"]
         ),
     )

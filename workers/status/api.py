@@ -14,12 +14,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from mobility.parsers import BoundedJSONParser
-from workers.status.selectors import as_json, case_view, find_case
+from workers.status.selectors import as_json, find_placement, placement_view
 from workers.status.serializers import (
     CaseKeySerializer,
     CaseStatusSerializer,
 )
-from workers.status.texts import NO_SUCH_CASE
+from workers.status.texts import NO_SUCH_PLACEMENT
 from workers.status.throttles import TOO_MANY_TRIES, StatusThrottle
 
 
@@ -43,7 +43,7 @@ class StatusLookupView(PublicStatusView):
     @extend_schema(request=CaseKeySerializer, responses={200: CaseStatusSerializer})
     def post(self, request):
         data = self.key(CaseKeySerializer)
-        case = find_case(data["reference"], data["date_of_birth"])
+        case = find_placement(data["reference"], data["date_of_birth"])
         if case is None:
-            raise NotFound(NO_SUCH_CASE)
-        return Response(as_json(case_view(case)))
+            raise NotFound(NO_SUCH_PLACEMENT)
+        return Response(as_json(placement_view(case)))

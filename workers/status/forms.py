@@ -11,7 +11,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class CaseKeyForm(forms.Form):
+class PlacementKeyForm(forms.Form):
     reference = forms.CharField(
         label=_("Case reference"),
         max_length=40,
@@ -21,7 +21,7 @@ class CaseKeyForm(forms.Form):
     date_of_birth = forms.DateField(label=_("Your date of birth"), widget=DateInput)
 
 
-class GrievanceFilingForm(CaseKeyForm):
+class GrievanceFilingForm(PlacementKeyForm):
     reference = forms.CharField(max_length=40, widget=forms.HiddenInput)
     date_of_birth = forms.DateField(widget=forms.HiddenInput)
     category = forms.ChoiceField(label=_("What is the problem?"), choices=GrievanceCategory.choices)

@@ -84,7 +84,7 @@ def lookup_queryset(reference: str, date_of_birth: date) -> QuerySet[Placement]:
     )
 
 
-def find_case(reference: str, date_of_birth: date) -> Placement | None:
+def find_placement(reference: str, date_of_birth: date) -> Placement | None:
     return lookup_queryset(reference, date_of_birth).first()
 
 
@@ -130,7 +130,7 @@ def grievance_view(row: dict) -> dict:
     }
 
 
-def case_view(case: Placement) -> dict:
+def placement_view(case: Placement) -> dict:
     """Everything the worker may read about their case, in the active language: no passport
     number, no internal notes, no names of the staff who acted."""
     now, upcoming = explain(case.status)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from workers.models import PlacementStatus as S
 
 # One answer for a wrong reference and a wrong date of birth alike.
-NO_SUCH_CASE = _("We could not find a case with this reference and date of birth. Check both.")
+NO_SUCH_PLACEMENT = _("We could not find a case with this reference and date of birth. Check both.")
 NO_SUCH_GRIEVANCE = _(
     "We could not find a complaint with this receipt number and date of birth. Check both."
 )

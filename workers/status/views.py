@@ -5,9 +5,9 @@ one answer for a wrong reference or date of birth, and the same rate limits."""
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from workers.status.forms import CaseKeyForm, GrievanceFilingForm
-from workers.status.selectors import case_view, find_case
-from workers.status.texts import NO_SUCH_CASE
+from workers.status.forms import GrievanceFilingForm, PlacementKeyForm
+from workers.status.selectors import find_placement, placement_view
+from workers.status.texts import NO_SUCH_PLACEMENT
 from workers.status.throttles import TOO_MANY_TRIES, wait_before_next_try
 
 
@@ -15,13 +15,13 @@ def _too_many_tries(request, template: str, context: dict):
     return render(request, template, {**context, "problem": TOO_MANY_TRIES}, status=429)
 
 
-def _case_page(request, case, grievance_form=None, status=200):
+def _placement_page(request, case, grievance_form=None, status=200):
     initial = {"reference": case.reference, "date_of_birth": request.POST.get("date_of_birth")}
     return render(
         request,
         "workers/status/case.html",
         {
-            "case": case_view(case),
+            "case": placement_view(case),
             "grievance_form": grievance_form or GrievanceFilingForm(initial=initial),
         },
         status=status,
@@ -32,13 +32,13 @@ def _case_page(request, case, grievance_form=None, status=200):
 def status_lookup(request):
     template = "workers/status/lookup.html"
     if request.method == "GET":
-        return render(request, template, {"form": CaseKeyForm()})
-    form = CaseKeyForm(request.POST)
+        return render(request, template, {"form": PlacementKeyForm()})
+    form = PlacementKeyForm(request.POST)
     if wait_before_next_try(request) is not None:
         return _too_many_tries(request, template, {"form": form})
     if not form.is_valid():
         return render(request, template, {"form": form}, status=400)
-    case = find_case(form.cleaned_data["reference"], form.cleaned_data["date_of_birth"])
+    case = find_placement(form.cleaned_data["reference"], form.cleaned_data["date_of_birth"])
     if case is None:
-        return render(request, template, {"form": form, "problem": NO_SUCH_CASE}, status=404)
-    return _case_page(request, case)
+        return render(request, template, {"form": form, "problem": NO_SUCH_PLACEMENT}, status=404)
+    return _placement_page(request, case)

@@ -92,7 +92,7 @@ RULES = {
 }
 
 
-def case_rules(*, deadlines_only: bool = False) -> list[RuleDefinition]:
+def placement_rules(*, deadlines_only: bool = False) -> list[RuleDefinition]:
     return [d for d in RULES.values() if d.per_case and (d.deadline or not deadlines_only)]
 
 

@@ -157,8 +157,8 @@ def evidence(ctx: Context, code: str, *, expected: str, actual: str, **figures) 
 
 
 # The columns every case rule selects first, and the join to the job order and employer.
-CASE_COLUMNS = "p.id AS placement_id, p.worker_id, p.agency_id, j.employer_id, p.reference"
-CASE_FROM = """
+PLACEMENT_COLUMNS = "p.id AS placement_id, p.worker_id, p.agency_id, j.employer_id, p.reference"
+PLACEMENT_FROM = """
     workers_placement p
     JOIN employers_joborder j ON j.id = p.job_order_id
 """

@@ -1,9 +1,9 @@
 """Documents: a passport that must outlast the contract by a margin."""
 
 from compliance.checks.rules.base import (
-    CASE_COLUMNS,
-    CASE_FROM,
     IN_RANGE,
+    PLACEMENT_COLUMNS,
+    PLACEMENT_FROM,
     Context,
     Hit,
     evidence,
@@ -18,9 +18,9 @@ def passport_expiring(ctx: Context, lo: int, hi: int) -> list[Hit]:
     months = int(ctx.param(code, "months"))
     rows = fetch(
         f"""
-        SELECT {CASE_COLUMNS}, w.passport_expiry, p.contract_end,
+        SELECT {PLACEMENT_COLUMNS}, w.passport_expiry, p.contract_end,
                (p.contract_end + make_interval(months => %(months)s))::date AS needed
-        FROM {CASE_FROM}
+        FROM {PLACEMENT_FROM}
         JOIN workers_worker w ON w.id = p.worker_id
         WHERE {IN_RANGE} AND p.status = ANY(%(statuses)s) AND p.contract_end IS NOT NULL
           AND w.passport_expiry < (p.contract_end + make_interval(months => %(months)s))::date

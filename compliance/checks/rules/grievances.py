@@ -5,9 +5,9 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from compliance.checks.rules.base import (
-    CASE_COLUMNS,
-    CASE_FROM,
     IN_RANGE,
+    PLACEMENT_COLUMNS,
+    PLACEMENT_FROM,
     Context,
     Hit,
     evidence,
@@ -28,10 +28,10 @@ def grievance_sla_breached(ctx: Context, lo: int, hi: int) -> list[Hit]:
     )
     rows = fetch(
         f"""
-        SELECT {CASE_COLUMNS}, g.receipt, g.created_at, g.status,
+        SELECT {PLACEMENT_COLUMNS}, g.receipt, g.created_at, g.status,
                g.acknowledged_at IS NULL AND g.created_at + %(ack)s < %(now)s AS ack_late,
                g.closed_at IS NULL AND g.created_at + %(resolve)s < %(now)s AS resolve_late
-        FROM {CASE_FROM}
+        FROM {PLACEMENT_FROM}
         JOIN workers_grievance g ON g.placement_id = p.id
         WHERE {IN_RANGE} AND g.status = ANY(%(open)s)
           AND (g.acknowledged_at IS NULL AND g.created_at + %(ack)s < %(now)s

@@ -3,9 +3,9 @@
 from datetime import timedelta
 
 from compliance.checks.rules.base import (
-    CASE_COLUMNS,
-    CASE_FROM,
     IN_RANGE,
+    PLACEMENT_COLUMNS,
+    PLACEMENT_FROM,
     Context,
     Hit,
     evidence,
@@ -52,11 +52,11 @@ def mvd_notification_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
     rows = fetch(
         f"""
         SELECT * FROM (
-            SELECT {CASE_COLUMNS}, p.mvd_notified_on AS done_on,
+            SELECT {PLACEMENT_COLUMNS}, p.mvd_notified_on AS done_on,
                    CASE WHEN p.status = ANY(%(ended)s) AND p.end_date IS NOT NULL
                         THEN p.end_date ELSE p.employment_start END AS event_on,
                    (p.status = ANY(%(ended)s) AND p.end_date IS NOT NULL) AS ended
-            FROM {CASE_FROM}
+            FROM {PLACEMENT_FROM}
             WHERE {IN_RANGE} AND p.status = ANY(%(statuses)s) AND p.employment_start IS NOT NULL
         ) c
         JOIN unnest(%(days)s::date[], %(deadlines)s::date[]) AS cal(day, deadline)
@@ -94,9 +94,9 @@ def migration_registration_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
     days, deadlines = ctx.working_day_deadlines(count)
     rows = fetch(
         f"""
-        SELECT {CASE_COLUMNS}, p.migration_registered_on AS done_on, p.arrival_date AS event_on,
-               cal.deadline
-        FROM {CASE_FROM}
+        SELECT {PLACEMENT_COLUMNS}, p.migration_registered_on AS done_on,
+               p.arrival_date AS event_on, cal.deadline
+        FROM {PLACEMENT_FROM}
         JOIN unnest(%(days)s::date[], %(deadlines)s::date[]) AS cal(day, deadline)
             ON cal.day = p.arrival_date
         WHERE {IN_RANGE} AND p.arrival_date IS NOT NULL
@@ -123,9 +123,9 @@ def medical_biometrics_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
     days = int(ctx.param(code, "days"))
     rows = fetch(
         f"""
-        SELECT {CASE_COLUMNS}, p.arrival_date AS event_on, p.medical_exam_on,
+        SELECT {PLACEMENT_COLUMNS}, p.arrival_date AS event_on, p.medical_exam_on,
                p.fingerprinted_on, p.arrival_date + %(days)s AS deadline
-        FROM {CASE_FROM}
+        FROM {PLACEMENT_FROM}
         WHERE {IN_RANGE} AND p.arrival_date IS NOT NULL
           AND ((p.medical_exam_on IS NULL OR p.fingerprinted_on IS NULL)
                 AND p.arrival_date + %(days)s < %(on)s
@@ -174,9 +174,9 @@ def work_permit_expired(ctx: Context, lo: int, hi: int) -> list[Hit]:
     days = int(ctx.param(code, "notice_days"))
     rows = fetch(
         f"""
-        SELECT {CASE_COLUMNS}, p.work_permit_number, p.work_permit_valid_until AS valid_until,
+        SELECT {PLACEMENT_COLUMNS}, p.work_permit_number, p.work_permit_valid_until AS valid_until,
                p.contract_end
-        FROM {CASE_FROM}
+        FROM {PLACEMENT_FROM}
         WHERE {IN_RANGE} AND p.status = %(employed)s
           AND (p.work_permit_valid_until IS NULL OR p.work_permit_valid_until < %(on)s
                OR p.work_permit_valid_until < %(limit)s

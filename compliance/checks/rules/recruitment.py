@@ -3,9 +3,9 @@
 from django.db.models import F
 
 from compliance.checks.rules.base import (
-    CASE_COLUMNS,
-    CASE_FROM,
     IN_RANGE,
+    PLACEMENT_COLUMNS,
+    PLACEMENT_FROM,
     Context,
     Hit,
     evidence,
@@ -24,8 +24,8 @@ def recruitment_fee_charged(ctx: Context, lo: int, hi: int) -> list[Hit]:
     cap = ctx.param(code, "cap_inr")
     rows = fetch(
         f"""
-        SELECT {CASE_COLUMNS}, p.recruitment_fee_inr AS fee
-        FROM {CASE_FROM}
+        SELECT {PLACEMENT_COLUMNS}, p.recruitment_fee_inr AS fee
+        FROM {PLACEMENT_FROM}
         WHERE {IN_RANGE} AND p.recruitment_fee_inr > 0
         """,
         {"lo": lo, "hi": hi},

@@ -1,9 +1,9 @@
 """Safety: induction before work, periodic training in risky sectors, serious incidents."""
 
 from compliance.checks.rules.base import (
-    CASE_COLUMNS,
-    CASE_FROM,
     IN_RANGE,
+    PLACEMENT_COLUMNS,
+    PLACEMENT_FROM,
     Context,
     Hit,
     add_months,
@@ -18,8 +18,8 @@ def safety_induction_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
     code = "SAFETY_INDUCTION_MISSING"
     rows = fetch(
         f"""
-        SELECT {CASE_COLUMNS}, p.employment_start
-        FROM {CASE_FROM}
+        SELECT {PLACEMENT_COLUMNS}, p.employment_start
+        FROM {PLACEMENT_FROM}
         WHERE {IN_RANGE} AND p.status = %(employed)s AND p.employment_start IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM compliance_safetyrecord s
                           WHERE s.placement_id = p.id AND s.kind = 'induction'
@@ -52,8 +52,8 @@ def safety_training_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
     # employment start, rather than being flagged on the first day of work.
     rows = fetch(
         f"""
-        SELECT {CASE_COLUMNS}, p.employment_start, e.sector, last.trained_on
-        FROM {CASE_FROM}
+        SELECT {PLACEMENT_COLUMNS}, p.employment_start, e.sector, last.trained_on
+        FROM {PLACEMENT_FROM}
         JOIN employers_employer e ON e.id = j.employer_id
         LEFT JOIN LATERAL (SELECT max(s.date) AS trained_on FROM compliance_safetyrecord s
                            WHERE s.placement_id = p.id AND s.kind = 'training') last ON true
@@ -96,8 +96,8 @@ def safety_incident_serious(ctx: Context, lo: int, hi: int) -> list[Hit]:
     code = "SAFETY_INCIDENT_SERIOUS"
     rows = fetch(
         f"""
-        SELECT {CASE_COLUMNS}, s.date, s.severity, s.description
-        FROM {CASE_FROM}
+        SELECT {PLACEMENT_COLUMNS}, s.date, s.severity, s.description
+        FROM {PLACEMENT_FROM}
         JOIN compliance_safetyrecord s ON s.placement_id = p.id
         WHERE {IN_RANGE} AND s.kind = 'incident' AND s.severity IN ('serious', 'fatal')
         ORDER BY s.date, (s.severity = 'fatal')

@@ -3,9 +3,9 @@
 from datetime import timedelta
 
 from compliance.checks.rules.base import (
-    CASE_COLUMNS,
-    CASE_FROM,
     IN_RANGE,
+    PLACEMENT_COLUMNS,
+    PLACEMENT_FROM,
     Context,
     Hit,
     evidence,
@@ -22,7 +22,7 @@ def social_contributions_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
     code = "SOCIAL_CONTRIBUTIONS_MISSING"
     rows = fetch(
         f"""
-        SELECT {CASE_COLUMNS}, w.month, w.gross_rub, w.employer_contributions_rub AS stated,
+        SELECT {PLACEMENT_COLUMNS}, w.month, w.gross_rub, w.employer_contributions_rub AS stated,
                cal.a AS min_pct, round(w.gross_rub * cal.a / 100, 2) AS minimum
         FROM {REPORTS}
         WHERE {IN_RANGE}
@@ -59,8 +59,8 @@ def insurance_dms_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
     code = "INSURANCE_DMS_MISSING"
     rows = fetch(
         f"""
-        SELECT {CASE_COLUMNS}, p.status
-        FROM {CASE_FROM}
+        SELECT {PLACEMENT_COLUMNS}, p.status
+        FROM {PLACEMENT_FROM}
         WHERE {IN_RANGE} AND p.status = ANY(%(statuses)s)
           AND NOT EXISTS (SELECT 1 FROM compliance_insurancecover c
                           WHERE c.placement_id = p.id AND c.kind = 'dms'
@@ -88,8 +88,8 @@ def insurance_origin_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
     code = "INSURANCE_ORIGIN_MISSING"
     rows = fetch(
         f"""
-        SELECT {CASE_COLUMNS}
-        FROM {CASE_FROM}
+        SELECT {PLACEMENT_COLUMNS}
+        FROM {PLACEMENT_FROM}
         WHERE {IN_RANGE} AND p.status = ANY(%(statuses)s)
           AND NOT EXISTS (SELECT 1 FROM compliance_insurancecover c
                           WHERE c.placement_id = p.id AND c.kind IN ('pbby', 'other'))
@@ -117,9 +117,9 @@ def insurance_expiring(ctx: Context, lo: int, hi: int) -> list[Hit]:
     # A policy renewed by another of the same kind that starts in time is not expiring.
     rows = fetch(
         f"""
-        SELECT DISTINCT ON (p.id, c.kind) {CASE_COLUMNS}, c.kind, c.policy_number,
+        SELECT DISTINCT ON (p.id, c.kind) {PLACEMENT_COLUMNS}, c.kind, c.policy_number,
                c.valid_until, p.contract_end
-        FROM {CASE_FROM}
+        FROM {PLACEMENT_FROM}
         JOIN compliance_insurancecover c ON c.placement_id = p.id
         WHERE {IN_RANGE} AND p.status = ANY(%(statuses)s)
           AND c.valid_until >= %(on)s AND c.valid_until < %(limit)s

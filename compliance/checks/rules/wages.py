@@ -4,9 +4,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from compliance.checks.rules.base import (
-    CASE_COLUMNS,
-    CASE_FROM,
     IN_RANGE,
+    PLACEMENT_COLUMNS,
+    PLACEMENT_FROM,
     Context,
     Hit,
     add_months,
@@ -51,11 +51,12 @@ def wage_below_minimum(ctx: Context, lo: int, hi: int) -> list[Hit]:
     contracts = fetch(
         f"""
         SELECT * FROM (
-            SELECT {CASE_COLUMNS}, p.contract_wage_rub AS wage, p.contract_hours_per_week AS hours,
+            SELECT {PLACEMENT_COLUMNS}, p.contract_wage_rub AS wage,
+                   p.contract_hours_per_week AS hours,
                    p.contract_start AS day, in_force.source, in_force.scope,
                    mobility_pro_rated_minimum(in_force.amount_rub, p.contract_hours_per_week)
                        AS minimum
-            FROM {CASE_FROM}
+            FROM {PLACEMENT_FROM}
             CROSS JOIN LATERAL mobility_minimum_wage(j.work_region, p.contract_start) in_force
             WHERE {IN_RANGE} AND p.contract_wage_rub IS NOT NULL
               AND p.contract_hours_per_week IS NOT NULL AND p.contract_start IS NOT NULL
@@ -70,7 +71,7 @@ def wage_below_minimum(ctx: Context, lo: int, hi: int) -> list[Hit]:
     reports = fetch(
         f"""
         SELECT * FROM (
-            SELECT {CASE_COLUMNS}, w.gross_rub AS wage, p.contract_hours_per_week AS hours,
+            SELECT {PLACEMENT_COLUMNS}, w.gross_rub AS wage, p.contract_hours_per_week AS hours,
                    w.month AS day, w.hours_worked, {NORM} AS norm, in_force.source,
                    in_force.scope,
                    mobility_pro_rated_minimum(in_force.amount_rub, p.contract_hours_per_week)
@@ -113,9 +114,9 @@ def wage_contract_substitution(ctx: Context, lo: int, hi: int) -> list[Hit]:
     tolerance = ctx.param(code, "tolerance_rub")
     rows = fetch(
         f"""
-        SELECT {CASE_COLUMNS}, p.contract_wage_rub, p.contract_hours_per_week,
+        SELECT {PLACEMENT_COLUMNS}, p.contract_wage_rub, p.contract_hours_per_week,
                j.monthly_wage_rub, j.hours_per_week
-        FROM {CASE_FROM}
+        FROM {PLACEMENT_FROM}
         WHERE {IN_RANGE} AND p.contract_wage_rub IS NOT NULL
           AND (p.contract_wage_rub < j.monthly_wage_rub - %(tolerance)s
                OR p.contract_hours_per_week > j.hours_per_week)
@@ -158,7 +159,7 @@ def wage_underpaid(ctx: Context, lo: int, hi: int) -> list[Hit]:
     rows = fetch(
         f"""
         SELECT * FROM (
-            SELECT {CASE_COLUMNS}, w.month, w.gross_rub, w.hours_worked, w.overtime_hours,
+            SELECT {PLACEMENT_COLUMNS}, w.month, w.gross_rub, w.hours_worked, w.overtime_hours,
                    p.contract_wage_rub, {NORM} AS norm, {OWED} AS owed,
                    cal.a AS tolerance_pct, cal.b AS multiplier
             FROM {REPORTS}
@@ -198,7 +199,7 @@ def wage_paid_late(ctx: Context, lo: int, hi: int) -> list[Hit]:
     code = "WAGE_PAID_LATE"
     rows = fetch(
         f"""
-        SELECT {CASE_COLUMNS}, w.month, w.paid_on, cal.a AS max_days,
+        SELECT {PLACEMENT_COLUMNS}, w.month, w.paid_on, cal.a AS max_days,
                w.paid_on - ((w.month + interval '1 month')::date - 1) AS days_after
         FROM {REPORTS}
         WHERE {IN_RANGE} AND w.paid_on - ((w.month + interval '1 month')::date - 1) > cal.a
@@ -238,10 +239,10 @@ def wage_report_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
         SELECT c.placement_id, c.worker_id, c.agency_id, c.employer_id, c.reference,
                m.month::date AS month
         FROM (
-            SELECT {CASE_COLUMNS}, date_trunc('month', p.employment_start)::date AS first,
+            SELECT {PLACEMENT_COLUMNS}, date_trunc('month', p.employment_start)::date AS first,
                    least(date_trunc('month', coalesce(p.end_date, %(on)s))::date,
                          %(last_due)s::date) AS last
-            FROM {CASE_FROM}
+            FROM {PLACEMENT_FROM}
             WHERE {IN_RANGE} AND p.status = ANY(%(statuses)s) AND p.employment_start IS NOT NULL
         ) c
         CROSS JOIN LATERAL generate_series(c.first, c.last, interval '1 month') AS m(month)
@@ -284,7 +285,7 @@ def wage_deductions_excessive(ctx: Context, lo: int, hi: int) -> list[Hit]:
     code = "WAGE_DEDUCTIONS_EXCESSIVE"
     rows = fetch(
         f"""
-        SELECT {CASE_COLUMNS}, w.month, w.gross_rub, w.tax_withheld_rub, w.deductions_rub,
+        SELECT {PLACEMENT_COLUMNS}, w.month, w.gross_rub, w.tax_withheld_rub, w.deductions_rub,
                cal.a AS max_pct, round((w.gross_rub - w.tax_withheld_rub) * cal.a / 100, 2) AS cap
         FROM {REPORTS}
         WHERE {IN_RANGE} AND w.deductions_rub > (w.gross_rub - w.tax_withheld_rub) * cal.a / 100
@@ -317,8 +318,8 @@ def hours_weekly_exceeded(ctx: Context, lo: int, hi: int) -> list[Hit]:
     limit = ctx.param(code, "max_hours_per_week")
     rows = fetch(
         f"""
-        SELECT {CASE_COLUMNS}, p.contract_hours_per_week, j.hours_per_week
-        FROM {CASE_FROM}
+        SELECT {PLACEMENT_COLUMNS}, p.contract_hours_per_week, j.hours_per_week
+        FROM {PLACEMENT_FROM}
         WHERE {IN_RANGE} AND p.status <> ALL(%(called_off)s)
           AND (p.contract_hours_per_week > %(limit)s OR j.hours_per_week > %(limit)s)
         """,
@@ -353,8 +354,8 @@ def overtime_annual_exceeded(ctx: Context, lo: int, hi: int) -> list[Hit]:
     limits = [ctx.param(code, "max_hours_per_year", min(ctx.on, date(y, 12, 31))) for y in years]
     rows = fetch(
         f"""
-        SELECT {CASE_COLUMNS}, y.year, y.overtime, lim.max_hours
-        FROM {CASE_FROM}
+        SELECT {PLACEMENT_COLUMNS}, y.year, y.overtime, lim.max_hours
+        FROM {PLACEMENT_FROM}
         JOIN (SELECT w.placement_id, extract(year FROM w.month)::int AS year,
                      sum(w.overtime_hours) AS overtime
               FROM compliance_wagereport w WHERE w.placement_id BETWEEN %(lo)s AND %(hi)s
