@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mobility.models import Membership, Organisation
-from mobility.placement_status import PlacementStatus
+from mobility.placement_status import OPEN, PlacementStatus
 from mobility.regions import indian_states
 
 
@@ -130,6 +130,10 @@ class Worker(models.Model):
 # A case's status is a PlacementStatus from mobility.placement_status, below every app since
 # employers count the statuses too; importable from here still, where migrations and the
 # OpenAPI enum names look.
+
+ONE_OPEN_PLACEMENT = "one_open_placement_per_worker"
+
+
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Placement(models.Model):
     """A case: one worker recruited by one agency for one employer's job order."""
@@ -187,6 +191,12 @@ class Placement(models.Model):
                 | models.Q(contract_start__isnull=True)
                 | models.Q(contract_end__gt=models.F("contract_start")),
                 name="contract_ends_after_it_starts",
+            ),
+            # A worker is recruited for one job at a time; concurrent requests cannot both win.
+            models.UniqueConstraint(
+                fields=["worker"],
+                condition=models.Q(status__in=OPEN),
+                name=ONE_OPEN_PLACEMENT,
             ),
         ]
         indexes = [

@@ -14,12 +14,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from employers.models import Employer, JobOrder, JobOrderStatus, SponsorshipStatus
 from mobility import figures
 from mobility.access import Actor, Role
 from mobility.errors import ActionForbidden, MoveNotAllowed, RequirementsUnmet
+from mobility.placement_status import OPEN
 from workers.models import (
+    ONE_OPEN_PLACEMENT,
     CaseEvent,
     Placement,
     PlacementStatus,
@@ -50,6 +53,9 @@ def open_placement(*, actor: Actor, worker: Worker, job_order: JobOrder) -> Plac
         problems.append(_("The job order is not open."))
     if job_order.employer.sponsorship_status != SponsorshipStatus.APPROVED:
         problems.append(_("The employer is not an approved sponsor."))
+    open_one = _open_placement_of(worker)
+    if open_one is not None:
+        problems.append(_ALREADY_OPEN % {"reference": open_one})
     if problems:
         raise RequirementsUnmet(problems)
     with transaction.atomic(durable=True):
@@ -64,6 +70,18 @@ def open_placement(*, actor: Actor, worker: Worker, job_order: JobOrder) -> Plac
     return placement
 
 
+# The import says the same of a row (workers/imports/rows.py).
+_ALREADY_OPEN = gettext_lazy("This worker already has an open case, %(reference)s.")
+
+
+def _open_placement_of(worker: Worker) -> str | None:
+    return (
+        Placement.objects.filter(worker=worker, status__in=OPEN)
+        .values_list("reference", flat=True)
+        .first()
+    )
+
+
 def _create_with_fresh_reference(*, worker: Worker, job_order: JobOrder) -> Placement:
     # 35 random bits make a collision rare, not impossible: retry inside a savepoint.
     for attempt in range(REFERENCE_ATTEMPTS):
@@ -75,7 +93,14 @@ def _create_with_fresh_reference(*, worker: Worker, job_order: JobOrder) -> Plac
                     agency_id=worker.agency_id,
                     job_order=job_order,
                 )
-        except IntegrityError:
+        except IntegrityError as error:
+            if getattr(error.__cause__, "diag", None) and (
+                error.__cause__.diag.constraint_name == ONE_OPEN_PLACEMENT
+            ):
+                # Another request opened one between the check and this insert.
+                raise RequirementsUnmet(
+                    [_ALREADY_OPEN % {"reference": _open_placement_of(worker)}]
+                ) from error
             if attempt == REFERENCE_ATTEMPTS - 1:
                 raise
     raise AssertionError("unreachable")
