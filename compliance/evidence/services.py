@@ -145,6 +145,8 @@ def wage_report_problems(
         add("deductions_rub", _("Income tax and deductions together exceed the gross."))
     if values["paid_on"] > today:
         add("paid_on", _("The payment date is in the future."))
+    elif values["paid_on"] < month:
+        add("paid_on", _("The payment date is before the month it pays for."))
     hours_in_month = Decimal(24 * calendar.monthrange(month.year, month.month)[1])
     if values["hours_worked"] + values["overtime_hours"] > hours_in_month:
         add(
@@ -206,6 +208,11 @@ def correct_wage_report(*, actor: Actor, report_id: int, **changes: Any) -> Wage
     return report
 
 
+# No safety record of this pact can be older; an earlier date is a typing slip that would
+# otherwise count as an induction before work.
+EARLIEST_RECORD = date(2000, 1, 1)
+
+
 def _safety_problems(placement: Placement, values: dict) -> dict[str, list[str]]:
     problems: dict[str, list[str]] = {}
     status_problem = _status_problem(placement, SAFETY_RECORD_STATUSES, SAFETY_RECORDS_REFUSED)
@@ -213,6 +220,8 @@ def _safety_problems(placement: Placement, values: dict) -> dict[str, list[str]]
         problems["placement"] = [status_problem]
     if values["date"] > timezone.localdate():
         problems["date"] = [_("The date is in the future.")]
+    elif values["date"] < EARLIEST_RECORD:
+        problems["date"] = [_("The date must be in 2000 or later.")]
     severity = values.get("severity") or ""
     if values["kind"] == SafetyRecordKind.INCIDENT and not severity:
         problems["severity"] = [_("An incident needs its severity: minor, serious or fatal.")]

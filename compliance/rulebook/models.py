@@ -4,12 +4,30 @@ This module imports no other app, so `employers` and `workers` may ask it whethe
 meet the rules in force before they accept them (the import-linter contracts keep it so).
 """
 
+from datetime import date
+
 import pghistory
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mobility.regions import russian_regions
+
+# The pact's law is read from 2000 on; a date outside these bounds is a typing slip.
+EARLIEST_EFFECTIVE = date(2000, 1, 1)
+YEARS_AHEAD = 5
+
+
+def plausible_effective_date(value: date) -> None:
+    today = timezone.localdate()
+    latest = date(today.year + YEARS_AHEAD, 12, 31)
+    if not EARLIEST_EFFECTIVE <= value <= latest:
+        raise ValidationError(
+            _("A rule or minimum wage takes effect between 2000 and five years from now."),
+            code="implausible",
+        )
 
 
 class Category(models.TextChoices):
@@ -71,7 +89,7 @@ class RuleParameter(models.Model):
     """One version of a rule's parameters, in force from `effective_from` until the next."""
 
     rule = models.ForeignKey(Rule, on_delete=models.CASCADE, related_name="parameter_versions")
-    effective_from = models.DateField(_("effective from"))
+    effective_from = models.DateField(_("effective from"), validators=[plausible_effective_date])
     values = models.JSONField(_("values"), default=dict, blank=True)
 
     class Meta:
@@ -94,7 +112,7 @@ class MinimumWage(models.Model):
     region = models.CharField(
         _("region"), max_length=6, choices=russian_regions, blank=True, default=""
     )
-    effective_from = models.DateField(_("effective from"))
+    effective_from = models.DateField(_("effective from"), validators=[plausible_effective_date])
     amount_rub = models.DecimalField(
         _("RUB per month"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
     )

@@ -66,6 +66,11 @@ MONTH_FORMAT = "Give the month as YYYY-MM, e.g. 2025-10."
             "paid_on",
             "The payment date is in the future.",
         ),
+        (
+            {"paid_on": "0001-01-01"},
+            "paid_on",
+            "The payment date is before the month it pays for.",
+        ),
     ],
 )
 def test_bad_figures_are_refused_with_the_field_and_the_reason(
@@ -234,3 +239,12 @@ def test_a_safety_record_correction_keeps_the_incident_rules(api, case, employer
     response = client.patch(url, {"kind": "incident", "severity": "fatal"}, format="json")
     assert response.status_code == 200
     assert (response.data["kind"], response.data["severity"]) == ("incident", "fatal")
+
+
+def test_a_safety_record_dated_before_2000_is_refused_and_not_counted(api, case, employer_staff):
+    before = case.safety_records.count()
+    body = {"placement": case.pk, "kind": "induction", "date": "0001-01-01"}
+    response = api.as_user(employer_staff).post("/api/v1/safety-records/", body, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"date": ["The date must be in 2000 or later."]}
+    assert case.safety_records.count() == before

@@ -192,3 +192,26 @@ def test_a_bad_minimum_wage_is_refused_naming_the_field_and_stored_nowhere(api, 
     assert response.status_code == 400
     assert response.json() == errors
     assert MinimumWage.objects.count() == before
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_a_minimum_wage_or_parameter_version_far_outside_the_pacts_years_is_refused(api, day):
+    client = api.as_user(official_user())
+    before = MinimumWage.objects.count()
+    body = {"region": "RU-MOW", "effective_from": day, "amount_rub": "30000", "source": "x"}
+    response = client.post("/api/v1/minimum-wages/", body)
+    assert response.status_code == 400
+    assert response.json() == {
+        "effective_from": [
+            "A rule or minimum wage takes effect between 2000 and five years from now."
+        ]
+    }
+    assert MinimumWage.objects.count() == before
+    rule = hours_rule()
+    response = client.post(
+        f"/api/v1/rules/{rule.pk}/parameters/",
+        {"effective_from": day, "values": {"max_hours_per_week": 36}},
+        format="json",
+    )
+    assert response.status_code == 400 and list(response.json()) == ["effective_from"]
+    assert rule.parameter_versions.count() == 1

@@ -69,6 +69,13 @@ PASSPORT_FORMAT = "Enter an Indian passport number: one letter and seven digits,
         ("preferred_language", "fr", '"fr" is not a valid choice.'),
         ("consent", False, "The worker's consent to data processing is required."),
         ("date_of_birth", "2020-01-01", "The worker must be at least 18 years old."),
+        ("date_of_birth", "9999-12-31", "The date of birth must be in the past."),
+        ("date_of_birth", "1899-12-31", "The date of birth must be in 1900 or later."),
+        (
+            "passport_expiry",
+            "9999-12-31",
+            "An Indian passport is valid for ten years at most; check the expiry date.",
+        ),
     ],
 )
 def test_bad_worker_data_is_refused_field_by_field(api, world, field, value, message):

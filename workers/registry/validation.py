@@ -22,6 +22,8 @@ from workers.models import Language, Sex
 
 PASSPORT_NUMBER = re.compile(r"^[A-Z][0-9]{7}$")
 ADULT_AGE = 18
+EARLIEST_BIRTH = date(1900, 1, 1)
+PASSPORT_YEARS = 10
 # Words a spreadsheet may hold for "the worker agreed".
 CONSENT_WORDS = frozenset({"yes", "y", "true", "1", "agreed", "да", "हाँ", "हां"})
 _STATES = frozenset(code for code, _name in indian_states())
@@ -53,12 +55,14 @@ def parse_iso_date(value) -> date:
 def check_date_of_birth(value) -> date:
     born = parse_iso_date(value)
     today = timezone.localdate()
+    if born >= today:
+        raise ValidationError(_("The date of birth must be in the past."))
+    if born < EARLIEST_BIRTH:
+        raise ValidationError(_("The date of birth must be in 1900 or later."))
     # Someone born on 29 February comes of age on 1 March in a common year.
     adult_on = date(born.year + ADULT_AGE, 3, 1)
     if (born.month, born.day) != (2, 29):
         adult_on = born.replace(year=born.year + ADULT_AGE)
-    if born >= today:
-        raise ValidationError(_("The date of birth must be in the past."))
     if adult_on > today:
         raise ValidationError(_("The worker must be at least 18 years old."))
     return born
@@ -89,8 +93,14 @@ def mask_passport(number: str) -> str:
 
 def check_passport_expiry(value) -> date:
     expiry = parse_iso_date(value)
-    if expiry <= timezone.localdate():
+    today = timezone.localdate()
+    if expiry <= today:
         raise ValidationError(_("The passport has expired; renew it first."))
+    # An Indian passport is issued for ten years at most (Passports Rules 1980, schedule).
+    if expiry > date(today.year + PASSPORT_YEARS, 12, 31):
+        raise ValidationError(
+            _("An Indian passport is valid for ten years at most; check the expiry date.")
+        )
     return expiry
 
 
