@@ -30,6 +30,8 @@ class SponsorshipStatus(models.TextChoices):
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Employer(Organisation):
+    NAME_FIELD = "legal_name"
+
     legal_name = models.CharField(_("legal name"), max_length=300)
     inn = models.CharField(_("INN"), max_length=10, unique=True, validators=[validate_employer_inn])
     ogrn = models.CharField(_("OGRN"), max_length=13, validators=[validate_ogrn])
@@ -49,19 +51,6 @@ class Employer(Organisation):
         ordering = ["legal_name", "pk"]
         verbose_name = _("employer")
         verbose_name_plural = _("employers")
-
-    def __str__(self) -> str:
-        return self.legal_name
-
-
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
-class EmployerMembership(Membership):
-    ORGANISATION = "employer"
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="employer_membership"
-    )
-    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="members")
 
 
 class SponsorshipDecisionKind(models.TextChoices):
@@ -156,3 +145,11 @@ class JobOrder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.employer})"
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class EmployerMembership(Membership):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="employer_membership"
+    )
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="members")

@@ -9,7 +9,9 @@ from mobility.regions import russian_regions
 
 class Organisation(models.Model):
     """What an employer and an agency both keep: how to reach them and when their record
-    changed."""
+    changed. `NAME_FIELD` names the field people know it by."""
+
+    NAME_FIELD = "name"
 
     address = models.CharField(_("address"), max_length=500, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
@@ -20,17 +22,23 @@ class Organisation(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return getattr(self, self.NAME_FIELD)
+
 
 class Membership(models.Model):
-    """A user who acts for one organisation; the concrete model names it in `ORGANISATION`."""
-
-    ORGANISATION = ""
+    """A user who acts for one organisation: the concrete model's other foreign key."""
 
     class Meta:
         abstract = True
 
     def __str__(self) -> str:
-        return f"{self.user} @ {getattr(self, self.ORGANISATION)}"
+        organisation = next(
+            field.name
+            for field in self._meta.concrete_fields
+            if field.is_relation and field.name != "user"
+        )
+        return f"{self.user} @ {getattr(self, organisation)}"
 
 
 class Side(models.TextChoices):

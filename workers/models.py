@@ -32,19 +32,6 @@ class Agency(Organisation):
         verbose_name = _("agency")
         verbose_name_plural = _("agencies")
 
-    def __str__(self) -> str:
-        return self.name
-
-
-@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
-class AgencyMembership(Membership):
-    ORGANISATION = "agency"
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agency_membership"
-    )
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="members")
-
 
 class AgencyDecisionKind(models.TextChoices):
     SUSPEND = "suspend", _("Suspend")
@@ -393,3 +380,11 @@ class Import(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} import #{self.pk}"
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class AgencyMembership(Membership):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agency_membership"
+    )
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="members")
