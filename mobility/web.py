@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from mobility.access import Role, actor_for
 from mobility.errors import DomainError, NotFound
+from mobility.placement_status import PlacementStatus
 
 PAGE_SIZE = 50
 NON_FIELD = ("", "__all__", "non_field_errors")
@@ -77,9 +78,9 @@ def run_service(
         value = action()
     except ValidationError as error:
         by_field = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
-        for field, problems in by_field.items():
+        for name, problems in by_field.items():
             if form is not None:
-                form.add_error(field if field in form.fields else None, problems)
+                form.add_error(name if name in form.fields else None, problems)
             else:
                 for problem in problems:
                     messages.error(request, problem)
@@ -94,7 +95,12 @@ def run_service(
                 messages.error(request, problem)
         allowed = getattr(error, "allowed", None)
         if allowed:
-            messages.info(request, _("Allowed now: %(moves)s") % {"moves": ", ".join(allowed)})
+            # Case moves are named by the status they lead to, in the reader's words.
+            words = [
+                str(PlacementStatus(move).label) if move in PlacementStatus.values else move
+                for move in allowed
+            ]
+            messages.info(request, _("Allowed now: %(moves)s") % {"moves": ", ".join(words)})
         return Outcome(False)
     return Outcome(True, value)
 

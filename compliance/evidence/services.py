@@ -232,37 +232,14 @@ def _safety_problems(placement: Placement, values: dict) -> dict[str, list[str]]
 
 def record_safety_record(*, actor: Actor, placement_id: int, **values: Any) -> SafetyRecord:
     """The employer records a safety induction, a training or an incident on a case."""
-    _require_employer(actor)
-    values.setdefault("severity", "")
-    values.setdefault("description", "")
-    with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
-        placement = _locked_placement(placement_id)
-        problems = _safety_problems(placement, values)
-        if problems:
-            raise ValidationError(problems)
-        record = SafetyRecord.objects.create(placement=placement, **values)
-        _after_evidence_change(placement.pk)
-    return record
+    values = {"severity": "", "description": "", **values}
+    return _record(actor, SafetyRecord, _safety_problems, placement_id, values)
 
 
 def correct_safety_record(*, actor: Actor, record_id: int, **changes: Any) -> SafetyRecord:
     """The employer corrects a safety record; the earlier version stays in its history."""
-    _require_employer(actor)
-    with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
-        record = SafetyRecord.objects.select_for_update().get(pk=record_id)
-        placement = _locked_placement(record.placement_id)
-        values = {
-            name: getattr(record, name) for name in ("kind", "date", "severity", "description")
-        }
-        values.update(changes)
-        problems = _safety_problems(placement, values)
-        if problems:
-            raise ValidationError(problems)
-        for name, value in values.items():
-            setattr(record, name, value)
-        record.save()
-        _after_evidence_change(placement.pk)
-    return record
+    fields = ("kind", "date", "severity", "description")
+    return _correct(actor, SafetyRecord, _safety_problems, fields, record_id, changes)
 
 
 def _insurance_problems(placement: Placement, values: dict) -> dict[str, list[str]]:
@@ -277,33 +254,40 @@ def _insurance_problems(placement: Placement, values: dict) -> dict[str, list[st
 
 def record_insurance_cover(*, actor: Actor, placement_id: int, **values: Any) -> InsuranceCover:
     """The employer records an insurance policy covering the worker of a case."""
-    _require_employer(actor)
-    with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
-        placement = _locked_placement(placement_id)
-        problems = _insurance_problems(placement, values)
-        if problems:
-            raise ValidationError(problems)
-        cover = InsuranceCover.objects.create(placement=placement, **values)
-        _after_evidence_change(placement.pk)
-    return cover
+    return _record(actor, InsuranceCover, _insurance_problems, placement_id, values)
 
 
 def correct_insurance_cover(*, actor: Actor, cover_id: int, **changes: Any) -> InsuranceCover:
     """The employer corrects an insurance cover; the earlier version stays in its history."""
+    fields = ("kind", "policy_number", "valid_from", "valid_until")
+    return _correct(actor, InsuranceCover, _insurance_problems, fields, cover_id, changes)
+
+
+def _record(actor: Actor, model, check, placement_id: int, values: dict):
+    """A safety record or insurance cover added to a case, once `check` finds nothing wrong."""
     _require_employer(actor)
     with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
-        cover = InsuranceCover.objects.select_for_update().get(pk=cover_id)
-        placement = _locked_placement(cover.placement_id)
-        values = {
-            name: getattr(cover, name)
-            for name in ("kind", "policy_number", "valid_from", "valid_until")
-        }
-        values.update(changes)
-        problems = _insurance_problems(placement, values)
+        placement = _locked_placement(placement_id)
+        problems = check(placement, values)
+        if problems:
+            raise ValidationError(problems)
+        record = model.objects.create(placement=placement, **values)
+        _after_evidence_change(placement.pk)
+    return record
+
+
+def _correct(actor: Actor, model, check, fields: tuple[str, ...], pk: int, changes: dict):
+    """One of them corrected: the changed values are judged together with the kept ones."""
+    _require_employer(actor)
+    with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
+        record = model.objects.select_for_update().get(pk=pk)
+        placement = _locked_placement(record.placement_id)
+        values = {name: getattr(record, name) for name in fields} | changes
+        problems = check(placement, values)
         if problems:
             raise ValidationError(problems)
         for name, value in values.items():
-            setattr(cover, name, value)
-        cover.save()
+            setattr(record, name, value)
+        record.save()
         _after_evidence_change(placement.pk)
-    return cover
+    return record
