@@ -3,6 +3,8 @@ from rest_framework.test import APIClient
 
 from tests.world import World, build_world
 
+pytest_plugins = ["tests.figures"]
+
 
 @pytest.fixture
 def api():
