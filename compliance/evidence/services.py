@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 import pghistory
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -211,6 +212,8 @@ def correct_wage_report(*, actor: Actor, report_id: int, **changes: Any) -> Wage
 # No safety record of this pact can be older; an earlier date is a typing slip that would
 # otherwise count as an induction before work.
 EARLIEST_RECORD = date(2000, 1, 1)
+# Health policies for foreign workers are sold by the year; five years is already generous.
+INSURANCE_MAX_YEARS = 5
 
 
 def _safety_problems(placement: Placement, values: dict) -> dict[str, list[str]]:
@@ -222,6 +225,12 @@ def _safety_problems(placement: Placement, values: dict) -> dict[str, list[str]]
         problems["date"] = [_("The date is in the future.")]
     elif values["date"] < EARLIEST_RECORD:
         problems["date"] = [_("The date must be in 2000 or later.")]
+    elif placement.arrival_date and values["date"] < placement.arrival_date:
+        # Inductions, trainings and incidents happen at the workplace in Russia.
+        problems["date"] = [
+            _("The date is before the worker arrived in Russia on %(date)s.")
+            % {"date": figures.day(placement.arrival_date)}
+        ]
     severity = values.get("severity") or ""
     if values["kind"] == SafetyRecordKind.INCIDENT and not severity:
         problems["severity"] = [_("An incident needs its severity: minor, serious or fatal.")]
@@ -247,8 +256,18 @@ def _insurance_problems(placement: Placement, values: dict) -> dict[str, list[st
     status_problem = _status_problem(placement, INSURANCE_COVER_STATUSES, INSURANCE_COVERS_REFUSED)
     if status_problem:
         problems["placement"] = [status_problem]
-    if values["valid_until"] < values["valid_from"]:
+    valid_from, valid_until = values["valid_from"], values["valid_until"]
+    if valid_until < valid_from:
         problems["valid_until"] = [_("A policy cannot end before it starts.")]
+    elif valid_until > valid_from + relativedelta(years=INSURANCE_MAX_YEARS):
+        problems["valid_until"] = [_("A policy runs for at most five years; check the end date.")]
+    elif placement.contract_start and valid_until < placement.contract_start:
+        problems["valid_until"] = [
+            _("The policy ended before the contract starts on %(date)s.")
+            % {"date": figures.day(placement.contract_start)}
+        ]
+    if valid_from < EARLIEST_RECORD:
+        problems["valid_from"] = [_("The date must be in 2000 or later.")]
     return problems
 
 

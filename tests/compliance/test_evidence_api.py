@@ -248,3 +248,46 @@ def test_a_safety_record_dated_before_2000_is_refused_and_not_counted(api, case,
     assert response.status_code == 400
     assert response.json() == {"date": ["The date must be in 2000 or later."]}
     assert case.safety_records.count() == before
+
+
+def test_a_safety_record_before_the_worker_arrived_is_refused(api, case, employer_staff):
+    """An induction dated the day before arrival cannot have happened at the Russian workplace;
+    the arrival day itself is accepted."""
+    client = api.as_user(employer_staff)
+    before = case.safety_records.count()
+    body = {"placement": case.pk, "kind": "induction"}
+    day_before = (case.arrival_date - timedelta(days=1)).isoformat()
+    response = client.post("/api/v1/safety-records/", {**body, "date": day_before}, format="json")
+    assert response.status_code == 400
+    assert "before the worker arrived in Russia" in response.json()["date"][0]
+    assert case.safety_records.count() == before
+    arrival = case.arrival_date.isoformat()
+    response = client.post("/api/v1/safety-records/", {**body, "date": arrival}, format="json")
+    assert response.status_code == 201
+
+
+def test_an_insurance_cover_outside_a_sane_window_is_refused(api, case, employer_staff):
+    client = api.as_user(employer_staff)
+    start = case.contract_start
+    body = {"placement": case.pk, "kind": "dms", "policy_number": "DMS-2"}
+    too_long = {
+        "valid_from": start.isoformat(),
+        "valid_until": start.replace(year=start.year + 5, day=1).replace(month=12, day=31),
+    }
+    response = client.post("/api/v1/insurance-covers/", {**body, **too_long}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "valid_until": ["A policy runs for at most five years; check the end date."]
+    }
+    ended_before = {
+        "valid_from": (start - timedelta(days=400)).isoformat(),
+        "valid_until": (start - timedelta(days=1)).isoformat(),
+    }
+    response = client.post("/api/v1/insurance-covers/", {**body, **ended_before}, format="json")
+    assert response.status_code == 400
+    assert "ended before the contract starts" in response.json()["valid_until"][0]
+    ancient = {"valid_from": "0001-01-01", "valid_until": start.isoformat()}
+    response = client.post("/api/v1/insurance-covers/", {**body, **ancient}, format="json")
+    assert response.status_code == 400
+    assert response.json()["valid_from"] == ["The date must be in 2000 or later."]
+    assert not InsuranceCover.objects.filter(policy_number="DMS-2").exists()

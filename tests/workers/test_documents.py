@@ -166,3 +166,28 @@ def test_a_rejected_medical_certificate_no_longer_counts_for_submission(api, wor
     )
     assert response.status_code == 400
     assert "medical certificate" in " ".join(response.json()["requirements"])
+
+
+@pytest.mark.parametrize(
+    ("dates", "field", "message"),
+    [
+        ({"issued_on": "2999-01-01"}, "issued_on", "The issue date is in the future."),
+        ({"issued_on": "0001-01-01"}, "issued_on", "The issue date must be in 1950 or later."),
+        (
+            {"expires_on": "9999-12-31"},
+            "expires_on",
+            "No document is valid for more than 20 years; check the date.",
+        ),
+    ],
+)
+def test_implausible_document_dates_are_refused_and_nothing_stored(
+    api, media, world, dates, field, message
+):
+    placement = world.case(S.DRAFT)
+    count, files = Document.objects.count(), len(stored_files(media))
+    response = upload(
+        api, world.agency_a_user, pdf_bytes("dates"), worker=placement.worker_id, **dates
+    )
+    assert response.status_code == 400
+    assert response.json() == {field: [message]}
+    assert (Document.objects.count(), len(stored_files(media))) == (count, files)

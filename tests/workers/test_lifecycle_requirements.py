@@ -1,8 +1,9 @@
 """Each requirement of a move, unmet on its own, is named in the 400 and changes nothing."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
 
 from employers.models import JobOrderStatus, SponsorshipStatus
@@ -185,3 +186,15 @@ def test_arrival_cannot_precede_departure(api, world):
     body = {"arrival_date": (today() - timedelta(days=5)).isoformat()}
     response = move(api, world.employer_a_user, placement, S.ARRIVED, **body)
     assert_refused_naming(response, placement, S.DEPARTED, "before the departure")
+
+
+def test_the_visa_move_refuses_a_permit_valid_for_more_than_three_years(api, world):
+    placement = world.case(S.CONTRACT_SIGNED)
+    body = GOOD_BODIES[S.VISA_ISSUED]()
+    valid_from = date.fromisoformat(body["work_permit_valid_from"])
+    body["work_permit_valid_until"] = (valid_from + relativedelta(years=3, days=1)).isoformat()
+    response = move(api, world.agency_a_user, placement, S.VISA_ISSUED, **body)
+    assert_refused_naming(response, placement, S.CONTRACT_SIGNED, "at most three years")
+    body["work_permit_valid_until"] = (valid_from + relativedelta(years=3)).isoformat()
+    response = move(api, world.agency_a_user, placement, S.VISA_ISSUED, **body)
+    assert response.status_code == 200

@@ -9,6 +9,7 @@ import uuid
 from datetime import date
 
 import filetype
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.base import ContentFile
@@ -44,6 +45,26 @@ ALREADY_UPLOADED = gettext_lazy("This file has already been uploaded here.")
 TOO_LARGE = gettext_lazy("The file is larger than 10 MB.")
 
 
+# No document of a living worker was issued earlier, and none is valid for longer.
+EARLIEST_ISSUE = date(1950, 1, 1)
+LONGEST_VALIDITY_YEARS = 20
+
+
+def _check_document_dates(issued_on: date | None, expires_on: date | None) -> None:
+    problems = {}
+    today = timezone.localdate()
+    if issued_on and issued_on > today:
+        problems["issued_on"] = [_("The issue date is in the future.")]
+    elif issued_on and issued_on < EARLIEST_ISSUE:
+        problems["issued_on"] = [_("The issue date must be in 1950 or later.")]
+    if issued_on and expires_on and expires_on <= issued_on:
+        problems["expires_on"] = [_("The document must expire after it was issued.")]
+    elif expires_on and expires_on > today + relativedelta(years=LONGEST_VALIDITY_YEARS):
+        problems["expires_on"] = [_("No document is valid for more than 20 years; check the date.")]
+    if problems:
+        raise ValidationError(problems)
+
+
 def add_document(
     *,
     actor: Actor,
@@ -69,8 +90,7 @@ def add_document(
             raise ValidationError({"worker": [_("Employers attach documents to a case.")]})
         if kind not in EMPLOYER_UPLOADS:
             raise ValidationError({"kind": [_("Employers upload contracts and payslips only.")]})
-    if issued_on and expires_on and expires_on <= issued_on:
-        raise ValidationError({"expires_on": [_("The document must expire after it was issued.")]})
+    _check_document_dates(issued_on, expires_on)
     content, content_type = _read_upload(upload)
     digest = hashlib.sha256(content).hexdigest()
     owner = placement.worker if placement else worker

@@ -35,7 +35,7 @@ from workers.placements.requirements import (
     medical_certificate_recent,
     passport_uploaded,
     passport_valid_long_enough,
-    permit_dates_in_order,
+    permit_dates_plausible,
     permit_valid_on_contract_start,
     safety_induction_recorded,
     worker_consented,
@@ -118,7 +118,7 @@ MOVES: tuple[Move, ...] = (
             "work_permit_valid_from",
             "work_permit_valid_until",
         ),
-        requirements=(permit_dates_in_order, permit_valid_on_contract_start),
+        requirements=(permit_dates_plausible, permit_valid_on_contract_start),
         message=gettext_noop("Your visa and work permit were issued."),
     ),
     Move(

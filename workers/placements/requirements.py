@@ -22,6 +22,9 @@ from workers.models import AgencyStatus, DocumentKind, Placement, VerificationSt
 # Emigration clearance asks for a passport valid six months beyond the stay.
 PASSPORT_MARGIN_MONTHS = 6
 MEDICAL_CERTIFICATE_MAX_AGE_DAYS = 90
+# A work permit runs at most three years (a highly qualified specialist's, Federal Law 115-FZ
+# art. 13.2); with the contract start inside it, that keeps both dates near the case's own.
+PERMIT_MAX_YEARS = 3
 
 Check = Callable[[Placement, dict, date], list[str]]
 
@@ -185,9 +188,12 @@ def employer_approved_and_under_quota(placement: Placement, data: dict, today: d
     return []
 
 
-def permit_dates_in_order(placement: Placement, data: dict, today: date) -> list[str]:
-    if data["work_permit_valid_until"] <= data["work_permit_valid_from"]:
+def permit_dates_plausible(placement: Placement, data: dict, today: date) -> list[str]:
+    valid_from, valid_until = data["work_permit_valid_from"], data["work_permit_valid_until"]
+    if valid_until <= valid_from:
         return [_("The work permit must expire after it becomes valid.")]
+    if valid_until > valid_from + relativedelta(years=PERMIT_MAX_YEARS):
+        return [_("A work permit is valid for at most three years; check the end date.")]
     return []
 
 
