@@ -7,15 +7,12 @@ reader sees "85 000 руб." and "1 января 2026 г.", a Hindi reader "85,0
 request's, under LocaleMiddleware), so call them where the sentence is built, not at import
 time."""
 
-import gettext as gettext_module
 from datetime import date
 from decimal import Decimal
-from functools import cache
 
-import pycountry
 from django.utils.formats import date_format, number_format
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mobility.regions import russian_region_name
 
@@ -57,15 +54,6 @@ def quoted(label: str) -> str:
     return _("“%(label)s”") % {"label": label}
 
 
-@cache
-def _region_catalogue(language: str) -> gettext_module.NullTranslations:
-    return gettext_module.translation(
-        "iso3166-2", pycountry.LOCALES_DIR, languages=[language], fallback=True
-    )
-
-
 def region(code: str) -> str:
-    """A Russian region's name from pycountry's ISO 3166-2 catalogue in the reader's language
-    (the standard's romanised name where the catalogue has none)."""
-    name = russian_region_name(code)
-    return _region_catalogue(get_language() or "en").gettext(name)
+    """A Russian region's name in the reader's language."""
+    return russian_region_name(code)

@@ -1,31 +1,55 @@
-"""ISO 3166-2 subdivisions used across the apps (Russian regions, Indian states).
+"""The Russian regions and Indian states the apps use, by ISO 3166-2 code, named in the
+reader's language.
 
-The lists come from pycountry's copy of the ISO 3166-2 standard, so they follow its updates
-instead of a hand-kept table.
+The codes are ISO 3166-2's (checked against pycountry's copy of the standard in
+tests/mobility/test_regions.py). The names are kept in mobility/data: pycountry's translations
+name only 18 of the 83 Russian regions in Russian or Hindi and misname some Indian states
+(Telangana as "Саманган"), and its English names are romanisations ("Moskva",
+"Adygeya, Respublika") that English readers do not use.
 """
 
+import csv
 from functools import cache
+from pathlib import Path
 
-import pycountry
+from django.utils.translation import get_language
+
+DATA = Path(__file__).resolve().parent / "data"
+LANGUAGES = ("en", "ru", "hi")
 
 
 @cache
-def _subdivisions(country_code: str) -> tuple[tuple[str, str], ...]:
-    rows = pycountry.subdivisions.get(country_code=country_code)
-    return tuple(sorted(((s.code, s.name) for s in rows), key=lambda row: row[1]))
+def _names(table: str) -> dict[str, dict[str, str]]:
+    with (DATA / f"{table}.csv").open(encoding="utf-8") as source:
+        return {row["code"]: row for row in csv.DictReader(source)}
+
+
+def _language() -> str:
+    language = (get_language() or "en").split("-")[0]
+    return language if language in LANGUAGES else "en"
+
+
+@cache
+def _choices(table: str, language: str) -> tuple[tuple[str, str], ...]:
+    rows = _names(table).values()
+    return tuple(sorted(((row["code"], row[language]) for row in rows), key=lambda r: r[1]))
 
 
 def russian_regions() -> tuple[tuple[str, str], ...]:
-    return _subdivisions("RU")
+    """(code, name) pairs in the reader's language, in that language's alphabetical order;
+    model fields take the function itself as their choices, so labels follow the request."""
+    return _choices("russian_regions", _language())
 
 
 def indian_states() -> tuple[tuple[str, str], ...]:
-    return _subdivisions("IN")
+    return _choices("indian_states", _language())
 
 
 def russian_region_name(code: str) -> str:
-    return dict(russian_regions()).get(code, code)
+    row = _names("russian_regions").get(code)
+    return row[_language()] if row else code
 
 
 def indian_state_name(code: str) -> str:
-    return dict(indian_states()).get(code, code)
+    row = _names("indian_states").get(code)
+    return row[_language()] if row else code

@@ -131,7 +131,7 @@ def test_opening_below_the_moscow_minimum_names_the_rule_and_figures(api):
     response = client.post(f"/api/v1/job-orders/{job_order.pk}/open/")
     assert response.status_code == 400
     [problem] = response.json()["requirements"]
-    assert "below the minimum wage of Moskva" in problem
+    assert "below the minimum wage of Moscow" in problem
     # Opening is judged on today's date; since 2026-01-01 Moscow's 39,730 RUB applies
     # (RULES.md, the regional minimum above the federal one).
     assert "30,000 RUB" in problem and "39,730 RUB" in problem

@@ -43,7 +43,7 @@ def test_worker_sees_status_next_step_contract_and_public_timeline(api, case):
         "end": "2027-02-28",
         "employer": case.job_order.employer.legal_name,
         "work_region": "RU-MOW",
-        "work_region_name": "Moskva",
+        "work_region_name": "Moscow",
     }
     assert [step["message"] for step in body["timeline"]] == [
         "Your employment contract was signed."
@@ -118,7 +118,7 @@ def test_labels_and_explanations_in_russian(api, case):
     assert body["status_label"] == "Договор подписан"
     assert any("а" <= ch <= "я" for ch in body["next_step"])
     assert any("а" <= ch <= "я" for ch in body["timeline"][0]["message"])
-    assert body["contract"]["work_region_name"] == "Moskva"
+    assert body["contract"]["work_region_name"] == "Москва"
 
 
 def test_not_found_message_is_translated(api, case):

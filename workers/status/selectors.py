@@ -7,7 +7,6 @@ timeline and its grievances come back in that one query, which keeps the public 
 to the speed of the bare lookup (see bench/status_lookup.py).
 """
 
-import functools
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -19,7 +18,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext
 
-from mobility.regions import russian_regions
+from mobility.regions import russian_region_name
 from workers.models import (
     CaseEvent,
     Grievance,
@@ -88,11 +87,6 @@ def find_placement(reference: str, date_of_birth: date) -> Placement | None:
     return lookup_queryset(reference, date_of_birth).first()
 
 
-@functools.cache
-def _region_names() -> dict[str, str]:
-    return dict(russian_regions())
-
-
 def mask_name(full_name: str) -> str:
     """`Ravi Kumar` -> `R**** K****`: initials only, and the same number of stars for every
     word, so the mask does not tell the length of the name."""
@@ -153,7 +147,7 @@ def placement_view(case: Placement) -> dict:
             "end": case.contract_end,
             "employer": case.employer_name,
             "work_region": case.work_region,
-            "work_region_name": _region_names().get(case.work_region, case.work_region),
+            "work_region_name": russian_region_name(case.work_region),
         },
         "timeline": [
             Step(

@@ -1,0 +1,24 @@
+"""Template filters that write figures and codes the way `mobility.figures` writes them in
+sentences: `{{ job_order.work_region|region }}` shows "Москва" to a Russian reader."""
+
+from django import template
+
+from mobility import figures
+from mobility.regions import indian_state_name
+
+register = template.Library()
+
+
+@register.filter
+def region(code: str) -> str:
+    return figures.region(code) if code else ""
+
+
+@register.filter
+def state(code: str) -> str:
+    return indian_state_name(code) if code else ""
+
+
+@register.filter
+def roubles(amount) -> str:
+    return figures.roubles(amount) if amount is not None else ""
