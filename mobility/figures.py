@@ -7,12 +7,13 @@ reader sees "85 000 руб." and "1 января 2026 г.", a Hindi reader "85,0
 request's, under LocaleMiddleware), so call them where the sentence is built, not at import
 time."""
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
+from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from mobility.regions import russian_region_name
 
@@ -47,6 +48,26 @@ def day(value: date) -> str:
 
 def month(value: date) -> str:
     return date_format(value, "YEAR_MONTH_FORMAT", use_l10n=True)
+
+
+# The zones readers are shown times in (mobility.middleware), by name rather than code.
+_ZONE_NAMES = {
+    "Europe/Moscow": gettext_lazy("Moscow time"),
+    "Asia/Kolkata": gettext_lazy("India time"),
+    "UTC": gettext_lazy("UTC"),
+}
+
+
+def moment(value: datetime) -> str:
+    """A point in time in the reader's zone, with the zone named: "2 Dec 2026, 09:29 (Moscow
+    time)". The same event reads differently for an agency in India and an employer in
+    Moscow, so the zone must be said."""
+    local = timezone.localtime(value)
+    zone = str(timezone.get_current_timezone())
+    return _("%(datetime)s (%(zone)s)") % {
+        "datetime": date_format(local, "DATETIME_FORMAT", use_l10n=True),
+        "zone": _ZONE_NAMES.get(zone, zone),
+    }
 
 
 def quoted(label: str) -> str:

@@ -5,10 +5,13 @@ user out as cheaply as the user's own typos would."""
 
 from axes.attempts import get_cool_off_threshold
 from axes.handlers.database import AxesDatabaseHandler
-from axes.helpers import get_client_username
+from axes.helpers import get_client_username, get_cool_off
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Sum
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
 
 
 class AddressAndAccountLockout(AxesDatabaseHandler):
@@ -26,3 +29,15 @@ class AddressAndAccountLockout(AxesDatabaseHandler):
         if everywhere >= settings.MOBILITY_ACCOUNT_FAILURE_LIMIT:
             return max(from_address, everywhere)
         return from_address
+
+
+def locked_out(request, original_response=None, credentials=None) -> HttpResponse:
+    """The sign-in page's answer for a locked account: in the reader's language, saying when
+    to try again (the lock runs from the last failed attempt) and whom to ask."""
+    until = timezone.now() + get_cool_off(request)
+    return render(
+        request,
+        "registration/locked_out.html",
+        {"until": until},
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )

@@ -113,6 +113,7 @@ AXES_COOLOFF_TIME = env.int("AXES_COOLOFF_HOURS", default=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_HANDLER = "mobility.lockout.AddressAndAccountLockout"
+AXES_LOCKOUT_CALLABLE = "mobility.lockout.locked_out"
 # Failures for one username from all addresses together before it is locked out as well.
 MOBILITY_ACCOUNT_FAILURE_LIMIT = env.int("MOBILITY_ACCOUNT_FAILURE_LIMIT", default=20)
 LOGIN_URL = "login"

@@ -22,3 +22,8 @@ def state(code: str) -> str:
 @register.filter
 def roubles(amount) -> str:
     return figures.roubles(amount) if amount is not None else ""
+
+
+@register.filter
+def moment(value) -> str:
+    return figures.moment(value) if value else ""

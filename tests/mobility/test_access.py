@@ -1,6 +1,9 @@
 """Each role sees what SPEC §3 allows and gets 404 for the rest."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from employers.models import EmployerMembership, SponsorshipStatus
 from mobility.access import Role, actor_for
@@ -91,3 +94,23 @@ def test_anonymous_api_call_is_told_to_authenticate(api, world):
     response = api.get(f"/api/v1/employers/{world.employer_a.pk}/")
     assert response.status_code == 401
     assert response["WWW-Authenticate"].startswith("Token")
+
+
+def test_a_locked_account_gets_a_page_in_its_language_saying_when_to_try_again(client):
+    """Five failures lock the account for an hour from the last one; the sixth attempt, even
+    with the right password, is answered with when to come back, in Russian for a Russian
+    browser and with the zone of the time named."""
+    UserFactory(username="target")
+    for _ in range(5):
+        client.post("/accounts/login/", {"username": "target", "password": "guess"})
+    response = client.post(
+        "/accounts/login/",
+        {"username": "target", "password": "pass-word-123"},
+        HTTP_ACCEPT_LANGUAGE="ru",
+    )
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "<h1>Вход приостановлен</h1>" in page
+    assert "(московское время)" in page
+    assert "_auth_user_id" not in client.session
+    assert response.context["until"] > timezone.now() + timedelta(minutes=59)
