@@ -17,7 +17,7 @@ for prefix, viewset, basename in [*employer_routes, *worker_routes, *compliance_
 urlpatterns = [
     path("", views.home, name="home"),
     path("health/", views.health_view, name="health"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", views.SignInView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -2,22 +2,41 @@
 
 import sys
 
+from django.contrib.auth.views import LoginView
 from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from mobility.access import Role, actor_for
 from mobility.api import RETRY_AFTER_SECONDS, UNAVAILABLE
 from mobility.health import health
 
 
 def home(request):
     return render(request, "home.html")
+
+
+# Where each role's daily work starts.
+WORKSPACES = {
+    Role.AGENCY: "agency-workspace",
+    Role.EMPLOYER: "employers:workspace",
+    Role.OFFICIAL: "dashboard",
+    Role.SUPERUSER: "admin:index",
+}
+
+
+class SignInView(LoginView):
+    """Sign-in that lands each role on its own workspace, unless a page asked to be returned to."""
+
+    def get_default_redirect_url(self):
+        return reverse(WORKSPACES.get(actor_for(self.request.user).role, "home"))
 
 
 @never_cache

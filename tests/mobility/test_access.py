@@ -114,3 +114,36 @@ def test_a_locked_account_gets_a_page_in_its_language_saying_when_to_try_again(c
     assert "(московское время)" in page
     assert "_auth_user_id" not in client.session
     assert response.context["until"] > timezone.now() + timedelta(minutes=59)
+
+
+@pytest.mark.parametrize(
+    ("make_user", "lands_on"),
+    [
+        (agency_user, "/agency/"),
+        (employer_user, "/employer/"),
+        (official_user, "/officials/dashboard/"),
+        (UserFactory, "/"),
+    ],
+)
+def test_sign_in_lands_each_role_on_its_workspace(client, make_user, lands_on):
+    user = make_user()
+    response = client.post(
+        "/accounts/login/", {"username": user.username, "password": "pass-word-123"}
+    )
+    assert response.status_code == 302 and response.url == lands_on
+
+
+def test_sign_in_returns_to_the_page_that_asked_for_it(client):
+    user = official_user()
+    response = client.post(
+        "/accounts/login/?next=/officials/cases/",
+        {"username": user.username, "password": "pass-word-123", "next": "/officials/cases/"},
+    )
+    assert response.url == "/officials/cases/"
+
+
+def test_the_start_page_offers_a_worker_the_case_check_in_their_language(client):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="hi").content.decode()
+    content = page[page.index("<main") :]
+    assert content.index('href="/status/"') < content.index('href="/accounts/login/"')
+    assert "अपना मामला देखें" in content
