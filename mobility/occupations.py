@@ -5,21 +5,34 @@ import functools
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 CSV_PATH = Path(__file__).with_name("data") / "isco08.csv"
 
 
 @functools.cache
-def _titles() -> dict[str, str]:
+def _titles() -> dict[str, dict[str, str]]:
+    """Each unit group's title in English (ILO) and in Russian and Hindi (after the
+    classifications aligned with ISCO-08: Russia's OKZ OK 010-2014, India's NCO-2015)."""
     with CSV_PATH.open(encoding="utf-8", newline="") as f:
-        return {row["code"]: row["title"] for row in csv.DictReader(f)}
+        return {row["code"]: row for row in csv.DictReader(f)}
+
+
+def _language() -> str:
+    language = (get_language() or "en").split("-")[0]
+    return language if language in ("en", "ru", "hi") else "en"
 
 
 @functools.cache
+def _choices(language: str) -> tuple[tuple[str, str], ...]:
+    return tuple((code, f"{code} – {row[language]}") for code, row in _titles().items())
+
+
 def occupations() -> tuple[tuple[str, str], ...]:
-    """(code, "code – title") pairs of every unit group, in code order, e.g. for choices."""
-    return tuple((code, f"{code} – {title}") for code, title in _titles().items())
+    """(code, "code – title") pairs of every unit group in the reader's language, in code
+    order, e.g. for choices."""
+    return _choices(_language())
 
 
 def is_occupation(code: str) -> bool:
@@ -27,7 +40,8 @@ def is_occupation(code: str) -> bool:
 
 
 def occupation_title(code: str) -> str:
-    return _titles().get(code, code)
+    row = _titles().get(code)
+    return row[_language()] if row else code
 
 
 def validate_occupation(value) -> None:

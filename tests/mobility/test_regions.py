@@ -1,4 +1,4 @@
-"""Regions and states by their names in the reader's language, never as codes or
+"""Regions, states and occupations by their names in the reader's language, never as codes or
 romanisations."""
 
 import re
@@ -53,3 +53,15 @@ def test_the_official_case_list_names_the_region_in_russian(client, world):
     text = re.sub(r"<[^>]+>", " ", page)
     assert "Москва" in text
     assert "RU-MOW" not in text and "Moskva" not in text
+
+
+def test_occupations_are_titled_in_the_readers_language():
+    from mobility.occupations import occupation_title, occupations
+
+    with translation.override("ru"):
+        assert occupation_title("7112") == "Каменщики и работники родственных занятий"
+        assert dict(occupations())["9313"] == "9313 – Подсобные рабочие на строительстве зданий"
+    with translation.override("hi"):
+        assert occupation_title("7112") == "राजमिस्त्री और संबंधित कर्मी"
+    with translation.override("en"):
+        assert occupation_title("7112") == "Bricklayers and related workers"
