@@ -4,6 +4,7 @@ sentences: `{{ job_order.work_region|region }}` shows "Москва" to a Russia
 from django import template
 
 from mobility import figures
+from mobility.occupations import occupation_title as title_of
 from mobility.regions import indian_state_name
 
 register = template.Library()
@@ -27,3 +28,9 @@ def roubles(amount) -> str:
 @register.filter
 def moment(value) -> str:
     return figures.moment(value) if value else ""
+
+
+@register.filter
+def occupation_title(code: str) -> str:
+    """`7112` → "Bricklayers and related workers" in the reader's language."""
+    return title_of(code) if code else ""
