@@ -172,6 +172,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "compliance.checks.tasks.deadlines",
         "schedule": crontab(minute=15),
     },
+    # Work the database holds but the broker may have lost (a worker killed mid-task, a broker
+    # restarted without its data) is sent again within minutes.
+    "compliance-recover-sweeps": {
+        "task": "compliance.checks.tasks.recover_sweeps",
+        "schedule": 60.0,
+    },
+    "imports-resend-queued": {
+        "task": "workers.imports.tasks.resend_queued",
+        "schedule": 60.0,
+    },
 }
 
 REST_FRAMEWORK = {

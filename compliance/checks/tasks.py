@@ -53,5 +53,9 @@ def nightly_sweep() -> None:
 
 @shared_task(**RETRY)
 def deadlines() -> None:
-    engine.fail_stalled_sweeps()
     verification.run_deadlines()
+
+
+@shared_task(**RETRY)
+def recover_sweeps() -> None:
+    engine.recover_stalled_sweeps()
