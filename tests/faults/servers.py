@@ -6,6 +6,7 @@ and removed when the test ends, whatever happened.
 
 import contextlib
 import glob
+import importlib.util
 import os
 import shutil
 import signal
@@ -126,11 +127,15 @@ def _forget_connections() -> None:
 
 
 def postgres_binaries() -> Path:
-    """The machine's PostgreSQL programs (initdb, pg_ctl, postgres)."""
+    """The machine's PostgreSQL programs (initdb, pg_ctl, postgres), else those pgserver
+    brings along (the fallback of `make test` on a machine without PostgreSQL)."""
     candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
     on_path = shutil.which("initdb")
     if on_path:
         candidates.insert(0, str(Path(on_path).parent))
+    bundled = importlib.util.find_spec("pgserver")
+    if bundled is not None and bundled.origin:
+        candidates.append(str(Path(bundled.origin).parent / "pginstall" / "bin"))
     for folder in candidates:
         if (Path(folder) / "initdb").exists() and (Path(folder) / "pg_ctl").exists():
             return Path(folder)
