@@ -178,8 +178,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "compliance.checks.tasks.recover_sweeps",
         "schedule": 60.0,
     },
-    "imports-resend-queued": {
-        "task": "workers.imports.tasks.resend_queued",
+    "imports-resend-unfinished": {
+        "task": "workers.imports.tasks.resend_unfinished",
         "schedule": 60.0,
     },
 }

@@ -11,7 +11,7 @@ from tests import factories, figures
 from tests.celery_worker import running_worker, wait_for
 from tests.faults.servers import private_redis, publishing_to
 from tests.workers.import_files import WORKER_HEADER, upload, worker_line
-from workers.imports.services import RESEND_AFTER, resend_queued_imports, start_import
+from workers.imports.services import RESEND_AFTER, resend_unfinished_imports, start_import
 from workers.models import Import, Worker
 
 pytestmark = [pytest.mark.faults, pytest.mark.celery_worker]
@@ -55,7 +55,7 @@ def test_queued_imports_finish_after_the_broker_restarts_empty(media, monkeypatc
         with running_worker("celery", broker=broker.url) as worker:
             # The beat's job, once the imports have waited RESEND_AFTER.
             later = timezone.now() + RESEND_AFTER + timezone.timedelta(seconds=1)
-            assert resend_queued_imports(now=later) == 3
+            assert resend_unfinished_imports(now=later) == 3
             ids = [record.pk for record in imports]
             assert wait_for(lambda: _all_done(ids, worker), timeout=90) is True
 

@@ -1,7 +1,7 @@
-"""A Celery worker killed (SIGKILL) in the middle of a sweep chunk, then started again: the
-chunk's half-done work is rolled back with its transaction, its message stays unacknowledged in
-the broker until the visibility timeout, and the run is resumed from the database instead; it
-ends with the findings a clean run gives, none twice."""
+"""A Celery worker killed (SIGKILL) in the middle of a sweep chunk or an import, then started
+again. The half-done work is rolled back with its transaction; the message stays unacknowledged
+in the broker until the visibility timeout, so the work is sent again from the database instead.
+The sweep ends with the findings a clean run gives, none twice; the import writes its rows once."""
 
 import uuid
 from datetime import timedelta
@@ -14,13 +14,19 @@ from django.utils import timezone
 
 from compliance.checks import engine
 from compliance.models import CheckRun, Finding
-from tests import figures
+from tests import factories, figures
 from tests.celery_worker import running_worker, wait_for
 from tests.compliance.rule_helpers import ON, compliant_case
+from tests.faults.servers import private_redis, publishing_to
+from tests.workers.import_files import upload, workers_csv
+from workers.imports.services import RESEND_AFTER, resend_unfinished_imports
+from workers.imports.tasks import import_csv
+from workers.models import Import, Worker
 
 pytestmark = [pytest.mark.faults, pytest.mark.celery_worker]
 CASES = 36
 CHUNK = 3
+ROWS = 3000
 
 
 def _chunk_under_way() -> bool:
@@ -105,3 +111,43 @@ def test_a_sweep_whose_worker_is_killed_mid_chunk_finishes_as_a_clean_run_would(
     assert (clean.findings_opened, clean.findings_resolved) == (0, 0)
     assert clean.subjects_evaluated == run.subjects_evaluated
     assert _findings() == found
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_whose_worker_is_killed_midway_is_sent_again_and_written_once(media, monkeypatch):
+    monkeypatch.setenv("MEDIA_ROOT", str(media))
+    agency = factories.AgencyFactory()
+    record = Import.objects.create(agency=agency, kind="workers", file=upload(workers_csv(ROWS)))
+    started = ("validating", "importing")
+
+    def over(worker) -> bool:
+        done = Import.objects.filter(pk=record.pk, status__in=["done", "failed"]).exists()
+        return done or worker.poll() is not None
+
+    # A broker of its own: the beat's resend goes to the default queue.
+    with private_redis() as broker, publishing_to(broker.url):
+        with running_worker("celery", broker=broker.url) as worker:
+            import_csv.delay(record.pk)
+            caught = wait_for(
+                lambda: (
+                    Import.objects.filter(pk=record.pk, status__in=started).exists()
+                    or worker.poll() is not None
+                ),
+                every=0.005,
+            )
+            worker.kill()
+            worker.wait(timeout=10)
+        figures.add("faults", "faults injected")
+        assert caught is True
+        record.refresh_from_db()
+        assert record.status in started, "the import was not interrupted"
+
+        with running_worker("celery", broker=broker.url) as worker:
+            # The beat's job, once the import has been unfinished for RESEND_AFTER.
+            later = timezone.now() + RESEND_AFTER + timedelta(seconds=1)
+            assert resend_unfinished_imports(now=later) == 1
+            finished = wait_for(lambda: over(worker), timeout=90)
+    assert finished is True
+    record.refresh_from_db()
+    assert (record.status, record.imported_rows) == ("done", ROWS), record.errors
+    assert Worker.objects.filter(agency=agency).count() == ROWS

@@ -50,8 +50,8 @@ NUL_MESSAGE = gettext_lazy(
 
 
 FINISHED = (ImportStatus.DONE, ImportStatus.FAILED)
-# An import waits behind at most a few others; one not started this long after its task was
-# sent has lost its message.
+# An import waits behind at most a few others: one unfinished this long after its task was
+# sent may have lost it, and is sent again (as often, while it runs).
 RESEND_AFTER = timedelta(minutes=3)
 logger = logging.getLogger(__name__)
 
@@ -86,19 +86,21 @@ def start_import(*, actor: Actor, kind: str, upload: File) -> Import:
             created_by_id=actor.user_id,
         )
         # Robust: the upload is recorded, and a broker that is down now only delays the import
-        # until `resend_queued_imports` sends it again.
+        # until `resend_unfinished_imports` sends it again.
         transaction.on_commit(lambda: import_csv.delay(record.pk), robust=True)
     return record
 
 
-def resend_queued_imports(now=None) -> int:
-    """Send again every import still queued a while after its task was sent: the broker lost
-    the message (restarted without its data, or was down at the upload). Sent twice, an import
-    still runs once. Returns how many; the beat runs it every minute."""
+def resend_unfinished_imports(now=None) -> int:
+    """Send again every import unfinished a while after its task was sent: the broker lost
+    the message (restarted without its data, or was down at the upload), or the worker running
+    it died (its message comes back only after the visibility timeout). A copy that finds the
+    import running elsewhere stops at once; one that finds it abandoned starts it over. Returns
+    how many; the beat runs it every minute."""
     from workers.imports.tasks import import_csv
 
     now = now or timezone.now()
-    stale = Import.objects.filter(status=ImportStatus.QUEUED, sent_at__lt=now - RESEND_AFTER)
+    stale = Import.objects.exclude(status__in=FINISHED).filter(sent_at__lt=now - RESEND_AFTER)
     sent = 0
     for pk in stale.values_list("pk", flat=True):
         # Whoever moves `sent_at` sends it, so two beats at once send it once.
@@ -163,7 +165,7 @@ def run_import(import_id: int) -> None:
 @contextmanager
 def _alone(import_id: int) -> Iterator[bool]:
     """Whether no other worker runs this import now. The same task delivered twice (or sent
-    again by `resend_queued_imports`) must not validate while the other writes, or it would
+    again by `resend_unfinished_imports`) must not validate while the other writes, or it would
     find the other's rows and fail a finished import. The lock goes with the connection if the
     worker dies, so an interrupted import can start over."""
     key = [f"workers-import:{import_id}"]

@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.db import OperationalError
 
-from workers.imports.services import resend_queued_imports, run_import
+from workers.imports.services import resend_unfinished_imports, run_import
 
 
 @shared_task(
@@ -18,5 +18,5 @@ def import_csv(import_id: int) -> None:
 
 
 @shared_task(ignore_result=True)
-def resend_queued() -> None:
-    resend_queued_imports()
+def resend_unfinished() -> None:
+    resend_unfinished_imports()
