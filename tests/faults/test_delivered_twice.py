@@ -51,27 +51,23 @@ def test_imports_and_sweep_chunks_delivered_twice_to_two_workers_run_once(media,
         compliant_case(recruitment_fee_inr=D("45000") if number % 2 else D("0"))
     queue = f"test-twice-{uuid.uuid4().hex[:8]}"
     with running_worker(queue) as first, running_worker(queue) as second:
+
+        def over(model, pk, statuses) -> bool:
+            finished = model.objects.filter(pk=pk, status__in=statuses).exists()
+            return finished or first.poll() is not None or second.poll() is not None
+
         for _ in range(2):
             import_csv.apply_async(args=[record.pk], queue=queue)
+        imported = wait_for(lambda: over(Import, record.pk, ["done", "failed"]), timeout=120)
+        # After the import, so that the clean run below counts the same workers.
         run = engine.start_sweep(trigger="user", on=ON, queue=queue, chunk_size=2)
         run.refresh_from_db()
         engine.send_chunks(run)
         figures.add("faults", "tasks delivered twice", 1 + run.chunks_total)
-        done = wait_for(
-            lambda: (
-                (
-                    Import.objects.filter(pk=record.pk, status__in=["done", "failed"]).exists()
-                    and CheckRun.objects.filter(
-                        pk=run.pk, status__in=["finished", "failed"]
-                    ).exists()
-                )
-                or first.poll() is not None
-                or second.poll() is not None
-            ),
-            timeout=120,
-        )
+        swept = wait_for(lambda: over(CheckRun, run.pk, ["finished", "failed"]), timeout=120)
         # The later delivery of each chunk has been taken too once the queue is empty.
         wait_for(lambda: first.poll() is not None or _queue_empty(queue), timeout=30)
+    done = imported and swept
     assert done is True
     record.refresh_from_db()
     assert (record.status, record.imported_rows) == ("done", 2000), record.errors
