@@ -12,6 +12,7 @@ from django.db.models import Count
 from compliance.checks import engine
 from compliance.checks.tasks import evaluate_placement_task, verify_subject_task
 from compliance.models import CheckRun, Finding
+from mobility.celery import app as celery_app
 from mobility.models import Heartbeat
 from mobility.tasks import heartbeat
 from tests import factories, figures
@@ -85,9 +86,7 @@ def test_imports_and_sweep_chunks_delivered_twice_to_two_workers_run_once(media,
 
 
 def _queue_empty(queue: str) -> bool:
-    from mobility.celery import app
-
-    with app.connection_for_write() as connection:
+    with celery_app.connection_for_write() as connection:
         return connection.default_channel.client.llen(queue) == 0
 
 
