@@ -5,7 +5,7 @@ same case judged by the nightly sweep get the same findings.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import connection, transaction
@@ -15,7 +15,13 @@ from django.utils import timezone
 
 from compliance.checks.detection import Outcome, Scope, apply_hits
 from compliance.checks.rules import Context, placement_rules, subject_rules
-from compliance.models import UNFINISHED_RUN_STATUSES, CheckRun, CheckRunScope, CheckRunStatus
+from compliance.models import (
+    UNFINISHED_RUN_STATUSES,
+    CheckRun,
+    CheckRunScope,
+    CheckRunStatus,
+    CheckRunTrigger,
+)
 
 CHUNK_SIZE = 20_000
 SUBJECT_TABLES = {
@@ -122,10 +128,24 @@ def evaluate_placement(
 
 
 def evaluate_placement_later(placement_id: int) -> None:
-    """Queue the per-case evaluation once the current transaction commits."""
+    """Queue the per-case evaluation once the current transaction commits, saying when."""
     from compliance.checks.tasks import evaluate_placement_task
 
-    transaction.on_commit(lambda: evaluate_placement_task.delay(placement_id), robust=True)
+    transaction.on_commit(
+        lambda: evaluate_placement_task.delay(placement_id, timezone.now().isoformat()),
+        robust=True,
+    )
+
+
+def evaluate_changed_placement(placement_id: int, changed_at: datetime) -> CheckRun | None:
+    """Judge a case after a change, unless a check that started after the change has already
+    seen it: the same task delivered twice, or a burst of changes queueing one task each."""
+    seen = CheckRun.objects.filter(
+        scope=CheckRunScope.PLACEMENT, placement_id=placement_id, started_at__gte=changed_at
+    )
+    if seen.exists():
+        return None
+    return evaluate_placement(placement_id, trigger=CheckRunTrigger.EVENT)
 
 
 def verify_later(kind: str, subject_id: int) -> None:

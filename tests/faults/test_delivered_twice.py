@@ -8,6 +8,7 @@ from decimal import Decimal as D
 import pytest
 from django.core import mail
 from django.db.models import Count
+from django.utils import timezone
 
 from compliance.checks import engine
 from compliance.checks.tasks import evaluate_placement_task, verify_subject_task
@@ -113,14 +114,16 @@ def test_a_move_notified_twice_tells_the_worker_and_the_employer_once(
 
 
 @pytest.mark.django_db
-def test_checks_of_a_case_and_a_subject_delivered_twice_open_each_finding_once():
+def test_checks_of_a_case_and_a_subject_delivered_twice_judge_once_and_open_each_finding_once():
     case = compliant_case(recruitment_fee_inr=D("45000"))
     employer = case.job_order.employer
+    changed_at = timezone.now().isoformat()
     for _ in range(2):
-        evaluate_placement_task.apply(args=[case.pk])
+        evaluate_placement_task.apply(args=[case.pk, changed_at])
         verify_subject_task.apply(args=["employer", employer.pk])
         heartbeat.apply(kwargs={"name": "twice"})
     figures.add("faults", "tasks delivered twice", 3)
     assert Finding.objects.filter(placement=case, status="open").exists()
+    assert CheckRun.objects.filter(placement=case).count() == 1
     assert _duplicate_findings() == 0
     assert Heartbeat.objects.filter(name="twice").count() == 1
