@@ -1,5 +1,6 @@
 import pghistory
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -258,6 +259,14 @@ class CheckRun(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     chunks_total = models.PositiveIntegerField(default=0)
     chunks_done = models.PositiveIntegerField(default=0)
+    # A full sweep's chunks: the day judged, the queue and the case-id ranges, so the chunks
+    # that stopped reporting can be sent again; and which chunks are counted already.
+    plan = models.JSONField(default=dict, blank=True)
+    chunks_finished = ArrayField(models.PositiveIntegerField(), default=list, blank=True)
+    # When a chunk last finished (or the run was created or resumed), and how often it was
+    # resumed since: a run resumed that often without progress is failed.
+    progressed_at = models.DateTimeField(null=True, blank=True)
+    resumes = models.PositiveSmallIntegerField(default=0)
     subjects_evaluated = models.PositiveIntegerField(default=0)
     findings_opened = models.PositiveIntegerField(default=0)
     findings_resolved = models.PositiveIntegerField(default=0)

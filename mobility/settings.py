@@ -156,7 +156,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # The longest task is a 1,000,000-row import (about 4 minutes, bench/README.md); a sweep chunk
 # takes seconds. A task past the soft limit is stopped and retried or failed; a message whose
 # worker died unacknowledged is handed to another worker after the visibility timeout, which
-# must outlast the hard limit so that a task still running is never handed out twice.
+# must outlast the hard limit so that a task still running is never handed out twice. Work
+# stranded sooner is sent again from the database by the beat's recovery jobs (below).
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=15 * 60)
 CELERY_TASK_TIME_LIMIT = CELERY_TASK_SOFT_TIME_LIMIT + 60
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 5 * 60}
@@ -175,6 +176,16 @@ CELERY_BEAT_SCHEDULE = {
     "compliance-deadlines": {
         "task": "compliance.checks.tasks.deadlines",
         "schedule": crontab(minute=15),
+    },
+    # Work the database holds but the broker may have lost (a worker killed mid-task, a broker
+    # restarted without its data) is sent again within minutes.
+    "compliance-recover-sweeps": {
+        "task": "compliance.checks.tasks.recover_sweeps",
+        "schedule": 60.0,
+    },
+    "imports-resend-unfinished": {
+        "task": "workers.imports.tasks.resend_unfinished",
+        "schedule": 60.0,
     },
 }
 

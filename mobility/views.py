@@ -43,7 +43,11 @@ class SignInView(LoginView):
 @require_GET
 def health_view(request):
     state, status = health()
-    return JsonResponse(state, status=status)
+    response = JsonResponse(state, status=status)
+    if status == 503:
+        # The load balancer and the API's clients read it alike: try again shortly.
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def _error(request, status: int, title: str, message: str, data: dict):

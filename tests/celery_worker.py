@@ -25,13 +25,14 @@ def database_url() -> str:
 
 
 @contextlib.contextmanager
-def running_worker(queue: str):
-    """A worker consuming only `queue`, so a developer's own worker never takes the test's tasks."""
+def running_worker(queue: str, broker: str | None = None):
+    """A worker consuming only `queue`, so a developer's own worker never takes the test's
+    tasks; `broker` is a private one a fault test stops and starts."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.settings",
         "DATABASE_URL": database_url(),
-        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        "CELERY_BROKER_URL": broker or settings.CELERY_BROKER_URL,
         "CELERY_TASK_ALWAYS_EAGER": "0",
     }
     process = subprocess.Popen(  # noqa: S603

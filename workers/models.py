@@ -279,6 +279,8 @@ class CaseEvent(models.Model):
     to_status = models.CharField(max_length=20, choices=PlacementStatus.choices, blank=True)
     public_message = models.CharField(max_length=300, blank=True)
     note = models.TextField(_("internal note"), blank=True)
+    # Set once the worker and employer were told, so a notification delivered twice is sent once.
+    notified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -373,6 +375,9 @@ class Import(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # When its task was last handed to the broker: a queued import not started long after is
+    # sent again, since the upload lives here and a broker may lose its messages.
+    sent_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

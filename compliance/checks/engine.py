@@ -5,16 +5,23 @@ same case judged by the nightly sweep get the same findings.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from django.core.cache import cache
+from django.contrib.postgres.fields import ArrayField
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Func, PositiveIntegerField, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from compliance.checks.detection import Outcome, Scope, apply_hits
 from compliance.checks.rules import Context, placement_rules, subject_rules
-from compliance.models import UNFINISHED_RUN_STATUSES, CheckRun, CheckRunScope, CheckRunStatus
+from compliance.models import (
+    UNFINISHED_RUN_STATUSES,
+    CheckRun,
+    CheckRunScope,
+    CheckRunStatus,
+    CheckRunTrigger,
+)
 
 CHUNK_SIZE = 20_000
 SUBJECT_TABLES = {
@@ -23,11 +30,11 @@ SUBJECT_TABLES = {
     "worker": "workers_worker",
 }
 SUBJECT_KINDS = tuple(SUBJECT_TABLES)
-# How long a chunk is remembered as counted, so a redelivered chunk is not counted twice.
-CHUNK_MEMORY_SECONDS = 7 * 24 * 3600
-# A full sweep of 1M cases takes minutes (bench/README.md); one still unfinished this long
-# after it started has lost chunks to a worker that died, and is failed so it can be re-run.
-SWEEP_STALLS_AFTER = timedelta(minutes=45)
+# A chunk of 20,000 cases takes seconds (bench/README.md): a sweep none of whose chunks
+# finished for this long is resumed, its unfinished chunks sent again; resumed this often
+# without a chunk finishing, it is failed.
+SWEEP_STALLS_AFTER = timedelta(minutes=3)
+SWEEP_MAX_RESUMES = 3
 SWEEP_STALLED = "Some parts of the check stopped reporting (a worker stopped); start it again."
 
 
@@ -121,26 +128,42 @@ def evaluate_placement(
 
 
 def evaluate_placement_later(placement_id: int) -> None:
-    """Queue the per-case evaluation once the current transaction commits."""
+    """Queue the per-case evaluation once the current transaction commits, saying when."""
     from compliance.checks.tasks import evaluate_placement_task
 
-    transaction.on_commit(lambda: evaluate_placement_task.delay(placement_id))
+    transaction.on_commit(
+        lambda: evaluate_placement_task.delay(placement_id, timezone.now().isoformat()),
+        robust=True,
+    )
+
+
+def evaluate_changed_placement(placement_id: int, changed_at: datetime) -> CheckRun | None:
+    """Judge a case after a change, unless a check that started after the change has already
+    seen it: the same task delivered twice, or a burst of changes queueing one task each."""
+    seen = CheckRun.objects.filter(
+        scope=CheckRunScope.PLACEMENT, placement_id=placement_id, started_at__gte=changed_at
+    )
+    if seen.exists():
+        return None
+    return evaluate_placement(placement_id, trigger=CheckRunTrigger.EVENT)
 
 
 def verify_later(kind: str, subject_id: int) -> None:
     """Queue the checks about one employer, agency or worker once the transaction commits."""
     from compliance.checks.tasks import verify_subject_task
 
-    transaction.on_commit(lambda: verify_subject_task.delay(kind, subject_id))
+    transaction.on_commit(lambda: verify_subject_task.delay(kind, subject_id), robust=True)
 
 
-def _new_sweep(trigger: str, user, chunks: int) -> CheckRun:
+def _new_sweep(trigger: str, user, ranges: list, on: date, queue: str | None) -> CheckRun:
     return CheckRun.objects.create(
         scope=CheckRunScope.ALL,
         trigger=trigger,
         requested_by=user,
         status=CheckRunStatus.QUEUED,
-        chunks_total=chunks,
+        chunks_total=len(ranges) + 1,
+        plan={"on": on.isoformat(), "queue": queue, "ranges": ranges},
+        progressed_at=timezone.now(),
     )
 
 
@@ -156,52 +179,72 @@ def start_sweep(
     case ids, and one more for the rules about employers, agencies and workers. One full sweep
     at a time: asked for while one is under way, the answer is that run (two would only wait
     on each other's row locks)."""
-    from celery import group
-
-    from compliance.checks.tasks import sweep_placements_chunk, sweep_subjects_chunk
-
-    fail_stalled_sweeps()
     with transaction.atomic():
         # Serialises the question "is one under way?" between two requests.
         connection.cursor().execute("SELECT pg_advisory_xact_lock(hashtext('compliance-sweep'))")
         active = _active_sweeps().first()
         if active is not None:
             return active
-        ranges = chunk_ranges(chunk_size)
-        run = _new_sweep(trigger, user, len(ranges) + 1)
-    day = (on or timezone.localdate()).isoformat()
-    options = {"queue": queue} if queue else {}
-    tasks = [
-        sweep_placements_chunk.si(run.pk, index, lo, hi, day).set(**options)
-        for index, (lo, hi) in enumerate(ranges)
-    ]
-    tasks.append(sweep_subjects_chunk.si(run.pk, len(ranges), day).set(**options))
-    transaction.on_commit(lambda: group(tasks).apply_async())
+        run = _new_sweep(trigger, user, chunk_ranges(chunk_size), on or timezone.localdate(), queue)
+        # Robust: the run is recorded, and a broker that is down now only delays it until
+        # `recover_stalled_sweeps` sends its chunks again.
+        transaction.on_commit(lambda: send_chunks(run), robust=True)
     return run
+
+
+def send_chunks(run: CheckRun) -> int:
+    """Queue every chunk of the run that is not counted yet; returns how many."""
+    from celery import group
+
+    from compliance.checks.tasks import sweep_placements_chunk, sweep_subjects_chunk
+
+    plan, finished = run.plan, set(run.chunks_finished)
+    options = {"queue": plan["queue"]} if plan.get("queue") else {}
+    ranges = plan["ranges"]
+    tasks = [
+        sweep_placements_chunk.si(run.pk, index, lo, hi, plan["on"]).set(**options)
+        for index, (lo, hi) in enumerate(ranges)
+        if index not in finished
+    ]
+    if len(ranges) not in finished:
+        tasks.append(sweep_subjects_chunk.si(run.pk, len(ranges), plan["on"]).set(**options))
+    if tasks:
+        group(tasks).apply_async()
+    return len(tasks)
 
 
 def _active_sweeps():
     return CheckRun.objects.filter(scope=CheckRunScope.ALL, status__in=UNFINISHED_RUN_STATUSES)
 
 
-def fail_stalled_sweeps(now=None) -> int:
-    """Fail, with the reason, every full sweep that stopped reporting; the hourly job and each
-    new sweep ask first."""
-    cutoff = (now or timezone.now()) - SWEEP_STALLS_AFTER
-    return (
-        _active_sweeps()
-        .filter(created_at__lt=cutoff)
-        .update(status=CheckRunStatus.FAILED, finished_at=timezone.now(), error=SWEEP_STALLED)
-    )
+def recover_stalled_sweeps(now=None) -> tuple[int, int]:
+    """Every full sweep none of whose chunks finished for a while lost some to a worker that
+    died (their messages come back only after the broker's visibility timeout) or to a broker
+    that lost them: its unfinished chunks are sent again, and a run resumed that often without
+    progress is failed with the reason, so it can be started again. Returns (resumed, failed);
+    the beat runs it every few minutes."""
+    now = now or timezone.now()
+    stalled = _active_sweeps().annotate(seen=Coalesce("progressed_at", "created_at"))
+    resumed = failed = 0
+    for run in stalled.filter(seen__lt=now - SWEEP_STALLS_AFTER):
+        same = CheckRun.objects.filter(pk=run.pk, status=run.status, resumes=run.resumes)
+        if run.resumes >= SWEEP_MAX_RESUMES or not run.plan:
+            failed += same.update(
+                status=CheckRunStatus.FAILED, finished_at=now, error=SWEEP_STALLED
+            )
+        elif same.update(resumes=F("resumes") + 1, progressed_at=now):
+            send_chunks(run)
+            resumed += 1
+    return resumed, failed
 
 
 def run_sweep_now(
     *, trigger: str = "user", user=None, on: date | None = None, chunk_size: int = CHUNK_SIZE
 ) -> CheckRun:
     """The same sweep, run here and now (the demo seed, tests and the benchmark use it)."""
-    ranges = chunk_ranges(chunk_size)
-    run = _new_sweep(trigger, user, len(ranges) + 1)
     day = on or timezone.localdate()
+    ranges = chunk_ranges(chunk_size)
+    run = _new_sweep(trigger, user, ranges, day, None)
     for index, (lo, hi) in enumerate(ranges):
         run_placements_chunk(run.pk, index, lo, hi, day)
     run_subjects_chunk(run.pk, len(ranges), day)
@@ -209,51 +252,70 @@ def run_sweep_now(
     return run
 
 
-def run_placements_chunk(run_id: int, index: int, lo: int, hi: int, on: date) -> None:
-    _mark_running(run_id)
-    _count_chunk(run_id, index, evaluate_placements(lo, hi, on=on))
+def run_placements_chunk(run_id: int, index: int, lo: int, hi: int, on: date) -> bool:
+    return _run_chunk(run_id, index, lambda: evaluate_placements(lo, hi, on=on))
 
 
-def run_subjects_chunk(run_id: int, index: int, on: date) -> None:
-    _mark_running(run_id)
-    ctx = Context.load(on)
-    counts = Counts()
-    for kind in SUBJECT_KINDS:
-        subject_counts = evaluate_subjects(kind, on=on, ctx=ctx)
-        counts += subject_counts
-        counts.subjects += subject_counts.subjects
-    _count_chunk(run_id, index, counts)
+def run_subjects_chunk(run_id: int, index: int, on: date) -> bool:
+    def evaluate() -> Counts:
+        ctx = Context.load(on)
+        counts = Counts()
+        for kind in SUBJECT_KINDS:
+            subject_counts = evaluate_subjects(kind, on=on, ctx=ctx)
+            counts += subject_counts
+            counts.subjects += subject_counts.subjects
+        return counts
+
+    return _run_chunk(run_id, index, evaluate)
 
 
-def _mark_running(run_id: int) -> None:
+def _run_chunk(run_id: int, index: int, evaluate) -> bool:
+    """Evaluate a chunk and count it in one transaction, at most once: a chunk whose worker
+    is killed halfway leaves nothing behind, and one delivered twice, or sent again while it
+    still runs elsewhere, is skipped. Returns whether this call did the work."""
     CheckRun.objects.filter(pk=run_id, status=CheckRunStatus.QUEUED).update(
         status=CheckRunStatus.RUNNING, started_at=timezone.now()
     )
-
-
-def _count_chunk(run_id: int, index: int, counts: Counts) -> None:
-    """Add a chunk's counts once, and finish the run when its last chunk is in."""
-    # The run's creation time makes the key unique even if ids restart (a restored database).
-    created = CheckRun.objects.filter(pk=run_id).values_list("created_at", flat=True).first()
-    key = f"compliance:check-run:{run_id}:{created and created.timestamp()}:chunk:{index}"
-    if not cache.add(key, 1, timeout=CHUNK_MEMORY_SECONDS):
-        return
-    try:
-        with transaction.atomic():
-            CheckRun.objects.filter(pk=run_id).update(
-                chunks_done=F("chunks_done") + 1,
-                subjects_evaluated=F("subjects_evaluated") + counts.subjects,
-                findings_opened=F("findings_opened") + counts.opened,
-                findings_resolved=F("findings_resolved") + counts.resolved,
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            # Held until the transaction ends, also when the worker dies: PostgreSQL then
+            # rolls it back and the lock goes with it.
+            cursor.execute(
+                "SELECT pg_try_advisory_xact_lock(hashtext('compliance-sweep-chunk'), "
+                "hashtext(%s))",
+                [f"{run_id}:{index}"],
             )
-            CheckRun.objects.filter(
-                pk=run_id,
-                chunks_done__gte=F("chunks_total"),
-                status__in=UNFINISHED_RUN_STATUSES,
-            ).update(status=CheckRunStatus.FINISHED, finished_at=timezone.now())
-    except Exception:
-        cache.delete(key)
-        raise
+            if not cursor.fetchone()[0]:
+                return False
+        if not _uncounted(run_id, index).exists():
+            return False
+        counts = evaluate()
+        now = timezone.now()
+        counted = _uncounted(run_id, index).update(
+            chunks_finished=Func(
+                F("chunks_finished"),
+                Value(index),
+                function="array_append",
+                output_field=ArrayField(PositiveIntegerField()),
+            ),
+            chunks_done=F("chunks_done") + 1,
+            subjects_evaluated=F("subjects_evaluated") + counts.subjects,
+            findings_opened=F("findings_opened") + counts.opened,
+            findings_resolved=F("findings_resolved") + counts.resolved,
+            progressed_at=now,
+            resumes=0,
+        )
+        CheckRun.objects.filter(
+            pk=run_id, chunks_done__gte=F("chunks_total"), status__in=UNFINISHED_RUN_STATUSES
+        ).update(status=CheckRunStatus.FINISHED, finished_at=now)
+    return bool(counted)
+
+
+def _uncounted(run_id: int, index: int):
+    """The run, if it still waits for this chunk."""
+    return CheckRun.objects.filter(pk=run_id, status__in=UNFINISHED_RUN_STATUSES).exclude(
+        chunks_finished__contains=[index]
+    )
 
 
 def fail_run(run_id: int, error: str) -> None:

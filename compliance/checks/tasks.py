@@ -1,6 +1,6 @@
 """Celery tasks: ids in, one engine call, safe to run twice."""
 
-from datetime import date
+from datetime import date, datetime
 
 from celery import Task, shared_task
 from django.db import InterfaceError, OperationalError
@@ -27,8 +27,8 @@ class SweepChunk(Task):
 
 
 @shared_task(**RETRY)
-def evaluate_placement_task(placement_id: int) -> None:
-    engine.evaluate_placement(placement_id, trigger=CheckRunTrigger.EVENT)
+def evaluate_placement_task(placement_id: int, changed_at: str) -> None:
+    engine.evaluate_changed_placement(placement_id, datetime.fromisoformat(changed_at))
 
 
 @shared_task(**RETRY)
@@ -53,5 +53,9 @@ def nightly_sweep() -> None:
 
 @shared_task(**RETRY)
 def deadlines() -> None:
-    engine.fail_stalled_sweeps()
     verification.run_deadlines()
+
+
+@shared_task(**RETRY)
+def recover_sweeps() -> None:
+    engine.recover_stalled_sweeps()

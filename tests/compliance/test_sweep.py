@@ -6,7 +6,7 @@ from django.apps import apps
 
 from compliance.checks import engine
 from compliance.checks.verification import run_deadlines
-from compliance.models import Finding, FindingStatus
+from compliance.models import CheckRun, Finding, FindingStatus
 from compliance.rulebook.models import Rule
 from tests import factories
 from tests.compliance.rule_helpers import ON, check, compliant_case, open_findings, set_report
@@ -167,18 +167,52 @@ def test_a_second_sweep_asked_for_while_one_runs_is_that_same_run(
     assert len(queued) == 1
 
 
-def test_a_sweep_that_stopped_reporting_is_failed_with_a_reason_and_can_be_started_again(
+def test_a_sweep_that_stopped_reporting_is_resumed_where_it_stopped(
+    django_capture_on_commit_callbacks,
+):
+    case = compliant_case(recruitment_fee_inr=D("100"))
+    compliant_case()
+    with django_capture_on_commit_callbacks(execute=False):
+        stalled = engine.start_sweep(trigger="user", on=ON, chunk_size=1)
+    # One chunk was counted before its worker died; the others' messages were lost.
+    engine.run_placements_chunk(stalled.pk, 0, case.pk, case.pk, ON)
+    later = stalled.created_at + engine.SWEEP_STALLS_AFTER
+    assert engine.recover_stalled_sweeps(now=later) == (0, 0)
+    # Eager here, the chunks sent again run at once.
+    assert engine.recover_stalled_sweeps(now=later + timedelta(minutes=1)) == (1, 0)
+    stalled.refresh_from_db()
+    assert stalled.status == "finished"
+    assert stalled.chunks_done == stalled.chunks_total == 3
+    assert stalled.findings_opened == Finding.objects.filter(status="open").count() > 0
+    assert sorted(stalled.chunks_finished) == [0, 1, 2]
+
+
+def test_a_sweep_resumed_without_progress_is_failed_with_a_reason_and_can_be_started_again(
     django_capture_on_commit_callbacks,
 ):
     compliant_case()
     with django_capture_on_commit_callbacks(execute=False):
         stalled = engine.start_sweep(trigger="user", on=ON)
-    later = stalled.created_at + engine.SWEEP_STALLS_AFTER
-    assert engine.fail_stalled_sweeps(now=later) == 0
-    assert engine.fail_stalled_sweeps(now=later + timedelta(minutes=1)) == 1
+    CheckRun.objects.filter(pk=stalled.pk).update(resumes=engine.SWEEP_MAX_RESUMES)
+    later = stalled.created_at + engine.SWEEP_STALLS_AFTER + timedelta(minutes=1)
+    assert engine.recover_stalled_sweeps(now=later) == (0, 1)
     stalled.refresh_from_db()
     assert stalled.status == "failed" and "stopped reporting" in stalled.error
+    # A chunk delivered late counts for nothing in a failed run.
+    assert engine.run_subjects_chunk(stalled.pk, 1, ON) is False
     with django_capture_on_commit_callbacks(execute=True):
         again = engine.start_sweep(trigger="user", on=ON)
     again.refresh_from_db()
     assert again.pk != stalled.pk and again.status == "finished"
+
+
+def test_a_chunk_delivered_twice_is_counted_once():
+    compliant_case(recruitment_fee_inr=D("100"))
+    run = engine.run_sweep_now(on=ON)
+    CheckRun.objects.filter(pk=run.pk).update(status="running")
+    lo, hi = run.plan["ranges"][0]
+    assert engine.run_placements_chunk(run.pk, 0, lo, hi, ON) is False
+    assert engine.run_subjects_chunk(run.pk, 1, ON) is False
+    run.refresh_from_db()
+    assert run.chunks_done == run.chunks_total == 2
+    assert run.findings_opened == Finding.objects.filter(status="open").count() > 0

@@ -14,13 +14,14 @@ import logging
 import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from datetime import timedelta
 from itertools import islice
 
 import pghistory
 from django.core.cache import cache
 from django.core.files import File
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -49,6 +50,9 @@ NUL_MESSAGE = gettext_lazy(
 
 
 FINISHED = (ImportStatus.DONE, ImportStatus.FAILED)
+# An import waits behind at most a few others: one unfinished this long after its task was
+# sent may have lost it, and is sent again (as often, while it runs).
+RESEND_AFTER = timedelta(minutes=3)
 logger = logging.getLogger(__name__)
 
 
@@ -81,8 +85,29 @@ def start_import(*, actor: Actor, kind: str, upload: File) -> Import:
             file=upload,
             created_by_id=actor.user_id,
         )
-        transaction.on_commit(lambda: import_csv.delay(record.pk))
+        # Robust: the upload is recorded, and a broker that is down now only delays the import
+        # until `resend_unfinished_imports` sends it again.
+        transaction.on_commit(lambda: import_csv.delay(record.pk), robust=True)
     return record
+
+
+def resend_unfinished_imports(now=None) -> int:
+    """Send again every import unfinished a while after its task was sent: the broker lost
+    the message (restarted without its data, or was down at the upload), or the worker running
+    it died (its message comes back only after the visibility timeout). A copy that finds the
+    import running elsewhere stops at once; one that finds it abandoned starts it over. Returns
+    how many; the beat runs it every minute."""
+    from workers.imports.tasks import import_csv
+
+    now = now or timezone.now()
+    stale = Import.objects.exclude(status__in=FINISHED).filter(sent_at__lt=now - RESEND_AFTER)
+    sent = 0
+    for pk in stale.values_list("pk", flat=True):
+        # Whoever moves `sent_at` sends it, so two beats at once send it once.
+        if stale.filter(pk=pk).update(sent_at=now):
+            import_csv.delay(pk)
+            sent += 1
+    return sent
 
 
 def _chunks(rows: Iterable[list[str]]) -> Iterator[list[list[str]]]:
@@ -120,20 +145,39 @@ def run_import(import_id: int) -> None:
     """Check every row, then write all or nothing. Whatever goes wrong ends the import as
     failed with a report the agency reads, never as an import that seems to run for ever;
     only a lost database connection is left for the task to retry."""
-    record = Import.objects.filter(pk=import_id).first()
-    if record is None or record.status in FINISHED:
-        return
+    with _alone(import_id) as alone:
+        record = Import.objects.filter(pk=import_id).first()
+        if not alone or record is None or record.status in FINISHED:
+            return
+        try:
+            _run(record)
+        except OperationalError:
+            raise
+        except Exception:
+            logger.exception("Import %s failed", record.pk)
+            message = _(
+                "The file could not be imported because of an error on our side; nothing was "
+                "imported. The support team has been told; try again later."
+            )
+            _fail(record, [(0, "", message)], 1)
+
+
+@contextmanager
+def _alone(import_id: int) -> Iterator[bool]:
+    """Whether no other worker runs this import now. The same task delivered twice (or sent
+    again by `resend_unfinished_imports`) must not validate while the other writes, or it would
+    find the other's rows and fail a finished import. The lock goes with the connection if the
+    worker dies, so an interrupted import can start over."""
+    key = [f"workers-import:{import_id}"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(hashtext(%s))", key)
+        alone = cursor.fetchone()[0]
     try:
-        _run(record)
-    except OperationalError:
-        raise
-    except Exception:
-        logger.exception("Import %s failed", record.pk)
-        message = _(
-            "The file could not be imported because of an error on our side; nothing was "
-            "imported. The support team has been told; try again later."
-        )
-        _fail(record, [(0, "", message)], 1)
+        yield alone
+    finally:
+        if alone:
+            with suppress(DatabaseError), connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(hashtext(%s))", key)
 
 
 def _run(record: Import) -> None:

@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.db import OperationalError
 
-from workers.imports.services import run_import
+from workers.imports.services import resend_unfinished_imports, run_import
 
 
 @shared_task(
@@ -15,3 +15,8 @@ def import_csv(import_id: int) -> None:
     """Safe to run twice: a finished import is left alone, an interrupted one starts over
     (its writes were one transaction, rolled back)."""
     run_import(import_id)
+
+
+@shared_task(ignore_result=True)
+def resend_unfinished() -> None:
+    resend_unfinished_imports()

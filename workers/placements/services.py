@@ -155,7 +155,7 @@ def transition_placement(*, actor: Actor, placement_id: int, to: str, data: dict
             setattr(placement, move.writes.get(name, name), fields[name])
         placement.status = move.to
         placement.save()
-        CaseEvent.objects.create(
+        event = CaseEvent.objects.create(
             placement=placement,
             actor_id=actor.user_id,
             from_status=from_status,
@@ -164,7 +164,8 @@ def transition_placement(*, actor: Actor, placement_id: int, to: str, data: dict
             note=fields.get("note", ""),
         )
         _announce(placement_changed, placement_id=placement.pk)
-        transaction.on_commit(partial(tasks.notify_placement_move.delay, placement.pk, move.to))
+        # Robust: the move is made; a broker that is down costs the notification, not the move.
+        transaction.on_commit(partial(tasks.notify_placement_move.delay, event.pk), robust=True)
     return placement
 
 

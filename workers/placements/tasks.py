@@ -13,6 +13,6 @@ from workers.placements.notifications import notify_move
     retry_backoff=True,
     max_retries=5,
 )
-def notify_placement_move(placement_id: int, to: str) -> None:
+def notify_placement_move(event_id: int) -> None:
     """Tell the worker (SMS) and, for a submission, the employer (e-mail) of a move."""
-    notify_move(placement_id, to)
+    notify_move(event_id)
