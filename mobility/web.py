@@ -1,5 +1,6 @@
 """The kit every page is built from: who may open it, which object it shows, running a service
-and showing its refusal where the person will read it, paging, and CSV downloads.
+and showing its refusal where the person will read it, form errors in plain words, the
+confirmation before a decision that cannot be undone, paging, and CSV downloads.
 
 One decision each: a page for another role, like an object outside the user's scope, answers
 404, so a page never confirms that something exists to someone who may not see it.
@@ -9,14 +10,16 @@ import csv
 from collections.abc import Callable, Iterable
 from functools import wraps
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import Model, QuerySet
-from django.http import Http404, StreamingHttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from mobility.access import Role, actor_for
 from mobility.errors import DomainError, NotFound
@@ -103,6 +106,108 @@ def run_service(
             messages.info(request, _("Allowed now: %(moves)s") % {"moves": ", ".join(words)})
         return Outcome(False)
     return Outcome(True, value)
+
+
+# Django's and DRF's stock messages that do not tell a person what to do ("Date has wrong
+# format. Use one of these formats instead: YYYY-MM-DD.", '"" is not a valid choice.'), by the
+# kind of field and the error's code. Every form of the pages and every DRF error shown on a
+# page goes through `plain_words`, so this table is the one place they are worded.
+_PLAIN_WORDS = (
+    (forms.DateField, ("invalid", "date"), gettext_lazy("Enter a date: pick it in the calendar.")),
+    (
+        (forms.ChoiceField, forms.ModelChoiceField),
+        ("invalid_choice", "required", "blank", "null", "does_not_exist", "incorrect_type"),
+        gettext_lazy("Choose one from the list."),
+    ),
+    (
+        (forms.DecimalField, forms.IntegerField, forms.FloatField),
+        ("invalid", "max_string_length"),
+        gettext_lazy("Enter a number in figures, such as 85000 or 40.5."),
+    ),
+    (
+        forms.FileField,
+        ("required", "missing", "invalid"),
+        gettext_lazy("Choose a file to upload."),
+    ),
+    # "This field is required." already says what to do; DRF's "may not be blank" says it too.
+    (forms.CharField, ("blank", "null"), gettext_lazy("This field is required.")),
+)
+
+
+def plain_words(field: forms.Field | None, error: ValidationError) -> ValidationError:
+    """The error with every stock message of the table above replaced by its sentence; the
+    services' own messages, already written for people, pass unchanged."""
+    reworded = []
+    for problem in error.error_list:
+        code = getattr(problem, "code", None)
+        sentence = next(
+            (
+                words
+                for kinds, codes, words in _PLAIN_WORDS
+                if field is not None and isinstance(field, kinds) and code in codes
+            ),
+            None,
+        )
+        reworded.append(ValidationError(sentence, code=code) if sentence else problem)
+    return ValidationError(reworded)
+
+
+class PlainErrors:
+    """A form whose field errors read as sentences a person can act on (`plain_words`)."""
+
+    def add_error(self, field, error):
+        if field in getattr(self, "fields", {}) and not isinstance(error, dict):
+            if not isinstance(error, ValidationError):
+                error = ValidationError(error)
+            error = plain_words(self.fields[field], error)
+        super().add_error(field, error)
+
+
+def add_api_errors(form, errors: dict) -> None:
+    """DRF serializer errors onto a page's form, beside their fields and in plain words."""
+    for name, problems in errors.items():
+        target = name if name in form.fields else None
+        for problem in problems:
+            form.add_error(
+                target, ValidationError(str(problem), code=getattr(problem, "code", None))
+            )
+
+
+CONFIRM_FIELD = "confirmed"
+
+
+def unconfirmed(
+    request,
+    *,
+    question: str,
+    action: str,
+    back: str,
+    details: Iterable[tuple[str, str]] = (),
+) -> HttpResponse | None:
+    """None when this POST carries the person's confirmation; until then the page that asks
+    `question`, showing `details` and carrying every posted value, so that the decision is
+    made exactly as it was filled in. Every decision that cannot be undone asks here first,
+    on the server: a POST without the confirmation decides nothing."""
+    if request.POST.get(CONFIRM_FIELD) == "yes":
+        return None
+    carried = [
+        (name, value)
+        for name in request.POST
+        if name not in ("csrfmiddlewaretoken", CONFIRM_FIELD)
+        for value in request.POST.getlist(name)
+    ]
+    return render(
+        request,
+        "confirm.html",
+        {
+            "question": question,
+            "action": action,
+            "back": back,
+            "details": [(label, value) for label, value in details if value],
+            "carried": carried,
+            "confirm_field": CONFIRM_FIELD,
+        },
+    )
 
 
 def report_form_errors(request, form) -> None:

@@ -3,11 +3,12 @@ from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from compliance.grievances import services as grievances
+from mobility.web import PlainErrors
 from workers.models import GrievanceStatus
 from workers.status.forms import DateInput
 
 
-class GrievanceKeyForm(forms.Form):
+class GrievanceKeyForm(PlainErrors, forms.Form):
     receipt = forms.CharField(
         label=_("Receipt number"),
         max_length=40,
@@ -17,13 +18,13 @@ class GrievanceKeyForm(forms.Form):
     date_of_birth = forms.DateField(label=_("Your date of birth"), widget=DateInput)
 
 
-class AssignForm(forms.Form):
+class AssignForm(PlainErrors, forms.Form):
     assignee = forms.ModelChoiceField(
         label=gettext_lazy("Assign to"), queryset=grievances.officials_to_assign()
     )
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(PlainErrors, forms.Form):
     status = forms.ChoiceField(
         label=gettext_lazy("Close as"),
         choices=[

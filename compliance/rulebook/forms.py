@@ -6,15 +6,16 @@ from django.utils.translation import gettext_lazy
 
 from compliance.rulebook.models import MinimumWage, Rule
 from mobility.regions import russian_regions
+from mobility.web import PlainErrors
 
 
-class RuleSettingsForm(forms.ModelForm):
+class RuleSettingsForm(PlainErrors, forms.ModelForm):
     class Meta:
         model = Rule
         fields = ("enabled", "severity")
 
 
-class ParameterVersionForm(forms.Form):
+class ParameterVersionForm(PlainErrors, forms.Form):
     """One field per parameter of the rule, prefilled with the figures in force today."""
 
     effective_from = forms.DateField(
@@ -45,7 +46,7 @@ class ParameterVersionForm(forms.Form):
         return values
 
 
-class MinimumWageForm(forms.ModelForm):
+class MinimumWageForm(PlainErrors, forms.ModelForm):
     region = forms.ChoiceField(
         label=gettext_lazy("Region"),
         choices=lambda: [("", _("Federal (MROT)")), *russian_regions()],

@@ -4,15 +4,16 @@ from django.utils.translation import gettext_lazy as _
 from employers.models import Employer, Sector, SponsorshipDecisionKind, SponsorshipStatus
 from employers.sponsorship.services import CONTACT_FIELDS, DECISIONS
 from mobility.regions import russian_regions
+from mobility.web import PlainErrors
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(PlainErrors, forms.ModelForm):
     class Meta:
         model = Employer
         fields = CONTACT_FIELDS
 
 
-class EmployerRegistrationForm(forms.ModelForm):
+class EmployerRegistrationForm(PlainErrors, forms.ModelForm):
     class Meta:
         model = Employer
         fields = (
@@ -44,7 +45,7 @@ class EmployerFilterForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(PlainErrors, forms.Form):
     """One sponsorship decision from the employer's page; what it needs comes from the same
     table the API uses, and a decision that takes sponsorship away must be confirmed."""
 

@@ -1,18 +1,19 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mobility.web import PlainErrors
 from workers.models import Agency, AgencyDecisionKind
 from workers.placements.forms import SHORT_TEXT
 
 
-class AgencyDecisionForm(forms.Form):
+class AgencyDecisionForm(PlainErrors, forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=AgencyDecisionKind.choices)
     reason = forms.CharField(
         label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs=SHORT_TEXT)
     )
 
 
-class AgencyForm(forms.ModelForm):
+class AgencyForm(PlainErrors, forms.ModelForm):
     class Meta:
         model = Agency
         fields = (

@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mobility.web import PlainErrors
 from workers.models import DocumentKind
 
 
-class DocumentUploadForm(forms.Form):
+class DocumentUploadForm(PlainErrors, forms.Form):
     kind = forms.ChoiceField(label=_("Kind of document"), choices=DocumentKind.choices)
     file = forms.FileField(label=_("File (PDF, PNG or JPEG, at most 10 MB)"))
     issued_on = forms.DateField(

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from employers.job_orders.selectors import job_orders_visible_to
 from employers.models import JobOrder
 from mobility.regions import indian_states
+from mobility.web import PlainErrors
 from workers.models import PlacementStatus, Worker
 
 
@@ -22,7 +23,7 @@ class WorkerSearchForm(forms.Form):
         self.fields["state_of_origin"].choices = [("", _("Any")), *indian_states()]
 
 
-class WorkerForm(forms.ModelForm):
+class WorkerForm(PlainErrors, forms.ModelForm):
     """Renders the worker fields; the values are checked by WorkerSerializer, the same rules the
     API and the CSV import apply."""
 
@@ -55,7 +56,7 @@ class WorkerForm(forms.ModelForm):
         self.fields["state_of_origin"].choices = [("", "—"), *indian_states()]
 
 
-class OpenPlacementForm(forms.Form):
+class OpenPlacementForm(PlainErrors, forms.Form):
     """The job orders the agency may recruit for: open ones of approved sponsors."""
 
     job_order = forms.ModelChoiceField(

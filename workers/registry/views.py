@@ -107,7 +107,13 @@ def _worker_form(request, worker: Worker | None):
 
 @for_roles(Role.AGENCY, Role.EMPLOYER, Role.OFFICIAL)
 def worker_page(request, pk):
-    worker = visible_or_404(workers_visible_to, request, pk, related=["agency"])
+    return worker_page_for(
+        request, visible_or_404(workers_visible_to, request, pk, related=["agency"])
+    )
+
+
+def worker_page_for(request, worker: Worker, *, upload_form=None, status: int = 200):
+    """The worker's page; a refused upload is shown again open, its errors beside its fields."""
     actor = request.actor
     is_agency = actor.role == Role.AGENCY
     is_employer = actor.role == Role.EMPLOYER
@@ -128,9 +134,10 @@ def worker_page(request, pk):
             "cases": cases,
             "documents": documents,
             "may_edit": is_agency,
-            "upload_form": DocumentUploadForm() if is_agency else None,
+            "upload_form": upload_form or (DocumentUploadForm() if is_agency else None),
             "open_case_form": OpenPlacementForm(request.user) if is_agency else None,
         },
+        status=status,
     )
 
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mobility.web import PlainErrors
 from workers.models import GrievanceCategory
 from workers.status.serializers import DESCRIPTION_MAX
 
@@ -11,7 +12,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class PlacementKeyForm(forms.Form):
+class PlacementKeyForm(PlainErrors, forms.Form):
     reference = forms.CharField(
         label=_("Case reference"),
         max_length=40,
