@@ -173,7 +173,7 @@ def add_api_errors(form, errors: dict) -> None:
             )
 
 
-CONFIRM_FIELD = "confirmed"
+CONFIRM_FIELD = "confirm"
 
 
 def unconfirmed(
