@@ -152,6 +152,16 @@ def plain_words(field: forms.Field | None, error: ValidationError) -> Validation
     return ValidationError(reworded)
 
 
+class DatePicker(forms.DateInput):
+    """The browser's date picker. It takes and gives ISO dates whatever the page's language;
+    a localized value ("02.12.2026") would leave the picker empty when a form is shown again."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
 class PlainErrors:
     """A form whose field errors read as sentences a person can act on (`plain_words`)."""
 

@@ -3,9 +3,8 @@ from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from compliance.grievances import services as grievances
-from mobility.web import PlainErrors
+from mobility.web import DatePicker, PlainErrors
 from workers.models import GrievanceStatus
-from workers.status.forms import DateInput
 
 
 class GrievanceKeyForm(PlainErrors, forms.Form):
@@ -15,7 +14,7 @@ class GrievanceKeyForm(PlainErrors, forms.Form):
         help_text=_("It looks like GRV-4M8T-2C6Q."),
         widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off"}),
     )
-    date_of_birth = forms.DateField(label=_("Your date of birth"), widget=DateInput)
+    date_of_birth = forms.DateField(label=_("Your date of birth"), widget=DatePicker)
 
 
 class AssignForm(PlainErrors, forms.Form):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from compliance.rulebook.models import MinimumWage, Rule
 from mobility.regions import russian_regions
-from mobility.web import PlainErrors
+from mobility.web import DatePicker, PlainErrors
 
 
 class RuleSettingsForm(PlainErrors, forms.ModelForm):
@@ -18,9 +18,7 @@ class RuleSettingsForm(PlainErrors, forms.ModelForm):
 class ParameterVersionForm(PlainErrors, forms.Form):
     """One field per parameter of the rule, prefilled with the figures in force today."""
 
-    effective_from = forms.DateField(
-        label=gettext_lazy("In force from"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    effective_from = forms.DateField(label=gettext_lazy("In force from"), widget=DatePicker())
 
     def __init__(self, *args, current: dict, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,4 +54,4 @@ class MinimumWageForm(PlainErrors, forms.ModelForm):
     class Meta:
         model = MinimumWage
         fields = ("region", "effective_from", "amount_rub", "source")
-        widgets = {"effective_from": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"effective_from": DatePicker()}

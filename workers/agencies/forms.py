@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mobility.web import PlainErrors
+from mobility.web import DatePicker, PlainErrors
 from workers.models import Agency, AgencyDecisionKind
 from workers.placements.forms import SHORT_TEXT
 
@@ -25,4 +25,4 @@ class AgencyForm(PlainErrors, forms.ModelForm):
             "contact_phone",
             "address",
         )
-        widgets = {"licence_valid_until": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"licence_valid_until": DatePicker()}

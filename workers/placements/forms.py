@@ -6,7 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mobility.web import PlainErrors
+from mobility.web import DatePicker, PlainErrors
 from workers.models import DocumentKind, Placement, PlacementStatus
 from workers.placements.lifecycle import Move
 
@@ -14,7 +14,7 @@ SHORT_TEXT = {"rows": 3}
 
 
 def _date(label):
-    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}))
+    return forms.DateField(label=label, widget=DatePicker())
 
 
 MOVE_FIELDS = {
@@ -104,7 +104,7 @@ class PlacementFactsForm(PlainErrors, forms.Form):
                 self.fields[name] = forms.DateField(
                     label=field.verbose_name,
                     required=False,
-                    widget=forms.DateInput(attrs={"type": "date"}),
+                    widget=DatePicker(),
                 )
             if placement is not None:
                 self.fields[name].initial = getattr(placement, name)

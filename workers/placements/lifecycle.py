@@ -242,7 +242,7 @@ def staff_message(from_status: str, to_status: str) -> str:
     """What staff read on the timeline for a move from one status to another (msgid): the
     worker's own wording is in the second person."""
     if not from_status:
-        return CASE_OPENED_STAFF_MESSAGE
+        return CASE_OPENED_STAFF_MESSAGE if to_status else ""
     move = move_for(from_status, to_status)
     return move.staff_message if move else ""
 

@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from employers.job_orders.selectors import job_orders_visible_to
 from employers.models import JobOrder
+from mobility.occupations import occupations
 from mobility.regions import indian_states
-from mobility.web import PlainErrors
+from mobility.web import DatePicker, PlainErrors
 from workers.models import PlacementStatus, Worker
 
 
@@ -47,13 +48,27 @@ class WorkerForm(PlainErrors, forms.ModelForm):
             "preferred_language",
         )
         widgets = {
-            "date_of_birth": forms.DateInput(attrs={"type": "date"}),
-            "passport_expiry": forms.DateInput(attrs={"type": "date"}),
+            "date_of_birth": DatePicker(),
+            "passport_expiry": DatePicker(),
         }
+
+    # The same searchable list of ISCO-08 titles employers pick from for their job orders.
+    occupation = forms.ChoiceField(
+        label=_("Occupation (ISCO-08)"),
+        choices=lambda: [("", "—"), *occupations()],
+        help_text=_("Type the first letters of the trade, or its 4-digit code, to find it."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["state_of_origin"].choices = [("", "—"), *indian_states()]
+        self.fields["passport_number"].help_text = _(
+            "As printed in the passport: one capital letter and seven digits, e.g. K1234567."
+        )
+        self.fields["passport_number"].widget.attrs.update(
+            {"pattern": "[A-Za-z][0-9]{7}", "autocapitalize": "characters", "size": 8}
+        )
+        self.fields["phone"].help_text = _("With the country code, e.g. +91 98765 43210.")
 
 
 class OpenPlacementForm(PlainErrors, forms.Form):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mobility.access import Role
-from mobility.web import for_roles, paginate, run_service, visible_or_404
+from mobility.web import add_api_errors, for_roles, paginate, run_service, visible_or_404
 from workers.documents.forms import DocumentUploadForm
 from workers.documents.selectors import documents_visible_to
 from workers.models import Placement, PlacementStatus, Worker
@@ -99,9 +99,7 @@ def _worker_form(request, worker: Worker | None):
         else:
             form.is_valid()
             form.errors.clear()
-            for field, problems in body.errors.items():
-                for problem in problems:
-                    form.add_error(field if field in form.fields else None, str(problem))
+            add_api_errors(form, body.errors)
     return render(request, "workers/registry/worker_form.html", {"form": form, "worker": worker})
 
 
