@@ -7,6 +7,7 @@ One decision each: a page for another role, like an object outside the user's sc
 """
 
 import csv
+import re
 from collections.abc import Callable, Iterable
 from functools import wraps
 
@@ -134,21 +135,36 @@ _PLAIN_WORDS = (
 )
 
 
+def _sentence_for(field: forms.Field | None, code: str | None) -> str | None:
+    return next(
+        (
+            str(words)
+            for kinds, codes, words in _PLAIN_WORDS
+            if field is not None and isinstance(field, kinds) and code in codes
+        ),
+        None,
+    )
+
+
+def _is_stock(templates: dict, message: str) -> bool:
+    """Whether `message` is one of a field's own stock messages (with its blanks filled), not
+    a sentence a validator wrote: both carry the same generic codes ("invalid")."""
+    for template in templates.values():
+        pattern = re.sub(r"\\\{\w+\\\}|%\\\(\w+\\\)[sd]", ".*", re.escape(str(template)))
+        if re.fullmatch(pattern, str(message), re.S):
+            return True
+    return False
+
+
 def plain_words(field: forms.Field | None, error: ValidationError) -> ValidationError:
     """The error with every stock message of the table above replaced by its sentence; the
-    services' own messages, already written for people, pass unchanged."""
+    services' and validators' own messages, already written for people, pass unchanged."""
     reworded = []
     for problem in error.error_list:
         code = getattr(problem, "code", None)
-        sentence = next(
-            (
-                words
-                for kinds, codes, words in _PLAIN_WORDS
-                if field is not None and isinstance(field, kinds) and code in codes
-            ),
-            None,
-        )
-        reworded.append(ValidationError(sentence, code=code) if sentence else problem)
+        sentence = _sentence_for(field, code)
+        stock = field is not None and _is_stock(field.error_messages, problem.message)
+        reworded.append(ValidationError(sentence, code=code) if sentence and stock else problem)
     return ValidationError(reworded)
 
 
@@ -173,14 +189,17 @@ class PlainErrors:
         super().add_error(field, error)
 
 
-def add_api_errors(form, errors: dict) -> None:
-    """DRF serializer errors onto a page's form, beside their fields and in plain words."""
-    for name, problems in errors.items():
+def add_api_errors(form, serializer) -> None:
+    """A DRF serializer's errors onto a page's form, beside their fields and in plain words:
+    DRF's stock messages by the table above, the validators' own sentences as written."""
+    for name, problems in serializer.errors.items():
         target = name if name in form.fields else None
+        api_field = serializer.fields.get(name)
         for problem in problems:
-            form.add_error(
-                target, ValidationError(str(problem), code=getattr(problem, "code", None))
-            )
+            sentence = None
+            if target and api_field is not None and _is_stock(api_field.error_messages, problem):
+                sentence = _sentence_for(form.fields[target], getattr(problem, "code", None))
+            form.add_error(target, sentence or str(problem))
 
 
 CONFIRM_FIELD = "confirm"
@@ -218,15 +237,6 @@ def unconfirmed(
             "confirm_field": CONFIRM_FIELD,
         },
     )
-
-
-def report_form_errors(request, form) -> None:
-    """A form that is not shown again (a panel on a bigger page): its errors as messages,
-    each named by its field's label, never by its code."""
-    for field, problems in form.errors.items():
-        label = form.fields[field].label if field in form.fields else None
-        for problem in problems:
-            messages.error(request, f"{label}: {problem}" if label else problem)
 
 
 def query_without_page(request) -> str:

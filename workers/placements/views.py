@@ -16,7 +16,6 @@ from mobility.web import (
     csv_download,
     for_roles,
     paginate,
-    report_form_errors,
     run_service,
     unconfirmed,
     visible_or_404,
@@ -61,9 +60,11 @@ def _upload_form(placement, actor, form=None):
     return None
 
 
-def case_page(request, placement, *, bound=None, upload_form=None, status: int = 200):
-    """The case page; a refused form (`bound`, a move's, or `upload_form`) is shown again
-    open, with what was typed and each error beside its field."""
+def case_page(
+    request, placement, *, bound=None, upload_form=None, facts_form=None, status: int = 200
+):
+    """The case page; a refused form (`bound`, a move's, `upload_form` or `facts_form`) is
+    shown again open, with what was typed and each error beside its field."""
     actor = request.actor
     today = timezone.localdate()
     moves = [
@@ -83,14 +84,15 @@ def case_page(request, placement, *, bound=None, upload_form=None, status: int =
         {
             "case": placement,
             "moves": moves,
-            "refused": bound is not None or upload_form is not None,
+            "refused": any(form is not None for form in (bound, upload_form, facts_form)),
             "timeline": timeline_of(placement),
             # The worker's own papers (passport, medical certificate) count for the case too.
             "documents": documents_visible_to(request.user)
             .filter(Q(placement=placement) | Q(worker=placement.worker_id, placement=None))
             .order_by("-uploaded_at"),
             "upload_form": _upload_form(placement, actor, upload_form),
-            "facts_form": PlacementFactsForm(names=facts, placement=placement) if facts else None,
+            "facts_form": facts_form
+            or (PlacementFactsForm(names=facts, placement=placement) if facts else None),
             "is_terminal": lifecycle.is_terminal(placement.status),
         },
         status=status,
@@ -178,16 +180,19 @@ def placement_facts(request, pk):
     actor = request.actor
     form = PlacementFactsForm(request.POST, names=_facts_for(placement, actor))
     if not form.is_valid():
-        report_form_errors(request, form)
-    else:
-        changes = {k: v for k, v in form.cleaned_data.items() if v is not None}
-        if changes and run_service(
+        return case_page(request, placement, facts_form=form, status=400)
+    changes = {k: v for k, v in form.cleaned_data.items() if v is not None}
+    if changes:
+        if not run_service(
             request,
             lambda: placements_services.update_placement_facts(
                 actor=actor, placement_id=placement.pk, changes=changes
             ),
+            form,
+            field="__all__",
         ):
-            messages.success(request, _("The case is updated."))
+            return case_page(request, placement, facts_form=form, status=400)
+        messages.success(request, _("The case is updated."))
     return redirect("case-page", pk=placement.pk)
 
 

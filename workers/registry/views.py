@@ -99,7 +99,7 @@ def _worker_form(request, worker: Worker | None):
         else:
             form.is_valid()
             form.errors.clear()
-            add_api_errors(form, body.errors)
+            add_api_errors(form, body)
     return render(request, "workers/registry/worker_form.html", {"form": form, "worker": worker})
 
 
