@@ -1,22 +1,26 @@
 """The kit every page is built from: who may open it, which object it shows, running a service
-and showing its refusal where the person will read it, paging, and CSV downloads.
+and showing its refusal where the person will read it, form errors in plain words, the
+confirmation before a decision that cannot be undone, paging, and CSV downloads.
 
 One decision each: a page for another role, like an object outside the user's scope, answers
 404, so a page never confirms that something exists to someone who may not see it.
 """
 
 import csv
+import re
 from collections.abc import Callable, Iterable
 from functools import wraps
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import Model, QuerySet
-from django.http import Http404, StreamingHttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from mobility.access import Role, actor_for
 from mobility.errors import DomainError, NotFound
@@ -105,13 +109,134 @@ def run_service(
     return Outcome(True, value)
 
 
-def report_form_errors(request, form) -> None:
-    """A form that is not shown again (a panel on a bigger page): its errors as messages,
-    each named by its field's label, never by its code."""
-    for field, problems in form.errors.items():
-        label = form.fields[field].label if field in form.fields else None
+# Django's and DRF's stock messages that do not tell a person what to do ("Date has wrong
+# format. Use one of these formats instead: YYYY-MM-DD.", '"" is not a valid choice.'), by the
+# kind of field and the error's code. Every form of the pages and every DRF error shown on a
+# page goes through `plain_words`, so this table is the one place they are worded.
+_PLAIN_WORDS = (
+    (forms.DateField, ("invalid", "date"), gettext_lazy("Enter a date: pick it in the calendar.")),
+    (
+        (forms.ChoiceField, forms.ModelChoiceField),
+        ("invalid_choice", "required", "blank", "null", "does_not_exist", "incorrect_type"),
+        gettext_lazy("Choose one from the list."),
+    ),
+    (
+        (forms.DecimalField, forms.IntegerField, forms.FloatField),
+        ("invalid", "max_string_length"),
+        gettext_lazy("Enter a number in figures, such as 85000 or 40.5."),
+    ),
+    (
+        forms.FileField,
+        ("required", "missing", "invalid"),
+        gettext_lazy("Choose a file to upload."),
+    ),
+    # "This field is required." already says what to do; DRF's "may not be blank" says it too.
+    (forms.CharField, ("blank", "null"), gettext_lazy("This field is required.")),
+)
+
+
+def _sentence_for(field: forms.Field | None, code: str | None) -> str | None:
+    return next(
+        (
+            str(words)
+            for kinds, codes, words in _PLAIN_WORDS
+            if field is not None and isinstance(field, kinds) and code in codes
+        ),
+        None,
+    )
+
+
+def _is_stock(templates: dict, message: str) -> bool:
+    """Whether `message` is one of a field's own stock messages (with its blanks filled), not
+    a sentence a validator wrote: both carry the same generic codes ("invalid")."""
+    for template in templates.values():
+        pattern = re.sub(r"\\\{\w+\\\}|%\\\(\w+\\\)[sd]", ".*", re.escape(str(template)))
+        if re.fullmatch(pattern, str(message), re.S):
+            return True
+    return False
+
+
+def plain_words(field: forms.Field | None, error: ValidationError) -> ValidationError:
+    """The error with every stock message of the table above replaced by its sentence; the
+    services' and validators' own messages, already written for people, pass unchanged."""
+    reworded = []
+    for problem in error.error_list:
+        code = getattr(problem, "code", None)
+        sentence = _sentence_for(field, code)
+        stock = field is not None and _is_stock(field.error_messages, problem.message)
+        reworded.append(ValidationError(sentence, code=code) if sentence and stock else problem)
+    return ValidationError(reworded)
+
+
+class DatePicker(forms.DateInput):
+    """The browser's date picker. It takes and gives ISO dates whatever the page's language;
+    a localized value ("02.12.2026") would leave the picker empty when a form is shown again."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class PlainErrors:
+    """A form whose field errors read as sentences a person can act on (`plain_words`)."""
+
+    def add_error(self, field, error):
+        if field in getattr(self, "fields", {}) and not isinstance(error, dict):
+            if not isinstance(error, ValidationError):
+                error = ValidationError(error)
+            error = plain_words(self.fields[field], error)
+        super().add_error(field, error)
+
+
+def add_api_errors(form, serializer) -> None:
+    """A DRF serializer's errors onto a page's form, beside their fields and in plain words:
+    DRF's stock messages by the table above, the validators' own sentences as written."""
+    for name, problems in serializer.errors.items():
+        target = name if name in form.fields else None
+        api_field = serializer.fields.get(name)
         for problem in problems:
-            messages.error(request, f"{label}: {problem}" if label else problem)
+            sentence = None
+            if target and api_field is not None and _is_stock(api_field.error_messages, problem):
+                sentence = _sentence_for(form.fields[target], getattr(problem, "code", None))
+            form.add_error(target, sentence or str(problem))
+
+
+CONFIRM_FIELD = "confirm"
+
+
+def unconfirmed(
+    request,
+    *,
+    question: str,
+    action: str,
+    back: str,
+    details: Iterable[tuple[str, str]] = (),
+) -> HttpResponse | None:
+    """None when this POST carries the person's confirmation; until then the page that asks
+    `question`, showing `details` and carrying every posted value, so that the decision is
+    made exactly as it was filled in. Every decision that cannot be undone asks here first,
+    on the server: a POST without the confirmation decides nothing."""
+    if request.POST.get(CONFIRM_FIELD) == "yes":
+        return None
+    carried = [
+        (name, value)
+        for name in request.POST
+        if name not in ("csrfmiddlewaretoken", CONFIRM_FIELD)
+        for value in request.POST.getlist(name)
+    ]
+    return render(
+        request,
+        "confirm.html",
+        {
+            "question": question,
+            "action": action,
+            "back": back,
+            "details": [(label, value) for label, value in details if value],
+            "carried": carried,
+            "confirm_field": CONFIRM_FIELD,
+        },
+    )
 
 
 def query_without_page(request) -> str:

@@ -10,6 +10,7 @@ from compliance.models import (
     InsuranceKind,
     SafetyRecordKind,
 )
+from mobility.web import PlainErrors
 
 # A month of one employer's workers fits easily; a bigger file is a mistake.
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -25,7 +26,7 @@ def month_from_text(text: str | None, default: date | None = None) -> date | Non
     return default
 
 
-class WageReportForm(forms.Form):
+class WageReportForm(PlainErrors, forms.Form):
     gross_rub = forms.DecimalField(
         label=gettext_lazy("Gross pay, RUB"), min_value=0, decimal_places=2, max_digits=12
     )
@@ -65,7 +66,7 @@ class WageReportForm(forms.Form):
     )
 
 
-class SafetyRecordForm(forms.Form):
+class SafetyRecordForm(PlainErrors, forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=SafetyRecordKind.choices)
     date = forms.DateField(label=gettext_lazy("Date"), widget=DATE)
     severity = forms.ChoiceField(
@@ -78,14 +79,14 @@ class SafetyRecordForm(forms.Form):
     )
 
 
-class InsuranceCoverForm(forms.Form):
+class InsuranceCoverForm(PlainErrors, forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=InsuranceKind.choices)
     policy_number = forms.CharField(label=gettext_lazy("Policy number"), max_length=60)
     valid_from = forms.DateField(label=gettext_lazy("Valid from"), widget=DATE)
     valid_until = forms.DateField(label=gettext_lazy("Valid until"), widget=DATE)
 
 
-class UploadForm(forms.Form):
+class UploadForm(PlainErrors, forms.Form):
     month = forms.CharField(label=gettext_lazy("Month (YYYY-MM)"), max_length=7)
     file = forms.FileField(label=gettext_lazy("CSV file"))
 

@@ -4,6 +4,7 @@ and agencies' own lists, and one finding in words with its history."""
 from django.contrib import messages
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -17,8 +18,15 @@ from compliance.findings.wording import finding_message
 from compliance.models import OPEN_FINDING_STATUSES, FindingStatus
 from compliance.rulebook.models import SEVERITY_ORDER
 from mobility.access import Role, actor_for
-from mobility.history import history_of
-from mobility.web import csv_download, for_roles, paginate, query_without_page, run_service
+from mobility.history import history_in_words
+from mobility.web import (
+    csv_download,
+    for_roles,
+    paginate,
+    query_without_page,
+    run_service,
+    unconfirmed,
+)
 
 OWN_FILTERS = ("rule", "category", "severity", "status")
 
@@ -190,10 +198,23 @@ STORY_FIELDS = ("status", "severity", "close_reason")
 
 
 def _history(finding) -> list[dict]:
-    entries = history_of(finding)
-    for entry in entries:
-        entry["changes"] = {k: v for k, v in entry["changes"].items() if k in STORY_FIELDS}
-    return entries
+    return history_in_words(finding, STORY_FIELDS)
+
+
+# Closing a finding cannot be undone: the page asks first.
+CLOSING_QUESTIONS = {
+    "resolve": lambda: {
+        "question": _("Resolve this finding? It closes as put right and cannot be reopened."),
+        "action": _("Yes, resolve it"),
+    },
+    "waive": lambda: {
+        "question": _(
+            "Waive this finding? It closes without the wrong being put right and cannot be "
+            "reopened."
+        ),
+        "action": _("Yes, waive it"),
+    },
+}
 
 
 @for_roles(Role.OFFICIAL, Role.EMPLOYER, Role.AGENCY)
@@ -210,6 +231,15 @@ def detail(request, pk: int):
             )
         elif move in services.CLOSING_MOVES:
             form = ReasonForm(request.POST)
+            if form.is_valid():
+                asked = unconfirmed(
+                    request,
+                    back=reverse("finding", args=[finding.pk]),
+                    details=[(_("Reason"), form.cleaned_data["reason"])],
+                    **CLOSING_QUESTIONS[move](),
+                )
+                if asked is not None:
+                    return asked
             done = form.is_valid() and run_service(
                 request,
                 lambda: services.close_finding(

@@ -3,6 +3,7 @@ resolve or reject with the outcome the worker reads, share with the employer."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -12,8 +13,9 @@ from compliance.grievances.forms import AssignForm, GrievanceKeyForm, OutcomeFor
 from compliance.grievances.selectors import find_grievance, grievance_status, grievances_visible_to
 from compliance.grievances.services import file_grievance
 from mobility.access import Role, actor_for
-from mobility.history import history_of
-from mobility.web import for_roles, paginate, query_without_page, run_service
+from mobility.history import history_in_words
+from mobility.web import for_roles, paginate, query_without_page, run_service, unconfirmed
+from workers.models import GrievanceStatus
 from workers.status.forms import GrievanceFilingForm, PlacementKeyForm
 from workers.status.selectors import find_placement
 from workers.status.texts import NO_SUCH_GRIEVANCE, NO_SUCH_PLACEMENT
@@ -103,6 +105,10 @@ def employer_grievances(request):
     return render(request, "compliance/grievances/employer_list.html", {"page": page, "query": ""})
 
 
+# The changes that tell a grievance's story; the clocks and texts are shown above.
+GRIEVANCE_STORY = ("status", "assignee", "shared_with_employer")
+
+
 @for_roles(Role.OFFICIAL)
 def detail(request, pk: int):
     grievance = get_object_or_404(grievances_visible_to(request.user), pk=pk)
@@ -129,6 +135,26 @@ def detail(request, pk: int):
             )
         elif move == "close":
             outcome_form = OutcomeForm(request.POST)
+            if outcome_form.is_valid():
+                status = outcome_form.cleaned_data["status"]
+                asked = unconfirmed(
+                    request,
+                    question=_(
+                        "Close this grievance? The worker will read the outcome, and the "
+                        "grievance cannot be reopened."
+                    ),
+                    action=_("Yes, close it"),
+                    back=reverse("grievance", args=[grievance.pk]),
+                    details=[
+                        (outcome_form.fields["status"].label, GrievanceStatus(status).label),
+                        (
+                            outcome_form.fields["outcome"].label,
+                            outcome_form.cleaned_data["outcome"],
+                        ),
+                    ],
+                )
+                if asked is not None:
+                    return asked
             done = outcome_form.is_valid() and run_service(
                 request,
                 lambda: grievances.close_grievance(
@@ -155,7 +181,7 @@ def detail(request, pk: int):
             "is_open": is_open,
             "assign_form": assign_form,
             "outcome_form": outcome_form,
-            "history": history_of(grievance),
+            "history": history_in_words(grievance, GRIEVANCE_STORY),
         },
         status=400 if assign_form.errors or outcome_form.errors else 200,
     )

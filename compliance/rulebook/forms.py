@@ -6,20 +6,19 @@ from django.utils.translation import gettext_lazy
 
 from compliance.rulebook.models import MinimumWage, Rule
 from mobility.regions import russian_regions
+from mobility.web import DatePicker, PlainErrors
 
 
-class RuleSettingsForm(forms.ModelForm):
+class RuleSettingsForm(PlainErrors, forms.ModelForm):
     class Meta:
         model = Rule
         fields = ("enabled", "severity")
 
 
-class ParameterVersionForm(forms.Form):
+class ParameterVersionForm(PlainErrors, forms.Form):
     """One field per parameter of the rule, prefilled with the figures in force today."""
 
-    effective_from = forms.DateField(
-        label=gettext_lazy("In force from"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    effective_from = forms.DateField(label=gettext_lazy("In force from"), widget=DatePicker())
 
     def __init__(self, *args, current: dict, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,7 +44,7 @@ class ParameterVersionForm(forms.Form):
         return values
 
 
-class MinimumWageForm(forms.ModelForm):
+class MinimumWageForm(PlainErrors, forms.ModelForm):
     region = forms.ChoiceField(
         label=gettext_lazy("Region"),
         choices=lambda: [("", _("Federal (MROT)")), *russian_regions()],
@@ -55,4 +54,4 @@ class MinimumWageForm(forms.ModelForm):
     class Meta:
         model = MinimumWage
         fields = ("region", "effective_from", "amount_rub", "source")
-        widgets = {"effective_from": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"effective_from": DatePicker()}

@@ -12,7 +12,7 @@ from compliance.rulebook.models import Category, MinimumWage, Rule, Severity
 from compliance.rulebook.selectors import version_in_force
 from compliance.rulebook.serializers import RuleParameterSerializer
 from mobility.access import Role
-from mobility.history import history_of
+from mobility.history import history_in_words
 from mobility.web import for_roles, paginate, run_service
 
 
@@ -72,9 +72,9 @@ def rule_detail(request, pk):
             ):
                 messages.success(request, _("Parameters saved."))
                 return redirect("rulebook:rule", pk=pk)
-    history = history_of(rule)
+    history = history_in_words(rule)
     for version in versions:
-        history.extend(history_of(version))
+        history.extend(history_in_words(version))
     history.sort(key=lambda entry: entry["at"], reverse=True)
     return render(
         request,
@@ -143,5 +143,5 @@ def minimum_wage_edit(request, pk):
     return render(
         request,
         "compliance/rulebook/minimum_wage_form.html",
-        {"wage": wage, "form": form, "history": history_of(wage)},
+        {"wage": wage, "form": form, "history": history_in_words(wage)},
     )

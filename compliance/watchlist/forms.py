@@ -2,9 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy
 
 from compliance.models import WatchlistKind
+from mobility.web import PlainErrors
 
 
-class WatchlistEntryForm(forms.Form):
+class WatchlistEntryForm(PlainErrors, forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=WatchlistKind.choices)
     value = forms.CharField(label=gettext_lazy("Number"), max_length=60)
     reason = forms.CharField(

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -9,7 +10,7 @@ from employers.job_orders.forms import JobOrderForm
 from employers.job_orders.selectors import job_orders_visible_to
 from employers.models import JobOrderStatus
 from mobility.access import Role
-from mobility.web import for_roles, run_service, visible_or_404
+from mobility.web import for_roles, run_service, unconfirmed, visible_or_404
 
 
 @for_roles(Role.EMPLOYER)
@@ -76,6 +77,18 @@ MOVE_DONE = {
 @require_POST
 def job_order_move(request, pk, move):
     visible_or_404(job_orders_visible_to, request, pk)
+    if move == "close":
+        asked = unconfirmed(
+            request,
+            question=_(
+                "Close this job order? Agencies will no longer recruit for it. "
+                "This cannot be undone."
+            ),
+            action=_("Yes, close this job order"),
+            back=reverse("employers:job-order", args=[pk]),
+        )
+        if asked is not None:
+            return asked
     if run_service(
         request, lambda: services.move_job_order(actor=request.actor, job_order_id=pk, move=move)
     ):

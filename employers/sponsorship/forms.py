@@ -4,15 +4,16 @@ from django.utils.translation import gettext_lazy as _
 from employers.models import Employer, Sector, SponsorshipDecisionKind, SponsorshipStatus
 from employers.sponsorship.services import CONTACT_FIELDS, DECISIONS
 from mobility.regions import russian_regions
+from mobility.web import PlainErrors
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(PlainErrors, forms.ModelForm):
     class Meta:
         model = Employer
         fields = CONTACT_FIELDS
 
 
-class EmployerRegistrationForm(forms.ModelForm):
+class EmployerRegistrationForm(PlainErrors, forms.ModelForm):
     class Meta:
         model = Employer
         fields = (
@@ -44,16 +45,15 @@ class EmployerFilterForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(PlainErrors, forms.Form):
     """One sponsorship decision from the employer's page; what it needs comes from the same
-    table the API uses, and a decision that takes sponsorship away must be confirmed."""
+    table the API uses; the page confirms it before it is made (`mobility.web.unconfirmed`)."""
 
     decision = forms.ChoiceField(choices=SponsorshipDecisionKind.choices, widget=forms.HiddenInput)
     quota = forms.IntegerField(label=_("Quota"), min_value=1, max_value=1_000_000, required=False)
     reason = forms.CharField(
         label=_("Reason"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
-    confirm = forms.BooleanField(label=_("I confirm this decision"), required=False)
 
     def clean(self):
         data = super().clean()
@@ -64,6 +64,4 @@ class DecisionForm(forms.Form):
             self.add_error("quota", _("An approval needs a quota of at least one worker."))
         if rule.needs_reason and not (data.get("reason") or "").strip():
             self.add_error("reason", _("This decision needs a reason."))
-        if rule.needs_reason and not data.get("confirm"):
-            self.add_error("confirm", _("Tick the box to confirm this decision."))
         return data

@@ -5,11 +5,12 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from employers.job_orders.selectors import job_orders_visible_to
-from employers.models import JobOrderStatus
+from employers.models import JobOrderStatus, SponsorshipDecisionKind
 from employers.sponsorship import services
 from employers.sponsorship.forms import (
     ContactForm,
@@ -19,8 +20,8 @@ from employers.sponsorship.forms import (
 )
 from employers.sponsorship.selectors import employers_visible_to, with_quota_use
 from mobility.access import Role
-from mobility.history import history_of
-from mobility.web import for_roles, paginate, run_service, visible_or_404
+from mobility.history import history_in_words
+from mobility.web import for_roles, paginate, run_service, unconfirmed, visible_or_404
 
 PAGE_SIZE = 25
 
@@ -138,9 +139,34 @@ def official_employer_detail(request, pk):
             "decision_forms": _decision_forms(request, employer),
             "decisions": employer.decisions.select_related("decided_by"),
             "job_orders": employer.job_orders.all()[:50],
-            "history": history_of(employer),
+            "history": history_in_words(employer),
         },
     )
+
+
+# A sponsorship decision cannot be taken back (a later decision is a new one): the page asks.
+DECISION_QUESTIONS = {
+    SponsorshipDecisionKind.APPROVE: lambda name: {
+        "question": _("Approve %(employer)s as a sponsor?") % {"employer": name},
+        "action": _("Yes, approve sponsorship"),
+    },
+    SponsorshipDecisionKind.REJECT: lambda name: {
+        "question": _("Reject the application of %(employer)s?") % {"employer": name},
+        "action": _("Yes, reject the application"),
+    },
+    SponsorshipDecisionKind.SUSPEND: lambda name: {
+        "question": _(
+            "Suspend the sponsorship of %(employer)s? It may not sign new contracts meanwhile."
+        )
+        % {"employer": name},
+        "action": _("Yes, suspend sponsorship"),
+    },
+    SponsorshipDecisionKind.REVOKE: lambda name: {
+        "question": _("Revoke the sponsorship of %(employer)s? This cannot be undone.")
+        % {"employer": name},
+        "action": _("Yes, revoke sponsorship"),
+    },
+}
 
 
 @for_roles(Role.OFFICIAL)
@@ -153,6 +179,18 @@ def official_employer_decide(request, pk):
             for problem in problems:
                 messages.error(request, problem)
         return redirect("employers:official-employer", pk=pk)
+    decision = form.cleaned_data["decision"]
+    asked = unconfirmed(
+        request,
+        back=reverse("employers:official-employer", args=[pk]),
+        details=[
+            (form.fields["quota"].label, form.cleaned_data["quota"] or ""),
+            (form.fields["reason"].label, form.cleaned_data["reason"]),
+        ],
+        **DECISION_QUESTIONS[decision](employer.legal_name),
+    )
+    if asked is not None:
+        return asked
     if run_service(
         request,
         lambda: services.decide_sponsorship(

@@ -26,6 +26,8 @@ def test_official_ru_approves_a_pending_employer_from_its_page(page):
     page.fill("input[name=quota]", "35")
     page.get_by_role("button", name="Approve sponsorship").click()
     page.wait_for_load_state()
+    page.get_by_role("button", name="Yes, approve sponsorship").click()
+    page.wait_for_load_state()
     assert "Decision recorded" in page.locator(".messages").inner_text()
     assert "official-ru" in page.locator("table").first.inner_text()
     pending.refresh_from_db()

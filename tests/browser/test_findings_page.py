@@ -52,6 +52,12 @@ def test_official_reads_a_finding_from_the_queue(page, world):
     page.fill("#resolve-reason", "Back pay of 10,800 RUB made on 12 November.")
     page.locator("form:has(#resolve-reason) button[type=submit]").click()
     page.wait_for_load_state()
+    # Closing cannot be undone: the page asks first, and only the answer decides.
+    assert page.locator("h1").inner_text().startswith("Resolve this finding?")
+    finding.refresh_from_db()
+    assert finding.status == "open"
+    page.get_by_role("button", name="Yes, resolve it").click()
+    page.wait_for_load_state()
     body = page.locator("main").inner_text()
     assert "Resolved" in body and "Back pay of 10,800 RUB made on 12 November." in body
     # The resolve and waive forms are gone from a closed finding.

@@ -84,7 +84,13 @@ def test_resolving_on_the_page_needs_a_reason_and_is_recorded(client, official, 
     )
     finding.refresh_from_db()
     assert finding.status == "open"
-    response = client.post(url, {"move": "resolve", "reason": "Back pay made."}, follow=True)
+    asked = client.post(url, {"move": "resolve", "reason": "Back pay made."})
+    assert "Resolve this finding?" in asked.content.decode()
+    finding.refresh_from_db()
+    assert finding.status == "open"
+    response = client.post(
+        url, {"move": "resolve", "reason": "Back pay made.", "confirm": "yes"}, follow=True
+    )
     assert response.status_code == 200
     finding.refresh_from_db()
     assert (finding.status, finding.close_reason, finding.closed_by) == (

@@ -41,7 +41,12 @@ def test_an_official_investigates_and_closes_with_an_outcome(client, official, w
     )
     grievance.refresh_from_db()
     assert (grievance.status, grievance.outcome) == ("investigating", "")
-    client.post(url, {"move": "close", "status": "resolved", "outcome": "Wages paid in full."})
+    closing = {"move": "close", "status": "resolved", "outcome": "Wages paid in full."}
+    asked = client.post(url, closing)
+    assert "Close this grievance?" in asked.content.decode()
+    grievance.refresh_from_db()
+    assert grievance.status == "investigating"
+    client.post(url, {**closing, "confirm": "yes"})
     grievance.refresh_from_db()
     assert (grievance.status, grievance.outcome) == ("resolved", "Wages paid in full.")
 

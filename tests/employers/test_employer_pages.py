@@ -128,27 +128,33 @@ def test_decision_buttons_follow_the_decision_table():
 def test_official_approves_from_the_page_and_sees_the_history():
     employer = EmployerFactory(sponsorship_status="applied", quota=0)
     client = signed_in(official_user(username="ru-officer"))
+    url = f"/officials/employers/{employer.pk}/decide/"
+    asked = client.post(url, {"decision": "approve", "quota": "25"})
+    assert "Approve" in asked.content.decode() and "sponsor?" in asked.content.decode()
+    employer.refresh_from_db()
+    assert employer.sponsorship_status == "applied"
     response = client.post(
-        f"/officials/employers/{employer.pk}/decide/",
-        {"decision": "approve", "quota": "25"},
-        follow=True,
+        url, {"decision": "approve", "quota": "25", "confirm": "yes"}, follow=True
     )
     employer.refresh_from_db()
     assert (employer.sponsorship_status, employer.quota) == ("approved", 25)
     page = response.content.decode()
     assert "Decision recorded" in page and "ru-officer" in page
-    assert response.context["history"][0]["changes"]["sponsorship_status"]["to"] == "approved"
+    assert {"field": "Sponsorship status", "from": "Applied", "to": "Approved"} in (
+        response.context["history"][0]["changes"]
+    )
 
 
 def test_destructive_decision_needs_reason_and_confirmation_on_the_page():
     employer = EmployerFactory(sponsorship_status="approved")
     client = signed_in(official_user())
     url = f"/officials/employers/{employer.pk}/decide/"
-    client.post(url, {"decision": "suspend", "reason": "Wages unpaid"})
-    client.post(url, {"decision": "suspend", "confirm": "on"})
+    asked = client.post(url, {"decision": "suspend", "reason": "Wages unpaid"})
+    assert "Suspend the sponsorship of" in asked.content.decode()
+    client.post(url, {"decision": "suspend", "confirm": "yes"})
     employer.refresh_from_db()
     assert employer.sponsorship_status == "approved"
-    client.post(url, {"decision": "suspend", "reason": "Wages unpaid", "confirm": "on"})
+    client.post(url, {"decision": "suspend", "reason": "Wages unpaid", "confirm": "yes"})
     employer.refresh_from_db()
     assert employer.sponsorship_status == "suspended"
     assert SponsorshipDecision.objects.get().reason == "Wages unpaid"

@@ -137,10 +137,13 @@ def test_an_indian_official_suspends_an_agency_from_its_page(client, world):
     official = factories.official_user(Side.INDIA)
     client.force_login(official)
     assert 'name="decision"' in client.get(f"/agencies/{world.agency_a.pk}/").content.decode()
+    decision = {"decision": "suspend", "reason": "Complaints."}
+    asked = client.post(f"/agencies/{world.agency_a.pk}/decide/", decision)
+    assert "The decision is recorded for good." in asked.content.decode()
+    world.agency_a.refresh_from_db()
+    assert world.agency_a.status == AgencyStatus.ACTIVE
     response = client.post(
-        f"/agencies/{world.agency_a.pk}/decide/",
-        {"decision": "suspend", "reason": "Complaints."},
-        follow=True,
+        f"/agencies/{world.agency_a.pk}/decide/", {**decision, "confirm": "yes"}, follow=True
     )
     world.agency_a.refresh_from_db()
     assert world.agency_a.status == AgencyStatus.SUSPENDED

@@ -3,14 +3,16 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mobility.access import Role
-from mobility.web import for_roles, paginate, run_service, visible_or_404
+from mobility.web import for_roles, paginate, run_service, unconfirmed, visible_or_404
 from workers.agencies import services
 from workers.agencies.forms import AgencyDecisionForm, AgencyForm
 from workers.agencies.selectors import agencies_visible_to
+from workers.models import AgencyDecisionKind
 
 PAGE_SIZE = 25
 
@@ -69,12 +71,25 @@ def agency_page(request, pk):
 @require_POST
 def agency_decide(request, pk):
     agency = visible_or_404(agencies_visible_to, request, pk)
+    decision = request.POST.get("decision", "")
+    if decision in AgencyDecisionKind.values:
+        # Only a recognised decision is asked about; anything else the service refuses.
+        asked = unconfirmed(
+            request,
+            question=_("%(decision)s %(agency)s? The decision is recorded for good.")
+            % {"decision": AgencyDecisionKind(decision).label, "agency": agency.name},
+            action=_("Yes, record the decision"),
+            back=reverse("agency-page", args=[agency.pk]),
+            details=[(_("Reason"), request.POST.get("reason", ""))],
+        )
+        if asked is not None:
+            return asked
     if run_service(
         request,
         lambda: services.decide_agency(
             actor=request.actor,
             agency_id=agency.pk,
-            decision=request.POST.get("decision", ""),
+            decision=decision,
             reason=request.POST.get("reason", ""),
         ),
     ):

@@ -7,22 +7,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mobility.access import Role
-from mobility.web import for_roles, report_form_errors, run_service, visible_or_404
+from mobility.web import for_roles, run_service, visible_or_404
 from workers.documents import services
 from workers.documents.forms import DocumentUploadForm
 from workers.documents.selectors import documents_visible_to
 from workers.placements.selectors import placements_visible_to
+from workers.placements.views import case_page
 from workers.registry.selectors import workers_visible_to
+from workers.registry.views import worker_page_for
 
 PLACEMENT_RELATED = ("worker", "agency", "job_order__employer")
 
 
-def _upload(request, **owner) -> None:
-    """Store the posted file for `worker=` or `placement=`; say how it went."""
+def _upload(request, **owner) -> DocumentUploadForm | None:
+    """Store the posted file for `worker=` or `placement=`: None when it is stored, else the
+    form to show again with its errors."""
     form = DocumentUploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        report_form_errors(request, form)
-    elif run_service(
+    if form.is_valid() and run_service(
         request,
         lambda: services.add_document(
             actor=request.actor,
@@ -32,15 +33,20 @@ def _upload(request, **owner) -> None:
             expires_on=form.cleaned_data["expires_on"],
             **owner,
         ),
+        form,
     ):
         messages.success(request, _("The document is uploaded."))
+        return None
+    return form
 
 
 @for_roles(Role.AGENCY)
 @require_POST
 def worker_upload(request, pk):
-    worker = visible_or_404(workers_visible_to, request, pk)
-    _upload(request, worker=worker)
+    worker = visible_or_404(workers_visible_to, request, pk, related=["agency"])
+    refused = _upload(request, worker=worker)
+    if refused is not None:
+        return worker_page_for(request, worker, upload_form=refused, status=400)
     return redirect("worker-page", pk=worker.pk)
 
 
@@ -48,7 +54,9 @@ def worker_upload(request, pk):
 @require_POST
 def placement_upload(request, pk):
     placement = visible_or_404(placements_visible_to, request, pk, related=PLACEMENT_RELATED)
-    _upload(request, placement=placement)
+    refused = _upload(request, placement=placement)
+    if refused is not None:
+        return case_page(request, placement, upload_form=refused, status=400)
     return redirect("case-page", pk=placement.pk)
 
 

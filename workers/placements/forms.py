@@ -6,14 +6,15 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from workers.models import Placement
+from mobility.web import DatePicker, PlainErrors
+from workers.models import DocumentKind, Placement, PlacementStatus
 from workers.placements.lifecycle import Move
 
 SHORT_TEXT = {"rows": 3}
 
 
 def _date(label):
-    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}))
+    return forms.DateField(label=label, widget=DatePicker())
 
 
 MOVE_FIELDS = {
@@ -55,10 +56,42 @@ def move_form_class(move: Move) -> type[forms.Form]:
         max_length=2000,
         widget=forms.Textarea(attrs=SHORT_TEXT),
     )
-    return type(f"MoveForm_{move.to}", (forms.Form,), attrs)
+    return type(f"MoveForm_{move.to}", (PlainErrors, forms.Form), attrs)
 
 
-class PlacementFactsForm(forms.Form):
+CONTRACT_FILE = "contract_file"
+
+
+def page_move_form(move: Move, placement: Placement, data=None, files=None, **kwargs) -> forms.Form:
+    """The move's form as the case page offers it. Recording the signed contract starts from
+    the job order's wage and hours, and takes the signed contract itself when the case has none
+    yet, since the move needs it on file first."""
+    form = move_form_class(move)(data, files, auto_id=f"move-{move.to}-%s", **kwargs)
+    if move.to == PlacementStatus.CONTRACT_SIGNED:
+        job_order = placement.job_order
+        form.fields["contract_wage_rub"].initial = job_order.monthly_wage_rub
+        form.fields["contract_hours_per_week"].initial = job_order.hours_per_week
+        form.fields["contract_wage_rub"].help_text = _(
+            "The job order's wage; the contract may not offer less."
+        )
+        form.fields["contract_hours_per_week"].help_text = _(
+            "The job order's hours; the contract may not ask for more."
+        )
+        if not placement.documents.filter(kind=DocumentKind.CONTRACT).exists():
+            form.fields[CONTRACT_FILE] = forms.FileField(
+                label=_("Signed contract (PDF, PNG or JPEG, at most 10 MB)"),
+                required=False,
+                help_text=_(
+                    "The signed contract must be on file before the contract can be recorded: "
+                    "choose it here, or upload it under Documents first."
+                ),
+            )
+            # The file first, where the person reads the form from.
+            form.order_fields([CONTRACT_FILE, *move.fields])
+    return form
+
+
+class PlacementFactsForm(PlainErrors, forms.Form):
     def __init__(self, *args, names=(), placement=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name in names:
@@ -71,7 +104,7 @@ class PlacementFactsForm(forms.Form):
                 self.fields[name] = forms.DateField(
                     label=field.verbose_name,
                     required=False,
-                    widget=forms.DateInput(attrs={"type": "date"}),
+                    widget=DatePicker(),
                 )
             if placement is not None:
                 self.fields[name].initial = getattr(placement, name)

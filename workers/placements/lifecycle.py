@@ -14,7 +14,7 @@ the employer whose job order it is, "official" is an official (or superuser) who
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from mobility.access import Actor, Role
 from mobility.placement_status import IN_RUSSIA, PRE_DEPARTURE, TERMINAL
@@ -53,6 +53,12 @@ class Move:
     requirements: tuple[Check, ...] = ()
     # The worker-visible timeline message: an English msgid, translated when shown.
     message: str = ""
+    # The same event told to staff, in the third person (msgid).
+    staff_message: str = ""
+    # The button that makes the move, a verb (msgid): "Submit to the employer".
+    verb: str = ""
+    # A move that cannot be undone asks this question (msgid) before it is made on a page.
+    confirm: str = ""
     # Field names of the body mapped onto the case when they differ from the model's.
     writes: dict[str, str] = field(default_factory=dict)
     locks_employer: bool = False
@@ -60,6 +66,10 @@ class Move:
     @property
     def label(self) -> str:
         return S(self.to).label
+
+    @property
+    def action(self) -> str:
+        return gettext(self.verb) if self.verb else str(self.label)
 
 
 # --- the table -----------------------------------------------------------------------------
@@ -78,12 +88,16 @@ MOVES: tuple[Move, ...] = (
             agency_active,
         ),
         message=gettext_noop("Your application was sent to the employer."),
+        staff_message=gettext_noop("The agency sent the application to the employer."),
+        verb=gettext_noop("Submit to the employer"),
     ),
     Move(
         (S.SUBMITTED,),
         S.ACCEPTED,
         (EMPLOYER,),
         message=gettext_noop("The employer accepted your application."),
+        staff_message=gettext_noop("The employer accepted the application."),
+        verb=gettext_noop("Accept the candidate"),
     ),
     Move(
         (S.SUBMITTED,),
@@ -91,6 +105,9 @@ MOVES: tuple[Move, ...] = (
         (EMPLOYER,),
         fields=("reason",),
         message=gettext_noop("The employer did not accept your application."),
+        staff_message=gettext_noop("The employer rejected the application."),
+        verb=gettext_noop("Reject the candidate"),
+        confirm=gettext_noop("Reject this candidate? The case ends and cannot be reopened."),
         writes={"reason": "termination_reason"},
     ),
     Move(
@@ -106,6 +123,8 @@ MOVES: tuple[Move, ...] = (
             employer_approved_and_under_quota,
         ),
         message=gettext_noop("Your employment contract was signed."),
+        staff_message=gettext_noop("The employer recorded the signed employment contract."),
+        verb=gettext_noop("Record the signed contract"),
         locks_employer=True,
     ),
     Move(
@@ -120,6 +139,8 @@ MOVES: tuple[Move, ...] = (
         ),
         requirements=(permit_dates_plausible, permit_valid_on_contract_start),
         message=gettext_noop("Your visa and work permit were issued."),
+        staff_message=gettext_noop("The visa and work permit were recorded as issued."),
+        verb=gettext_noop("Record the visa and work permit"),
     ),
     Move(
         (S.VISA_ISSUED,),
@@ -127,6 +148,8 @@ MOVES: tuple[Move, ...] = (
         (AGENCY,),
         fields=("departure_date",),
         message=gettext_noop("You left India for Russia."),
+        staff_message=gettext_noop("The agency recorded the worker's departure from India."),
+        verb=gettext_noop("Record the departure"),
     ),
     Move(
         (S.DEPARTED,),
@@ -135,6 +158,8 @@ MOVES: tuple[Move, ...] = (
         fields=("arrival_date",),
         requirements=(arrival_after_departure,),
         message=gettext_noop("You arrived in Russia."),
+        staff_message=gettext_noop("The worker's arrival in Russia was confirmed."),
+        verb=gettext_noop("Confirm the arrival"),
     ),
     Move(
         (S.ARRIVED,),
@@ -143,6 +168,8 @@ MOVES: tuple[Move, ...] = (
         fields=("employment_start",),
         requirements=(employment_after_arrival, safety_induction_recorded),
         message=gettext_noop("Your employment has started."),
+        staff_message=gettext_noop("The employer recorded the start of employment."),
+        verb=gettext_noop("Record the start of work"),
     ),
     Move(
         (S.EMPLOYED,),
@@ -151,6 +178,11 @@ MOVES: tuple[Move, ...] = (
         fields=("end_date",),
         requirements=(end_after_employment_start,),
         message=gettext_noop("Your contract was completed."),
+        staff_message=gettext_noop("The contract was recorded as completed."),
+        verb=gettext_noop("Complete the contract"),
+        confirm=gettext_noop(
+            "Record the contract as completed? The case closes and cannot be reopened."
+        ),
     ),
     Move(
         (S.EMPLOYED,),
@@ -159,6 +191,9 @@ MOVES: tuple[Move, ...] = (
         fields=("end_date", "reason"),
         requirements=(end_after_employment_start,),
         message=gettext_noop("Your contract was ended early."),
+        staff_message=gettext_noop("The contract was ended early."),
+        verb=gettext_noop("End the contract early"),
+        confirm=gettext_noop("End this contract early? The case closes and cannot be reopened."),
         writes={"reason": "termination_reason"},
     ),
     Move(
@@ -167,6 +202,11 @@ MOVES: tuple[Move, ...] = (
         (OFFICIAL,),
         fields=("reason",),
         message=gettext_noop("You were brought back home to India."),
+        staff_message=gettext_noop("The worker was brought back to India."),
+        verb=gettext_noop("Record the repatriation"),
+        confirm=gettext_noop(
+            "Record that the worker was brought back to India? The case closes for good."
+        ),
         writes={"reason": "termination_reason"},
     ),
     Move(
@@ -175,11 +215,15 @@ MOVES: tuple[Move, ...] = (
         (AGENCY, OFFICIAL),
         fields=("reason",),
         message=gettext_noop("Your case was withdrawn."),
+        staff_message=gettext_noop("The case was withdrawn."),
+        verb=gettext_noop("Withdraw the case"),
+        confirm=gettext_noop("Withdraw this case? It closes and cannot be reopened."),
         writes={"reason": "termination_reason"},
     ),
 )
 
 CASE_OPENED_MESSAGE = gettext_noop("Your case was opened by your recruitment agency.")
+CASE_OPENED_STAFF_MESSAGE = gettext_noop("The recruitment agency opened the case.")
 
 
 # --- public helpers ------------------------------------------------------------------------
@@ -192,6 +236,15 @@ def moves_from(status: str) -> list[Move]:
 
 def move_for(status: str, to: str) -> Move | None:
     return next((move for move in moves_from(status) if move.to == to), None)
+
+
+def staff_message(from_status: str, to_status: str) -> str:
+    """What staff read on the timeline for a move from one status to another (msgid): the
+    worker's own wording is in the second person."""
+    if not from_status:
+        return CASE_OPENED_STAFF_MESSAGE if to_status else ""
+    move = move_for(from_status, to_status)
+    return move.staff_message if move else ""
 
 
 def role_on(placement: Placement, actor: Actor) -> str | None:

@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from employers.job_orders.selectors import job_orders_visible_to
 from employers.models import JobOrder
+from mobility.occupations import occupations
 from mobility.regions import indian_states
+from mobility.web import DatePicker, PlainErrors
 from workers.models import PlacementStatus, Worker
 
 
@@ -22,7 +24,7 @@ class WorkerSearchForm(forms.Form):
         self.fields["state_of_origin"].choices = [("", _("Any")), *indian_states()]
 
 
-class WorkerForm(forms.ModelForm):
+class WorkerForm(PlainErrors, forms.ModelForm):
     """Renders the worker fields; the values are checked by WorkerSerializer, the same rules the
     API and the CSV import apply."""
 
@@ -46,16 +48,30 @@ class WorkerForm(forms.ModelForm):
             "preferred_language",
         )
         widgets = {
-            "date_of_birth": forms.DateInput(attrs={"type": "date"}),
-            "passport_expiry": forms.DateInput(attrs={"type": "date"}),
+            "date_of_birth": DatePicker(),
+            "passport_expiry": DatePicker(),
         }
+
+    # The same searchable list of ISCO-08 titles employers pick from for their job orders.
+    occupation = forms.ChoiceField(
+        label=_("Occupation (ISCO-08)"),
+        choices=lambda: [("", "—"), *occupations()],
+        help_text=_("Type the first letters of the trade, or its 4-digit code, to find it."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["state_of_origin"].choices = [("", "—"), *indian_states()]
+        self.fields["passport_number"].help_text = _(
+            "As printed in the passport: one capital letter and seven digits, e.g. K1234567."
+        )
+        self.fields["passport_number"].widget.attrs.update(
+            {"pattern": "[A-Za-z][0-9]{7}", "autocapitalize": "characters", "size": 8}
+        )
+        self.fields["phone"].help_text = _("With the country code, e.g. +91 98765 43210.")
 
 
-class OpenPlacementForm(forms.Form):
+class OpenPlacementForm(PlainErrors, forms.Form):
     """The job orders the agency may recruit for: open ones of approved sponsors."""
 
     job_order = forms.ModelChoiceField(

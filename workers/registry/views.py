@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mobility.access import Role
-from mobility.web import for_roles, paginate, run_service, visible_or_404
+from mobility.web import add_api_errors, for_roles, paginate, run_service, visible_or_404
 from workers.documents.forms import DocumentUploadForm
 from workers.documents.selectors import documents_visible_to
 from workers.models import Placement, PlacementStatus, Worker
@@ -99,15 +99,19 @@ def _worker_form(request, worker: Worker | None):
         else:
             form.is_valid()
             form.errors.clear()
-            for field, problems in body.errors.items():
-                for problem in problems:
-                    form.add_error(field if field in form.fields else None, str(problem))
+            add_api_errors(form, body)
     return render(request, "workers/registry/worker_form.html", {"form": form, "worker": worker})
 
 
 @for_roles(Role.AGENCY, Role.EMPLOYER, Role.OFFICIAL)
 def worker_page(request, pk):
-    worker = visible_or_404(workers_visible_to, request, pk, related=["agency"])
+    return worker_page_for(
+        request, visible_or_404(workers_visible_to, request, pk, related=["agency"])
+    )
+
+
+def worker_page_for(request, worker: Worker, *, upload_form=None, status: int = 200):
+    """The worker's page; a refused upload is shown again open, its errors beside its fields."""
     actor = request.actor
     is_agency = actor.role == Role.AGENCY
     is_employer = actor.role == Role.EMPLOYER
@@ -128,9 +132,10 @@ def worker_page(request, pk):
             "cases": cases,
             "documents": documents,
             "may_edit": is_agency,
-            "upload_form": DocumentUploadForm() if is_agency else None,
+            "upload_form": upload_form or (DocumentUploadForm() if is_agency else None),
             "open_case_form": OpenPlacementForm(request.user) if is_agency else None,
         },
+        status=status,
     )
 
 

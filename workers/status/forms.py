@@ -3,22 +3,19 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mobility.web import DatePicker, PlainErrors
 from workers.models import GrievanceCategory
 from workers.status.serializers import DESCRIPTION_MAX
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-class PlacementKeyForm(forms.Form):
+class PlacementKeyForm(PlainErrors, forms.Form):
     reference = forms.CharField(
         label=_("Case reference"),
         max_length=40,
         help_text=_("It looks like IRM-7K3F-9Q2P. Your agency gave it to you."),
         widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off"}),
     )
-    date_of_birth = forms.DateField(label=_("Your date of birth"), widget=DateInput)
+    date_of_birth = forms.DateField(label=_("Your date of birth"), widget=DatePicker)
 
 
 class GrievanceFilingForm(PlacementKeyForm):

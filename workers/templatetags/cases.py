@@ -25,3 +25,10 @@ def is_terminal(code: str) -> bool:
 def translated(msgid: str) -> str:
     """A stored English msgid (a timeline message) in the reader's language."""
     return gettext(msgid) if msgid else ""
+
+
+@register.filter
+def staff_message(event) -> str:
+    """A timeline event as staff read it, in the third person (the worker reads the second)."""
+    msgid = lifecycle.staff_message(event.from_status, event.to_status)
+    return gettext(msgid) if msgid else ""
