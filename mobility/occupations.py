@@ -5,8 +5,9 @@ import functools
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from mobility.regions import reader_language
 
 CSV_PATH = Path(__file__).with_name("data") / "isco08.csv"
 
@@ -19,11 +20,6 @@ def _titles() -> dict[str, dict[str, str]]:
         return {row["code"]: row for row in csv.DictReader(f)}
 
 
-def _language() -> str:
-    language = (get_language() or "en").split("-")[0]
-    return language if language in ("en", "ru", "hi") else "en"
-
-
 @functools.cache
 def _choices(language: str) -> tuple[tuple[str, str], ...]:
     return tuple((code, f"{code} – {row[language]}") for code, row in _titles().items())
@@ -32,7 +28,7 @@ def _choices(language: str) -> tuple[tuple[str, str], ...]:
 def occupations() -> tuple[tuple[str, str], ...]:
     """(code, "code – title") pairs of every unit group in the reader's language, in code
     order, e.g. for choices."""
-    return _choices(_language())
+    return _choices(reader_language())
 
 
 def is_occupation(code: str) -> bool:
@@ -41,7 +37,7 @@ def is_occupation(code: str) -> bool:
 
 def occupation_title(code: str) -> str:
     row = _titles().get(code)
-    return row[_language()] if row else code
+    return row[reader_language()] if row else code
 
 
 def validate_occupation(value) -> None:

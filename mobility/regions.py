@@ -24,7 +24,8 @@ def _names(table: str) -> dict[str, dict[str, str]]:
         return {row["code"]: row for row in csv.DictReader(source)}
 
 
-def _language() -> str:
+def reader_language() -> str:
+    """The active language among those the name tables hold (English otherwise)."""
     language = (get_language() or "en").split("-")[0]
     return language if language in LANGUAGES else "en"
 
@@ -38,18 +39,18 @@ def _choices(table: str, language: str) -> tuple[tuple[str, str], ...]:
 def russian_regions() -> tuple[tuple[str, str], ...]:
     """(code, name) pairs in the reader's language, in that language's alphabetical order;
     model fields take the function itself as their choices, so labels follow the request."""
-    return _choices("russian_regions", _language())
+    return _choices("russian_regions", reader_language())
 
 
 def indian_states() -> tuple[tuple[str, str], ...]:
-    return _choices("indian_states", _language())
+    return _choices("indian_states", reader_language())
 
 
 def russian_region_name(code: str) -> str:
     row = _names("russian_regions").get(code)
-    return row[_language()] if row else code
+    return row[reader_language()] if row else code
 
 
 def indian_state_name(code: str) -> str:
     row = _names("indian_states").get(code)
-    return row[_language()] if row else code
+    return row[reader_language()] if row else code

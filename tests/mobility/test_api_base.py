@@ -157,37 +157,29 @@ def test_in_side_official_reads_employers_but_cannot_register_one(api):
     assert response.status_code == 403
 
 
+def sign_in_after_guesses_from(api, addresses: int):
+    """Four wrong guesses from each of `addresses` addresses, then the right password from yet
+    another address."""
+    UserFactory(username="target")
+    for address in range(addresses):
+        for _ in range(4):
+            api.post(
+                "/api/v1/auth/token/",
+                {"username": "target", "password": "guess"},
+                REMOTE_ADDR=f"198.51.100.{address + 1}",
+            )
+    return api.post(
+        "/api/v1/auth/token/",
+        {"username": "target", "password": "pass-word-123"},
+        REMOTE_ADDR="203.0.113.9",
+    )
+
+
 def test_guesses_spread_over_many_addresses_lock_the_account_out_too(api):
     """Four guesses from each of five addresses stay under the per-address limit of five, but
     make the twenty that lock the account wherever the next attempt comes from."""
-    UserFactory(username="target")
-    for address in range(5):
-        for _ in range(4):
-            api.post(
-                "/api/v1/auth/token/",
-                {"username": "target", "password": "guess"},
-                REMOTE_ADDR=f"198.51.100.{address + 1}",
-            )
-    response = api.post(
-        "/api/v1/auth/token/",
-        {"username": "target", "password": "pass-word-123"},
-        REMOTE_ADDR="203.0.113.9",
-    )
-    assert response.status_code == 429
+    assert sign_in_after_guesses_from(api, 5).status_code == 429
 
 
 def test_a_few_guesses_from_other_addresses_do_not_lock_the_owner_out(api):
-    UserFactory(username="target")
-    for address in range(4):
-        for _ in range(4):
-            api.post(
-                "/api/v1/auth/token/",
-                {"username": "target", "password": "guess"},
-                REMOTE_ADDR=f"198.51.100.{address + 1}",
-            )
-    response = api.post(
-        "/api/v1/auth/token/",
-        {"username": "target", "password": "pass-word-123"},
-        REMOTE_ADDR="203.0.113.9",
-    )
-    assert response.status_code == 200
+    assert sign_in_after_guesses_from(api, 4).status_code == 200
