@@ -59,7 +59,7 @@ _ZONE_NAMES = {
 
 
 def moment(value: datetime) -> str:
-    """A point in time in the reader's zone, with the zone named: "2 Dec 2026, 09:29 (Moscow
+    """A point in time in the reader's zone, with the zone named: "2 December 2026, 09:29 (Moscow
     time)". The same event reads differently for an agency in India and an employer in
     Moscow, so the zone must be said."""
     local = timezone.localtime(value)

@@ -9,7 +9,7 @@ One decision each: a page for another role, like an object outside the user's sc
 import csv
 import re
 from collections.abc import Callable, Iterable
-from functools import wraps
+from functools import lru_cache, wraps
 
 from django import forms
 from django.contrib import messages
@@ -19,12 +19,11 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext as _
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from mobility.access import Role, actor_for
 from mobility.errors import DomainError, NotFound
-from mobility.placement_status import PlacementStatus
 
 PAGE_SIZE = 50
 NON_FIELD = ("", "__all__", "non_field_errors")
@@ -76,8 +75,9 @@ def run_service(
     request, action: Callable[[], object], form=None, *, field: str | None = None
 ) -> Outcome:
     """Run a service. Invalid values land beside the form fields they are about; a refusal of
-    the action lands in the page's messages, or on `field` when the form has one it is about.
-    An object the service cannot see for this user is a 404, as everywhere."""
+    the action lands in the page's messages, or on `field` when the form has one it is about
+    (a refused move's `allowed` codes are for API clients: the page already offers those moves
+    as its buttons). An object the service cannot see for this user is a 404, as everywhere."""
     try:
         value = action()
     except ValidationError as error:
@@ -97,14 +97,6 @@ def run_service(
                 form.add_error(field, problem)
             else:
                 messages.error(request, problem)
-        allowed = getattr(error, "allowed", None)
-        if allowed:
-            # Case moves are named by the status they lead to, in the reader's words.
-            words = [
-                str(PlacementStatus(move).label) if move in PlacementStatus.values else move
-                for move in allowed
-            ]
-            messages.info(request, _("Allowed now: %(moves)s") % {"moves": ", ".join(words)})
         return Outcome(False)
     return Outcome(True, value)
 
@@ -146,14 +138,16 @@ def _sentence_for(field: forms.Field | None, code: str | None) -> str | None:
     )
 
 
+@lru_cache(maxsize=512)
+def _stock_pattern(template: str) -> re.Pattern:
+    # A stock message with its blanks ("{max_length}", "%(value)s") open to any filling.
+    return re.compile(re.sub(r"\\\{\w+\\\}|%\\\(\w+\\\)[sd]", ".*", re.escape(template)), re.S)
+
+
 def _is_stock(templates: dict, message: str) -> bool:
     """Whether `message` is one of a field's own stock messages (with its blanks filled), not
     a sentence a validator wrote: both carry the same generic codes ("invalid")."""
-    for template in templates.values():
-        pattern = re.sub(r"\\\{\w+\\\}|%\\\(\w+\\\)[sd]", ".*", re.escape(str(template)))
-        if re.fullmatch(pattern, str(message), re.S):
-            return True
-    return False
+    return any(_stock_pattern(str(t)).fullmatch(str(message)) for t in templates.values())
 
 
 def plain_words(field: forms.Field | None, error: ValidationError) -> ValidationError:
@@ -263,6 +257,12 @@ def safe_cell(value) -> object:
 class _Echo:
     def write(self, value):
         return value
+
+
+def csv_moment(value) -> str:
+    """A time in a CSV cell: the reader's zone with its offset written out, to the second —
+    "2026-12-02T09:29:13+03:00" — readable by people and by spreadsheet imports alike."""
+    return timezone.localtime(value).isoformat(timespec="seconds") if value else ""
 
 
 def csv_download(

@@ -21,6 +21,7 @@ from mobility.access import Role, actor_for
 from mobility.history import history_in_words
 from mobility.web import (
     csv_download,
+    csv_moment,
     for_roles,
     paginate,
     query_without_page,
@@ -110,12 +111,18 @@ def agency_findings(request):
     return _own(request)
 
 
+# Codes stay in their own columns for machines; the words beside them are for people, in the
+# language of the one who downloads.
 CSV_HEADER = [
     "id",
     "rule",
+    "rule_title",
     "category",
+    "category_label",
     "severity",
+    "severity_label",
     "status",
+    "status_label",
     "case",
     "employer",
     "agency",
@@ -134,17 +141,21 @@ def _csv_row(finding):
     return [
         finding.pk,
         finding.rule.code,
+        finding.rule.title,
         finding.rule.category,
+        finding.rule.get_category_display(),
         finding.severity,
+        finding.get_severity_display(),
         finding.status,
+        finding.get_status_display(),
         finding.placement.reference if finding.placement else "",
         employer.legal_name if employer else "",
         finding.agency.name if finding.agency else "",
         finding.period,
         finding_message(finding),
-        finding.due_at.isoformat(),
-        finding.first_detected_at.isoformat(),
-        finding.last_detected_at.isoformat(),
+        csv_moment(finding.due_at),
+        csv_moment(finding.first_detected_at),
+        csv_moment(finding.last_detected_at),
         finding.closed_by.get_username() if finding.closed_by else "",
         finding.close_reason,
     ]

@@ -117,7 +117,8 @@ class GrievanceViewSet(HistoryMixin, viewsets.ReadOnlyModelViewSet):
                 actor=actor,
                 grievance_id=grievance.pk,
                 status=status,
-                outcome=body.validated_data["outcome"],
+                outcome=body.validated_data.get("outcome", ""),
+                standard_outcome=body.validated_data.get("standard_outcome", ""),
             )
         )
 

@@ -31,8 +31,17 @@ class OutcomeForm(PlainErrors, forms.Form):
             (GrievanceStatus.REJECTED, GrievanceStatus.REJECTED.label),
         ],
     )
+    standard_outcome = forms.ChoiceField(
+        label=gettext_lazy("Outcome"),
+        required=False,
+        choices=[("", gettext_lazy("— none, only my note —"))]
+        + list(grievances.STANDARD_OUTCOMES.items()),
+        help_text=gettext_lazy("Sent to the worker in their language."),
+    )
     outcome = forms.CharField(
-        label=gettext_lazy("Outcome the worker will read"),
+        label=gettext_lazy("Your note to the worker"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=5000,
+        help_text=gettext_lazy("Sent as you write it: write it in a language the worker reads."),
     )

@@ -21,6 +21,7 @@ def grievance_status(grievance: Grievance) -> dict:
             "filed_at": grievance.created_at,
             "acknowledgement_due": grievance.acknowledgement_due,
             "resolution_due": grievance.resolution_due,
+            "closed_at": grievance.closed_at,
         }
     )
 
@@ -40,6 +41,7 @@ def find_grievance(receipt: str, date_of_birth: date) -> dict | None:
             "outcome",
             "acknowledgement_due",
             "resolution_due",
+            "closed_at",
             filed_at=F("created_at"),
         )
         .first()

@@ -94,4 +94,15 @@ class AssignSerializer(serializers.Serializer):
 
 
 class OutcomeSerializer(serializers.Serializer):
-    outcome = serializers.CharField(max_length=5000)
+    standard_outcome = serializers.ChoiceField(
+        choices=list(grievances.STANDARD_OUTCOMES),
+        required=False,
+        allow_blank=True,
+        help_text="A standard outcome, stored in the worker's language.",
+    )
+    outcome = serializers.CharField(
+        max_length=5000,
+        required=False,
+        allow_blank=True,
+        help_text="The official's own note, stored as written (after the standard outcome).",
+    )

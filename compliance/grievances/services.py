@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -146,21 +146,57 @@ def start_investigation(*, actor: Actor, grievance_id: int) -> Grievance:
     return grievance
 
 
-def close_grievance(*, actor: Actor, grievance_id: int, status: str, outcome: str) -> Grievance:
+# Outcomes an official picks from, stored in the worker's language when the grievance closes:
+# the official need not write Hindi or Russian for the worker to read the answer in it.
+STANDARD_OUTCOMES = {
+    "wages_paid": gettext_lazy("Your employer has paid what you were owed."),
+    "put_right": gettext_lazy("We contacted your employer and the problem has been put right."),
+    "inspection": gettext_lazy(
+        "We have passed your complaint to the labour inspectorate, who will contact you."
+    ),
+    "not_confirmed": gettext_lazy(
+        "We could not confirm the problem from the records. You can file a new complaint "
+        "with more details."
+    ),
+    "elsewhere": gettext_lazy(
+        "We cannot act on this problem ourselves. The note below says who can help."
+    ),
+}
+
+
+def worker_language(grievance: Grievance) -> str:
+    return grievance.placement.worker.preferred_language
+
+
+def outcome_text(grievance: Grievance, standard: str, note: str) -> str:
+    """What the worker will read: the chosen standard outcome in the worker's language, then
+    the official's own note as written."""
+    if standard and standard not in STANDARD_OUTCOMES:
+        raise ValidationError({"standard_outcome": [_("Choose one of the outcomes offered.")]})
+    note = (note or "").strip()
+    if not standard and not note:
+        raise ValidationError(
+            {"outcome": [_("Choose an outcome or write the one the worker will read.")]}
+        )
+    with translation.override(worker_language(grievance)):
+        parts = [str(STANDARD_OUTCOMES[standard])] if standard else []
+    return "\n\n".join([*parts, *([note] if note else [])])
+
+
+def close_grievance(
+    *, actor: Actor, grievance_id: int, status: str, outcome: str, standard_outcome: str = ""
+) -> Grievance:
     """Resolve (the wrong was put right) or reject (no action possible or warranted) with an
     outcome the worker will read; closing also counts as acknowledging."""
     require_official(actor)
     if status not in (GrievanceStatus.RESOLVED, GrievanceStatus.REJECTED):
         raise ValidationError({"status": [_("A grievance closes as resolved or rejected.")]})
-    outcome = (outcome or "").strip()
-    if not outcome:
-        raise ValidationError({"outcome": [_("Write the outcome the worker will read.")]})
     with transaction.atomic(durable=True), pghistory.context(user=actor.user_id):
         grievance = _locked(grievance_id)
         _require_open(grievance, ALREADY_CLOSED)
         now = timezone.now()
         grievance.status = status
-        grievance.outcome = outcome
+        grievance.outcome = outcome_text(grievance, standard_outcome, outcome)
         grievance.closed_at = now
         grievance.acknowledged_at = grievance.acknowledged_at or now
         grievance.assignee_id = grievance.assignee_id or actor.user_id

@@ -15,7 +15,7 @@ from compliance.grievances.services import file_grievance
 from mobility.access import Role, actor_for
 from mobility.history import history_in_words
 from mobility.web import for_roles, paginate, query_without_page, run_service, unconfirmed
-from workers.models import GrievanceStatus
+from workers.models import GrievanceStatus, Language
 from workers.status.forms import GrievanceFilingForm, PlacementKeyForm
 from workers.status.selectors import find_placement
 from workers.status.texts import NO_SUCH_GRIEVANCE, NO_SUCH_PLACEMENT
@@ -51,7 +51,11 @@ def grievance_filing(request):
     return render(
         request,
         "compliance/grievances/status_received.html",
-        {"grievance": grievance_status(grievance), "reference": case.reference},
+        {
+            "grievance": grievance_status(grievance),
+            "reference": case.reference,
+            "date_of_birth": lookup_form.cleaned_data["date_of_birth"].isoformat(),
+        },
     )
 
 
@@ -135,8 +139,15 @@ def detail(request, pk: int):
             )
         elif move == "close":
             outcome_form = OutcomeForm(request.POST)
-            if outcome_form.is_valid():
-                status = outcome_form.cleaned_data["status"]
+            data = outcome_form.cleaned_data if outcome_form.is_valid() else None
+            text = data and run_service(
+                request,
+                lambda: grievances.outcome_text(
+                    grievance, data["standard_outcome"], data["outcome"]
+                ),
+                outcome_form,
+            )
+            if text:
                 asked = unconfirmed(
                     request,
                     question=_(
@@ -146,11 +157,11 @@ def detail(request, pk: int):
                     action=_("Yes, close it"),
                     back=reverse("grievance", args=[grievance.pk]),
                     details=[
-                        (outcome_form.fields["status"].label, GrievanceStatus(status).label),
                         (
-                            outcome_form.fields["outcome"].label,
-                            outcome_form.cleaned_data["outcome"],
+                            outcome_form.fields["status"].label,
+                            GrievanceStatus(data["status"]).label,
                         ),
+                        (_("What the worker will read"), text.value),
                     ],
                 )
                 if asked is not None:
@@ -162,13 +173,26 @@ def detail(request, pk: int):
                 ),
                 outcome_form,
             )
-        elif move == "share" and request.POST.get("confirm") == "yes":
+        elif move == "share":
+            asked = unconfirmed(
+                request,
+                question=_(
+                    "Share this grievance with the employer? The employer will see which case "
+                    "it is and what the worker wrote, and this cannot be taken back. Share it "
+                    "only when the worker is safe to be named."
+                ),
+                action=_("Yes, share it"),
+                back=reverse("grievance", args=[grievance.pk]),
+                details=[(_("Case"), grievance.placement.reference)],
+            )
+            if asked is not None:
+                return asked
             done = run_service(
                 request,
                 lambda: grievances.share_with_employer(actor=actor, grievance_id=grievance.pk),
             )
         else:
-            messages.error(request, _("Confirm the action first."))
+            messages.error(request, _("Choose an action."))
         if done:
             messages.success(request, _("The grievance is updated."))
             return redirect("grievance", pk=grievance.pk)
@@ -181,6 +205,7 @@ def detail(request, pk: int):
             "is_open": is_open,
             "assign_form": assign_form,
             "outcome_form": outcome_form,
+            "worker_language": Language(grievances.worker_language(grievance)).label,
             "history": history_in_words(grievance, GRIEVANCE_STORY),
         },
         status=400 if assign_form.errors or outcome_form.errors else 200,

@@ -3,6 +3,7 @@ and agencies."""
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -134,6 +135,11 @@ def test_the_csv_export_holds_the_filtered_list(client, official, case_a, case_b
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert [row["case"] for row in rows] == [case_a.reference]
     assert rows[0]["rule"] == "WAGE_UNDERPAID"
+    assert rows[0]["rule_title"] == "Wage underpaid"
+    assert (rows[0]["severity"], rows[0]["severity_label"]) == ("breach", "Breach")
+    assert (rows[0]["status"], rows[0]["status_label"]) == ("open", "Open")
+    # The reader's zone with its offset, to the second (officials here read Moscow time).
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00", rows[0]["due_at"])
     assert rows[0]["message"] == (
         "Expected at least 60,000.00 RUB owed for 168 normal hours; "
         "found 50,000.00 RUB gross paid. Labour Code RF art. 135, 136, 152."

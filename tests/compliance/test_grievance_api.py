@@ -71,7 +71,9 @@ def test_an_official_investigates_and_resolves_with_an_outcome(api, world, griev
     assert response.data["assignee"] == world.official.username
     refused = client.post(url + "resolve/", {}, format="json")
     assert refused.status_code == 400
-    assert refused.json() == {"outcome": ["This field is required."]}
+    assert refused.json() == {
+        "outcome": ["Choose an outcome or write the one the worker will read."]
+    }
     assert client.get(url).json()["status"] == "investigating"
     response = client.post(
         url + "resolve/", {"outcome": "The employer paid the October wage."}, format="json"

@@ -36,9 +36,10 @@ def test_an_official_investigates_and_closes_with_an_outcome(client, official, w
     assert grievance.status == "investigating" and grievance.acknowledged_at
     response = client.post(url, {"move": "close", "status": "resolved", "outcome": ""})
     assert response.status_code == 400
-    assert '<ul class="errorlist" id="id_outcome_error"><li>This field is required.</li></ul>' in (
-        response.content.decode()
-    )
+    assert (
+        '<ul class="errorlist" id="id_outcome_error"><li>Choose an outcome or write the one the '
+        "worker will read.</li></ul>"
+    ) in response.content.decode()
     grievance.refresh_from_db()
     assert (grievance.status, grievance.outcome) == ("investigating", "")
     closing = {"move": "close", "status": "resolved", "outcome": "Wages paid in full."}
@@ -51,10 +52,46 @@ def test_an_official_investigates_and_closes_with_an_outcome(client, official, w
     assert (grievance.status, grievance.outcome) == ("resolved", "Wages paid in full.")
 
 
+def test_the_worker_reads_a_standard_outcome_in_their_language(client, official, world):
+    """The official writes in English; the worker, who reads Hindi, gets the chosen outcome in
+    Hindi with the official's note after it, and the confirmation shows exactly that text."""
+    case = world.case(S.EMPLOYED)
+    case.worker.preferred_language = "hi"
+    case.worker.save(update_fields=["preferred_language"])
+    grievance = factories.GrievanceFactory(placement=case)
+    url = f"/officials/grievances/{grievance.pk}/"
+    assert "The worker reads हिन्दी." in client.get(url).content.decode()
+    closing = {
+        "move": "close",
+        "status": "resolved",
+        "standard_outcome": "wages_paid",
+        "outcome": "Paid on 1 December.",
+    }
+    asked = client.post(url, closing).content.decode()
+    hindi = "आपके नियोक्ता ने आपको जो देय था, उसका भुगतान कर दिया है।"
+    assert hindi in asked and "Paid on 1 December." in asked
+    client.post(url, {**closing, "confirm": "yes"})
+    grievance.refresh_from_db()
+    assert grievance.outcome == f"{hindi}\n\nPaid on 1 December."
+
+
+def test_an_unknown_standard_outcome_is_refused(client, official, world):
+    grievance = factories.GrievanceFactory(placement=world.case(S.EMPLOYED))
+    response = client.post(
+        f"/officials/grievances/{grievance.pk}/",
+        {"move": "close", "status": "resolved", "standard_outcome": "bribe", "confirm": "yes"},
+    )
+    assert response.status_code == 400
+    assert "Choose one from the list." in response.content.decode()
+    grievance.refresh_from_db()
+    assert grievance.status == "received"
+
+
 def test_sharing_needs_a_confirmation(client, official, world):
     grievance = factories.GrievanceFactory(placement=world.case(S.EMPLOYED))
     url = f"/officials/grievances/{grievance.pk}/"
-    client.post(url, {"move": "share"})
+    asked = client.post(url, {"move": "share"}).content.decode()
+    assert "Share this grievance with the employer?" in asked
     grievance.refresh_from_db()
     assert not grievance.shared_with_employer
     client.post(url, {"move": "share", "confirm": "yes"})

@@ -1,5 +1,7 @@
 """The agency workspace, worker and case pages, the officials' case list and agency page."""
 
+import csv
+import io
 import re
 
 import pytest
@@ -168,7 +170,12 @@ def test_the_official_case_list_downloads_as_csv_within_the_officials_scope(clie
     response = client.get("/officials/cases/", {"export": "csv"})
     assert response["Content-Type"].startswith("text/csv")
     body = b"".join(response.streaming_content).decode()
-    assert body.splitlines()[0].startswith("reference,status,worker")
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert (rows[0]["status"], rows[0]["status_label"]) == (
+        "submitted",
+        "Submitted to the employer",
+    )
+    assert (rows[0]["work_region"], rows[0]["work_region_name"]) == ("RU-MOW", "Moscow")
     assert mine.reference in body and other.reference not in body
     assert mine.worker.passport_number not in body
 

@@ -108,7 +108,7 @@ def test_a_move_outside_the_table_is_refused_in_the_agencys_language(api, world,
             "en",
             "A monthly wage of 30,000 RUB is below the minimum wage of Moscow: {minimum} RUB, "
             "in force since ",
-            r"in force since [A-Z][a-z]+\.? \d{1,2}, \d{4}\.\Z",
+            r"in force since \d{1,2} [A-Z][a-z]+ \d{4}\.\Z",
         ),
     ],
 )

@@ -1,8 +1,11 @@
+from datetime import UTC, datetime
+
 import pytest
 
+from tests import factories
 from tests.workers.status_fixtures import *  # noqa: F403
 from tests.workers.status_fixtures import BIRTH
-from workers.models import Grievance
+from workers.models import Grievance, GrievanceStatus
 from workers.status.throttles import StatusThrottle
 
 pytestmark = pytest.mark.django_db
@@ -71,6 +74,36 @@ def test_worker_files_a_grievance_from_the_page_and_follows_it(client, case):
     )
     assert followed.status_code == 200
     assert "Received" in followed.content.decode()
+
+
+def test_back_to_your_case_after_filing_shows_the_case_again(client, case):
+    """The receipt page's "Back to your case" carries the reference and date of birth, so the
+    worker sees their case rather than an empty lookup form."""
+    filed = client.post(
+        "/status/grievances/",
+        {
+            "reference": case.reference,
+            "date_of_birth": BIRTH,
+            "category": "wages",
+            "description": "No pay for May.",
+        },
+    ).content.decode()
+    assert f'name="reference" value="{case.reference}"' in filed
+    assert f'name="date_of_birth" value="{BIRTH.isoformat()}"' in filed
+    back = client.post("/status/", {"reference": case.reference, "date_of_birth": BIRTH})
+    assert "Your contract" in back.content.decode()
+
+
+def test_a_closed_grievance_shows_when_it_closed_not_a_deadline(client, case):
+    grievance = factories.GrievanceFactory(placement=case)
+    grievance.status, grievance.outcome = GrievanceStatus.RESOLVED, "Wages paid."
+    grievance.closed_at = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    grievance.save()
+    page = client.post(
+        "/status/grievances/follow/", {"receipt": grievance.receipt, "date_of_birth": BIRTH}
+    ).content.decode()
+    assert "Closed on" in page and "20 November 2026" in page
+    assert "Answer expected by" not in page and "Decision expected by" not in page
 
 
 def test_grievance_page_with_empty_description_shows_the_error_and_stores_nothing(client, case):

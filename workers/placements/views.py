@@ -14,6 +14,7 @@ from mobility import figures
 from mobility.access import Role
 from mobility.web import (
     csv_download,
+    csv_moment,
     for_roles,
     paginate,
     run_service,
@@ -212,13 +213,16 @@ def official_placements(request):
     )
 
 
+# Codes in their own columns for machines, the words beside them for people.
 CSV_COLUMNS = (
     "reference",
     "status",
+    "status_label",
     "worker",
     "agency",
     "employer",
     "work_region",
+    "work_region_name",
     "contract_start",
     "employment_start",
     "updated_at",
@@ -231,13 +235,15 @@ def _placements_csv(cases):
         (
             case.reference,
             case.status,
+            case.get_status_display(),
             case.worker.full_name,
             case.agency.name,
             case.job_order.employer.legal_name,
             case.job_order.work_region,
+            figures.region(case.job_order.work_region),
             case.contract_start or "",
             case.employment_start or "",
-            case.updated_at.isoformat(),
+            csv_moment(case.updated_at),
         )
         for case in cases.iterator(chunk_size=2000)
     )

@@ -55,6 +55,7 @@ def lookup_queryset(reference: str, date_of_birth: date) -> QuerySet[Placement]:
                 filed_at="created_at",
                 acknowledgement_due="acknowledgement_due",
                 resolution_due="resolution_due",
+                closed_at="closed_at",
             )
         )
     )
@@ -121,6 +122,7 @@ def grievance_view(row: dict) -> dict:
         "filed_at": _when(row["filed_at"]),
         "acknowledgement_due": _when(row["acknowledgement_due"]),
         "resolution_due": _when(row["resolution_due"]),
+        "closed_at": _when(row["closed_at"]),
     }
 
 

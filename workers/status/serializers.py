@@ -22,6 +22,7 @@ class GrievanceStatusSerializer(serializers.Serializer):
     filed_at = serializers.DateTimeField()
     acknowledgement_due = serializers.DateTimeField()
     resolution_due = serializers.DateTimeField()
+    closed_at = serializers.DateTimeField(allow_null=True, help_text="Null while it is open.")
 
 
 class StepSerializer(serializers.Serializer):
