@@ -47,8 +47,14 @@ def worked_example(code: str, values: dict, on: date) -> WorkedExample | None:
 
 
 # Parameters in words: a label and how its value reads. Names not listed read as a number.
+def _figure(value) -> str:
+    """A rate as set, in the reader's digits: 7.6 stays "7.6", never "7.60"."""
+    value = Decimal(str(value)).normalize()
+    return figures.number(value, max(0, -value.as_tuple().exponent))
+
+
 def _percent(value) -> str:
-    return _("%(value)s %%") % {"value": figures.number(Decimal(str(value)))}
+    return _("%(value)s %%") % {"value": _figure(value)}
 
 
 def _rupees(value) -> str:
@@ -71,7 +77,7 @@ def _months(value) -> str:
 
 
 def _times(value) -> str:
-    return _("%(value)s times") % {"value": figures.number(Decimal(str(value)))}
+    return _("%(value)s times") % {"value": _figure(value)}
 
 
 def _sectors(value) -> str:
@@ -132,9 +138,7 @@ def parameters_in_words(values: dict) -> list[tuple[str, str]]:
     for name, value in values.items():
         label, words = PARAMETERS.get(name, (name.replace("_", " ").capitalize(), None))
         if words is None:
-            words = (
-                _sectors if isinstance(value, list) else lambda v: figures.number(Decimal(str(v)))
-            )
+            words = _sectors if isinstance(value, list) else _figure
         rows.append((str(label), words(value)))
     return rows
 
@@ -285,7 +289,7 @@ def _underpaid(values: dict, on: date) -> WorkedExample:
             "wage": figures.roubles(GROSS),
             "overtime": figures.number(overtime),
             "norm": figures.number(norm),
-            "multiplier": figures.number(multiplier),
+            "multiplier": _figure(multiplier),
             "owed": figures.roubles(owed),
             "floor": figures.roubles(floor),
             "tolerance": _percent(tolerance),
