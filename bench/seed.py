@@ -12,7 +12,7 @@ from io import StringIO
 from django.db import connection
 from django.utils import timezone
 
-from compliance.rulebook.working_time import working_days_in_month
+from compliance.rulebook.working_time import full_time_norm_hours
 from mobility.placement_status import CONTRACT_ENDED, DEPARTED_ON
 
 ON = date(2025, 12, 25)  # the evaluation day: twelve finished months, December 2024 - November 2025
@@ -362,7 +362,7 @@ def _wage_reports(rng, wages, i, wage: Decimal, now) -> int:
         roll = rng.random()
         if roll < 0.003:
             continue
-        norm = working_days_in_month(month.year, month.month) * 8
+        norm = full_time_norm_hours(month.year, month.month)
         gross = wage if not 0.003 <= roll < 0.006 else (wage * Decimal("0.9")).quantize(CENT)
         overtime = 15 if 0.006 <= roll < 0.009 else 0
         if overtime:

@@ -284,6 +284,7 @@ def detail(request, pk: int):
             "can_acknowledge": actor.is_official and finding.status == "open",
             "form": form,
             "history": _history(finding) if actor.is_official else None,
+            "explains": actor.is_official,
             "back": "findings-queue" if actor.is_official else f"own-findings-{actor.role}",
         },
         status=400 if form.errors else 200,

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from compliance.rulebook import services
+from compliance.rulebook.examples import parameters_in_words, worked_example
 from compliance.rulebook.forms import MinimumWageForm, ParameterVersionForm, RuleSettingsForm
 from compliance.rulebook.models import Category, MinimumWage, Rule, Severity
 from compliance.rulebook.selectors import version_in_force
@@ -23,7 +24,10 @@ def rule_list(request):
     if category in Category.values:
         rules = rules.filter(category=category)
     today = timezone.localdate()
-    rows = [(rule, version_in_force(list(rule.parameter_versions.all()), today)) for rule in rules]
+    rows = []
+    for rule in rules:
+        version = version_in_force(list(rule.parameter_versions.all()), today)
+        rows.append((rule, parameters_in_words(version.values) if version else []))
     return render(
         request,
         "compliance/rulebook/rule_list.html",
@@ -87,6 +91,25 @@ def rule_detail(request, pk):
             "parameter_form": parameter_form,
             "severities": Severity.choices,
             "history": history,
+        },
+    )
+
+
+@for_roles(Role.OFFICIAL)
+def rule_explained(request, code):
+    """The rule in words with a worked example from the parameters in force today."""
+    rule = get_object_or_404(Rule, code=code)
+    today = timezone.localdate()
+    current = version_in_force(list(rule.parameter_versions.all()), today)
+    values = dict(current.values) if current else {}
+    return render(
+        request,
+        "compliance/rulebook/rule_explained.html",
+        {
+            "rule": rule,
+            "current": current,
+            "parameters": parameters_in_words(values),
+            "example": worked_example(rule.code, values, today),
         },
     )
 

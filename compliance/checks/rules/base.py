@@ -18,7 +18,7 @@ from django.db import connection
 
 from compliance.rulebook.models import Rule, RuleParameter
 from compliance.rulebook.selectors import parameter_versions, values_in_force
-from compliance.rulebook.working_time import add_working_days, is_working_day, working_days_in_month
+from compliance.rulebook.working_time import add_working_days, full_time_norm_hours, is_working_day
 
 KOPECK = Decimal("0.01")
 # Wage reports, deadlines and parameter versions older than this are outside the calendars.
@@ -102,8 +102,9 @@ class Context:
         return months
 
     @cached_property
-    def working_days(self) -> list[int]:
-        return [_working_days(m) for m in self.months]
+    def full_time_norms(self) -> list[int]:
+        """Each month's norm of hours at 40 h/week, shortened pre-holiday days counted."""
+        return [_full_time_norm(m) for m in self.months]
 
     def monthly(self, code: str, name: str) -> list[Decimal]:
         """A parameter as in force in each month of the calendar (the reported month matters)."""
@@ -117,8 +118,8 @@ class Context:
 # The production calendar does not change within a process's life: every chunk a worker
 # evaluates reuses these.
 @lru_cache(maxsize=512)
-def _working_days(month: date) -> int:
-    return working_days_in_month(month.year, month.month)
+def _full_time_norm(month: date) -> int:
+    return full_time_norm_hours(month.year, month.month)
 
 
 @lru_cache(maxsize=16)

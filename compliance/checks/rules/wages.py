@@ -19,7 +19,7 @@ from compliance.checks.rules.base import (
 )
 from mobility.placement_status import CALLED_OFF, EMPLOYED_OR_ENDED
 
-# Wage reports joined to the calendar month they report: working days and parameters in force.
+# Wage reports joined to the calendar month they report: its norm and the parameters in force.
 # The range is stated on the reports too, so each chunk reads only its own reports through the
 # (placement, month) index instead of scanning them all.
 REPORTS = """
@@ -27,17 +27,17 @@ REPORTS = """
     JOIN workers_placement p ON p.id = w.placement_id
         AND w.placement_id BETWEEN %(lo)s AND %(hi)s
     JOIN employers_joborder j ON j.id = p.job_order_id
-    JOIN unnest(%(months)s::date[], %(working_days)s::int[], %(a)s::numeric[], %(b)s::numeric[])
-        AS cal(month, working_days, a, b) ON cal.month = w.month
+    JOIN unnest(%(months)s::date[], %(full_time_norms)s::int[], %(a)s::numeric[], %(b)s::numeric[])
+        AS cal(month, full_time_norm, a, b) ON cal.month = w.month
 """
-NORM = "(cal.working_days * 8 * p.contract_hours_per_week / 40)"
+NORM = "(cal.full_time_norm * p.contract_hours_per_week / 40)"
 
 
 def _calendar(ctx: Context, code: str, a: str | None = None, b: str | None = None) -> dict:
     zeros = [Decimal(0)] * len(ctx.months)
     return {
         "months": ctx.months,
-        "working_days": ctx.working_days,
+        "full_time_norms": ctx.full_time_norms,
         "a": ctx.monthly(code, a) if a else zeros,
         "b": ctx.monthly(code, b) if b else zeros,
     }
