@@ -20,6 +20,6 @@ routes = [
     ("check-runs", CheckRunViewSet, "check-run"),
     # Actions on a worker (`workers/{id}/data-export/`, `workers/{id}/erase/`) beside the
     # workers app's own routes, since they read every app.
-    ("workers", WorkerPersonalDataViewSet, "worker-personal-data"),
+    (r"workers/(?P<id>[0-9]+)", WorkerPersonalDataViewSet, "worker-personal-data"),
     ("personal-data-requests", PersonalDataRequestViewSet, "personal-data-request"),
 ]

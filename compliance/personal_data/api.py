@@ -1,12 +1,17 @@
 from django.http import FileResponse
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from compliance.personal_data import selectors, services
-from compliance.personal_data.serializers import ErasureSerializer, PersonalDataRequestSerializer
+from compliance.personal_data.serializers import (
+    ErasureSerializer,
+    PersonalDataRequestSerializer,
+    RefusalSerializer,
+)
 from mobility.access import actor_for
 from workers.registry.selectors import workers_visible_to
 
@@ -21,25 +26,33 @@ def download_response(request) -> FileResponse:
     )
 
 
+@extend_schema(
+    parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH, description="The worker.")]
+)
 class WorkerPersonalDataViewSet(viewsets.GenericViewSet):
     """An official's personal-data requests about one worker in their scope (SPEC §10); the
     worker does not exist for anyone else (404)."""
 
     serializer_class = PersonalDataRequestSerializer
+    # Registered under `workers/{id}/` (compliance/api_routes.py), so the path names the worker.
+    lookup_url_kwarg = "id"
 
     def get_queryset(self):
         if not actor_for(self.request.user).is_official:
             return workers_visible_to(None)
         return workers_visible_to(self.request.user)
 
+    def get_object(self):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["id"])
+
     @extend_schema(
         methods=["POST"],
         request=None,
-        responses={202: PersonalDataRequestSerializer, 409: OpenApiResponse(description="Refused")},
+        responses={202: PersonalDataRequestSerializer, 409: RefusalSerializer},
     )
     @extend_schema(methods=["GET"], responses=PersonalDataRequestSerializer)
-    @action(detail=True, methods=["get", "post"], url_path="data-export")
-    def data_export(self, request, pk=None):
+    @action(detail=False, methods=["get", "post"], url_path="data-export")
+    def data_export(self, request, id=None):
         """POST asks for everything held on the worker, prepared in the background; GET is the
         latest export, with its progress and, once ready, where to download it."""
         worker = self.get_object()
@@ -54,10 +67,10 @@ class WorkerPersonalDataViewSet(viewsets.GenericViewSet):
 
     @extend_schema(
         request=ErasureSerializer,
-        responses={200: PersonalDataRequestSerializer, 409: OpenApiResponse(description="Refused")},
+        responses={200: PersonalDataRequestSerializer, 409: RefusalSerializer},
     )
-    @action(detail=True, methods=["post"])
-    def erase(self, request, pk=None):
+    @action(detail=False, methods=["post"])
+    def erase(self, request, id=None):
         """Erases a worker who was never placed, with `{"confirm": true}`; refused, with every
         reason, where the law keeps the data."""
         worker = self.get_object()

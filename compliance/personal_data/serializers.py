@@ -48,3 +48,10 @@ class ErasureSerializer(serializers.Serializer):
     confirm = serializers.BooleanField(
         help_text="True to confirm: the erasure cannot be undone.",
     )
+
+
+class RefusalSerializer(serializers.Serializer):
+    """A refused request: the headline, then every reason the law keeps the data."""
+
+    detail = serializers.CharField()
+    reasons = serializers.ListField(child=serializers.CharField())
