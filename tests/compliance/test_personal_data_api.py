@@ -249,3 +249,18 @@ def test_nobody_else_finds_the_requests(api, world, exported, who):
     assert erase.status_code == 404
     assert client.get("/api/v1/personal-data-requests/").json()["count"] == 0
     assert PersonalDataRequest.objects.filter(worker=worker).count() == 1
+
+
+def test_an_export_goes_from_storage_with_a_worker_their_agency_deletes(
+    api, world, exported, django_capture_on_commit_callbacks
+):
+    worker = factories.WorkerFactory(agency=world.agency_a)
+    exported(worker.pk)
+    export = PersonalDataRequest.objects.get(worker=worker)
+    assert default_storage.exists(export.file.name)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api.as_user(world.agency_a_user).delete(f"/api/v1/workers/{worker.pk}/")
+    assert response.status_code == 204
+    assert not default_storage.exists(export.file.name)
+    audit = PersonalDataRequest.objects.get(pk=export.pk)
+    assert (audit.worker, audit.worker_number, audit.file.name) == (None, worker.pk, "")
