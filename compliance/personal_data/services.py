@@ -25,7 +25,9 @@ is erased. An erasure is refused, every reason named, when the worker:
 An export is refused only for a worker already erased: nothing personal is left to send.
 
 Erasure keeps the worker's row, so the cases and findings that name it keep their subject: the
-personal fields become empty (null for the date of birth and passport), `erased_at` is set, the
+personal fields become empty (null for the date of birth and passport; the preferred language
+and the time consent was given stay, as neither names anyone and the second shows the
+processing was lawful), `erased_at` is set, the
 rows of the worker's change history lose the same values, the documents (their rows and their
 files in storage) and earlier exports' archives are deleted, and the document history keeps no
 file name or checksum. Every request, granted or refused, is a `PersonalDataRequest` row: who

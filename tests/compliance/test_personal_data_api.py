@@ -264,3 +264,18 @@ def test_an_export_goes_from_storage_with_a_worker_their_agency_deletes(
     assert not default_storage.exists(export.file.name)
     audit = PersonalDataRequest.objects.get(pk=export.pk)
     assert (audit.worker, audit.worker_number, audit.file.name) == (None, worker.pk, "")
+
+
+def test_the_agency_cannot_fill_an_erased_worker_in_again(
+    api, world, django_capture_on_commit_callbacks
+):
+    worker = never_placed(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        api.as_user(world.official).post(
+            f"/api/v1/workers/{worker.pk}/erase/", {"confirm": True}, format="json"
+        )
+    response = api.as_user(world.agency_a_user).patch(
+        f"/api/v1/workers/{worker.pk}/", {"full_name": "Ravi Kumar"}, format="json"
+    )
+    assert response.status_code == 409 and "erased" in response.json()["detail"]
+    assert Worker.objects.get(pk=worker.pk).full_name == ""
