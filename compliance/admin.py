@@ -9,6 +9,7 @@ from compliance.models import (
     CheckRun,
     Finding,
     InsuranceCover,
+    PersonalDataRequest,
     Report,
     SafetyRecord,
     WageReport,
@@ -127,6 +128,18 @@ class WatchlistEntryAdmin(SupportAdmin):
         if entry.kind == WatchlistKind.PASSPORT:
             return mask_passport(entry.value)
         return entry.value
+
+
+@admin.register(PersonalDataRequest)
+class PersonalDataRequestAdmin(SupportAdmin):
+    """The audit of exports and erasures, read-only and without the archive: officials in the
+    worker's scope download it from the worker's page."""
+
+    exclude = ("file",)
+    list_display = ("__str__", "kind", "status", "worker_number", "requested_by", "requested_at")
+    list_filter = ("kind", "status", "requested_at")
+    search_fields = ("=worker_number", "requested_by__username")
+    list_select_related = ("requested_by",)
 
 
 @admin.register(Report)

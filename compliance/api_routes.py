@@ -4,6 +4,7 @@ from compliance.checks.api import CheckRunViewSet
 from compliance.evidence.api import InsuranceCoverViewSet, SafetyRecordViewSet, WageReportViewSet
 from compliance.findings.api import FindingViewSet
 from compliance.grievances.api import GrievanceViewSet
+from compliance.personal_data.api import PersonalDataRequestViewSet, WorkerPersonalDataViewSet
 from compliance.rulebook.api import MinimumWageViewSet, RuleViewSet
 from compliance.watchlist.api import WatchlistViewSet
 
@@ -17,4 +18,8 @@ routes = [
     ("grievances", GrievanceViewSet, "grievance"),
     ("watchlist", WatchlistViewSet, "watchlist"),
     ("check-runs", CheckRunViewSet, "check-run"),
+    # Actions on a worker (`workers/{id}/data-export/`, `workers/{id}/erase/`) beside the
+    # workers app's own routes, since they read every app.
+    (r"workers/(?P<id>[0-9]+)", WorkerPersonalDataViewSet, "worker-personal-data"),
+    ("personal-data-requests", PersonalDataRequestViewSet, "personal-data-request"),
 ]

@@ -7,11 +7,16 @@ class ComplianceConfig(AppConfig):
     verbose_name = _("Compliance")
 
     def ready(self):
+        from django.db.models.signals import post_delete
+
         from compliance.checks import receivers
+        from compliance.personal_data.receivers import on_worker_deleted
         from employers.sponsorship.signals import employer_changed
+        from workers.models import Worker
         from workers.placements.signals import agency_changed, placement_changed, worker_changed
 
         placement_changed.connect(receivers.on_placement_changed, dispatch_uid="compliance-case")
         worker_changed.connect(receivers.on_worker_changed, dispatch_uid="compliance-worker")
         agency_changed.connect(receivers.on_agency_changed, dispatch_uid="compliance-agency")
         employer_changed.connect(receivers.on_employer_changed, dispatch_uid="compliance-employer")
+        post_delete.connect(on_worker_deleted, sender=Worker, dispatch_uid="personal-data-worker")

@@ -4,9 +4,22 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from compliance.personal_data.models import (
+    PersonalDataRequest,
+    PersonalDataRequestKind,
+    PersonalDataRequestStatus,
+)
 from compliance.rulebook.models import Corridor, MinimumWage, Rule, RuleParameter, Severity
 
-__all__ = ["Corridor", "MinimumWage", "Rule", "RuleParameter"]
+__all__ = [
+    "Corridor",
+    "MinimumWage",
+    "PersonalDataRequest",
+    "PersonalDataRequestKind",
+    "PersonalDataRequestStatus",
+    "Rule",
+    "RuleParameter",
+]
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 

@@ -7,6 +7,7 @@ from compliance.dashboard.urls import urlpatterns as dashboard
 from compliance.evidence.urls import urlpatterns as evidence
 from compliance.findings.urls import urlpatterns as findings
 from compliance.grievances.urls import urlpatterns as grievances
+from compliance.personal_data.urls import urlpatterns as personal_data
 from compliance.rulebook.urls import urlpatterns as rulebook
 from compliance.watchlist.urls import urlpatterns as watchlist
 
@@ -18,4 +19,5 @@ urlpatterns = [
     path("", include((rulebook, "rulebook"))),
     *dashboard,
     *checks,
+    *personal_data,
 ]

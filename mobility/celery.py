@@ -8,4 +8,6 @@ app = Celery("mobility")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 # Tasks live in the topic packages, not at the apps' top level where autodiscovery looks.
 app.autodiscover_tasks()
-app.autodiscover_tasks(["compliance.checks", "workers.imports", "workers.placements"])
+app.autodiscover_tasks(
+    ["compliance.checks", "compliance.personal_data", "workers.imports", "workers.placements"]
+)

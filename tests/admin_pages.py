@@ -5,7 +5,7 @@ queries however many rows there are."""
 from django.urls import reverse
 from django.utils import timezone
 
-from compliance.models import Report, WatchlistEntry, WatchlistKind
+from compliance.models import PersonalDataRequest, Report, WatchlistEntry, WatchlistKind
 from employers.models import EmployerMembership, SponsorshipDecision
 from mobility.models import Heartbeat, Official, Side
 from tests.factories import (
@@ -82,6 +82,9 @@ def support_world() -> dict:
             added_by=staff,
         ),
         "compliance.report": Report.objects.create(kind="findings", requested_by=staff),
+        "compliance.personaldatarequest": PersonalDataRequest.objects.create(
+            kind="export", worker=worker, worker_number=worker.pk, requested_by=staff
+        ),
         "mobility.official": Official.objects.create(user=UserFactory(), side=Side.RUSSIA),
         "mobility.heartbeat": Heartbeat.objects.create(name=f"beat-{placement.pk}", seen_at=now),
     }

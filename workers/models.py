@@ -75,11 +75,12 @@ class Language(models.TextChoices):
 class Worker(models.Model):
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="workers")
     full_name = models.CharField(_("full name"), max_length=200)
-    date_of_birth = models.DateField(_("date of birth"))
+    # Null only once the worker's personal data is erased (`erased_at`), like the passport.
+    date_of_birth = models.DateField(_("date of birth"), null=True)
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
     # Indian passport: one letter and seven digits, stored upper-case.
-    passport_number = models.CharField(_("passport number"), max_length=8, unique=True)
-    passport_expiry = models.DateField(_("passport expiry"))
+    passport_number = models.CharField(_("passport number"), max_length=8, unique=True, null=True)
+    passport_expiry = models.DateField(_("passport expiry"), null=True)
     state_of_origin = models.CharField(_("state of origin"), max_length=5, choices=indian_states)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -88,6 +89,9 @@ class Worker(models.Model):
         _("preferred language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
     )
     consent_at = models.DateTimeField(_("consent to data processing given at"))
+    # When an official erased the personal fields (compliance.personal_data); the row stays so
+    # that the cases and findings that name it keep their subject.
+    erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -100,17 +104,31 @@ class Worker(models.Model):
                 condition=models.Q(passport_number__regex=r"^[A-Z][0-9]{7}$"),
                 name="passport_number_indian_format",
             ),
+            # Only an erased worker goes without a date of birth and a passport.
+            models.CheckConstraint(
+                condition=models.Q(erased_at__isnull=False)
+                | models.Q(
+                    date_of_birth__isnull=False,
+                    passport_number__isnull=False,
+                    passport_expiry__isnull=False,
+                ),
+                name="worker_identity_unless_erased",
+            ),
         ]
         indexes = [models.Index(fields=["date_of_birth"])]
 
     def __str__(self) -> str:
+        if self.erased_at is not None:
+            return str(_("Erased worker #%(number)d") % {"number": self.pk})
         return self.full_name
 
     @property
-    def age(self) -> int:
-        """Full years today, in the site's time zone."""
+    def age(self) -> int | None:
+        """Full years today, in the site's time zone; None once erased."""
         today = timezone.localdate()
         born = self.date_of_birth
+        if born is None:
+            return None
         return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 

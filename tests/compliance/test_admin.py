@@ -48,6 +48,11 @@ pytestmark = pytest.mark.django_db
         ),
         ("compliance.watchlistentry", lambda e: e.value, lambda e: {"kind__exact": e.kind}),
         (
+            "compliance.personaldatarequest",
+            lambda r: str(r.worker_number),
+            lambda r: {"kind__exact": r.kind},
+        ),
+        (
             "compliance.report",
             lambda r: r.requested_by.username,
             lambda r: {"status__exact": r.status},

@@ -14,20 +14,21 @@ import logging
 import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from datetime import timedelta
 from itertools import islice
 
 import pghistory
 from django.core.cache import cache
 from django.core.files import File
-from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mobility.access import Actor, Role
 from mobility.errors import ActionForbidden, DomainError
+from mobility.locks import alone
 from workers.imports.rows import KINDS, Problem, RowChecker, opening_events
 from workers.models import Import, ImportKind, ImportStatus
 
@@ -145,9 +146,12 @@ def run_import(import_id: int) -> None:
     """Check every row, then write all or nothing. Whatever goes wrong ends the import as
     failed with a report the agency reads, never as an import that seems to run for ever;
     only a lost database connection is left for the task to retry."""
-    with _alone(import_id) as alone:
+    # The same task delivered twice (or sent again by `resend_unfinished_imports`) must not
+    # validate while the other writes, or it would find the other's rows and fail a finished
+    # import.
+    with alone(f"workers-import:{import_id}") as only_runner:
         record = Import.objects.filter(pk=import_id).first()
-        if not alone or record is None or record.status in FINISHED:
+        if not only_runner or record is None or record.status in FINISHED:
             return
         try:
             _run(record)
@@ -160,24 +164,6 @@ def run_import(import_id: int) -> None:
                 "imported. The support team has been told; try again later."
             )
             _fail(record, [(0, "", message)], 1)
-
-
-@contextmanager
-def _alone(import_id: int) -> Iterator[bool]:
-    """Whether no other worker runs this import now. The same task delivered twice (or sent
-    again by `resend_unfinished_imports`) must not validate while the other writes, or it would
-    find the other's rows and fail a finished import. The lock goes with the connection if the
-    worker dies, so an interrupted import can start over."""
-    key = [f"workers-import:{import_id}"]
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(hashtext(%s))", key)
-        alone = cursor.fetchone()[0]
-    try:
-        yield alone
-    finally:
-        if alone:
-            with suppress(DatabaseError), connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_unlock(hashtext(%s))", key)
 
 
 def _run(record: Import) -> None:

@@ -6,6 +6,9 @@ from workers.models import (
 )
 from workers.registry import validation
 
+# The identity fields only an erased worker goes without (SPEC §10).
+ERASED_ONLY = ("date_of_birth", "passport_number", "passport_expiry")
+
 
 class WorkerSerializer(serializers.ModelSerializer):
     """A worker as their own agency and officials see them; validation happens here, at the
@@ -38,7 +41,22 @@ class WorkerSerializer(serializers.ModelSerializer):
             "updated_at",
         )
         read_only_fields = ("agency", "consent_at", "created_at", "updated_at")
-        extra_kwargs = {"passport_number": {"validators": []}}
+        # Null only once erased (an erased worker reads with them null); never sent as null.
+        extra_kwargs = {
+            "passport_number": {"validators": [], "required": True},
+            "date_of_birth": {"required": True},
+            "passport_expiry": {"required": True},
+        }
+
+    def to_internal_value(self, data):
+        missing = {
+            name: [self.fields[name].error_messages["required"]]
+            for name in ERASED_ONLY
+            if hasattr(data, "get") and name in data and data.get(name) is None
+        }
+        if missing:
+            raise serializers.ValidationError(missing)
+        return super().to_internal_value(data)
 
     def validate_full_name(self, value):
         return validation.check_full_name(value)

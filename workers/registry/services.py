@@ -37,11 +37,19 @@ def _locked_worker(actor: Actor, worker_id: int) -> Worker:
 
 
 def update_worker(*, actor: Actor, worker_id: int, data: dict) -> Worker:
-    """Only the worker's own agency edits the worker's data."""
+    """Only the worker's own agency edits the worker's data, and never an erased worker's: an
+    erasure is not undone by filling the fields in again."""
     if actor.role != Role.AGENCY:
         raise ActionForbidden(_("Only the worker's agency edits a worker."))
     with transaction.atomic(durable=True):
         worker = _locked_worker(actor, worker_id)
+        if worker.erased_at is not None:
+            raise MoveNotAllowed(
+                _(
+                    "This worker's personal data was erased; if the person comes back, "
+                    "register them again."
+                )
+            )
         for name, value in data.items():
             setattr(worker, name, value)
         worker.save()

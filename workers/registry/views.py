@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.db.models import Exists, OuterRef, Subquery
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -134,6 +135,11 @@ def worker_page_for(request, worker: Worker, *, upload_form=None, status: int = 
             "may_edit": is_agency,
             "upload_form": upload_form or (DocumentUploadForm() if is_agency else None),
             "open_case_form": OpenPlacementForm(request.user) if is_agency else None,
+            "personal_data_section": (
+                reverse("worker-personal-data-section", args=[worker.pk])
+                if actor.is_official
+                else None
+            ),
         },
         status=status,
     )
