@@ -1,14 +1,14 @@
 """The officials' dashboard page, its JSON summary and CSV exports of its tables."""
 
+from urllib.parse import urlencode
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
-from compliance.dashboard.forms import DashboardFilterForm
-from compliance.dashboard.selectors import DashboardFilters, summary
-from compliance.rulebook.models import Category, Severity
+from compliance.dashboard.selectors import scope_filters, summary
+from compliance.rulebook.models import Category
 from mobility.access import Role
 from mobility.web import csv_download, for_roles
-from workers.models import PlacementStatus
 
 EXPORTS = {
     "agencies": ("agencies", ["agency", "name", "status", "cases", "employed", "open_findings"]),
@@ -24,32 +24,30 @@ EXPORTS = {
 
 @for_roles(Role.OFFICIAL)
 def dashboard_page(request):
-    form = DashboardFilterForm(request.GET or None)
-    filters = form.filters() if form.is_valid() else DashboardFilters()
-    data = summary(request.user, filters)
+    filters = scope_filters(request)
+    if not filters.is_valid():
+        # Every figure is withheld: figures without the filters the form shows would mislead.
+        return render(
+            request, "compliance/dashboard/dashboard.html", {"form": filters.form}, status=400
+        )
+    data = summary(request, filters)
     charts = {
         "findingsPerMonth": data["findings_per_month"],
         "casesBySector": data["cases_by_sector"],
         "casesByRegion": data["cases_by_region"],
         "topEmployers": data["top_employers_by_open_breaches"],
     }
-    labelled = {
-        "stages": _labelled(data["cases_by_stage"], PlacementStatus),
-        "severities": _labelled(data["open_findings_by_severity"], Severity),
-        "rates": _labelled(data["compliance_rate_by_category"], Category),
-    }
     return render(
         request,
         "compliance/dashboard/dashboard.html",
         {
-            "form": form,
+            "form": filters.form,
             "data": data,
-            "labelled": labelled,
+            "rates": _labelled(data["compliance_rate_by_category"], Category),
             "charts": charts,
-            "query": request.GET.urlencode(),
+            "query": urlencode(data["scope"]),
             "exports": list(EXPORTS),
         },
-        status=200 if form.is_bound is False or form.is_valid() else 400,
     )
 
 
@@ -63,11 +61,15 @@ def _labelled(figures: dict, choices) -> list[tuple[str, str, object]]:
 def dashboard_export(request, table: str):
     if table not in EXPORTS:
         raise Http404
-    form = DashboardFilterForm(request.GET or None)
-    if form.is_bound and not form.is_valid():
-        return HttpResponse(form.errors.as_text(), status=400, content_type="text/plain")
+    filters = scope_filters(request)
+    if not filters.is_valid():
+        problems = (
+            f"{filters.form[name].label}: {' '.join(errors)}"
+            for name, errors in filters.form.errors.items()
+        )
+        return HttpResponse("\n".join(problems), status=400, content_type="text/plain")
     key, columns = EXPORTS[table]
-    rows = summary(request.user, form.filters() if form.is_bound else DashboardFilters())[key]
+    rows = summary(request, filters)[key]
     return csv_download(
         f"mobility-{table}.csv", columns, ([row.get(c, "") for c in columns] for row in rows)
     )
