@@ -8,8 +8,12 @@ one meaning everywhere; the list says only how its rows belong to each (`in_regi
 the list behind its link are then the same query.
 """
 
+import zoneinfo
+from datetime import date, datetime, time
+
 import django_filters
 from django import forms
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +47,13 @@ class YesNoFilter(django_filters.ChoiceFilter):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, choices=YES_NO, empty_label=ALL, **kwargs)
+
+
+def day_start(day: date) -> datetime:
+    """Midnight starting `day` in the pact's time zone: a period holds the same rows for every
+    reader, whichever zone their pages show times in (and an API call, authenticated after
+    the middleware chose the zone, the same as the page)."""
+    return datetime.combine(day, time.min, tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
 
 
 def _employers(request) -> QuerySet:
@@ -95,7 +106,8 @@ class ScopeFilterSet(django_filters.FilterSet):
             )
 
     # How a row belongs to a region, a sector, an employer, an agency, and to a period: it
-    # is still running on or after `since`'s day and had begun by `until`'s.
+    # is still running on or after `since`'s day and had begun by `until`'s (by the pact's
+    # calendar: `day_start`).
     def in_region(self, code: str) -> Q:
         raise NotImplementedError
 

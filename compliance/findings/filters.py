@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -5,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from compliance.findings.selectors import in_region, in_sector, of_agency, of_employer
 from compliance.models import OPEN_FINDING_STATUSES, Finding, FindingStatus
 from compliance.rulebook.models import Category, Rule, Severity
-from workers.filtersets import ALL, ScopeFilterSet, YesNoFilter
+from workers.filtersets import ALL, ScopeFilterSet, YesNoFilter, day_start
 
 
 class FindingFilter(ScopeFilterSet):
@@ -50,10 +52,10 @@ class FindingFilter(ScopeFilterSet):
         return of_agency(agency_id)
 
     def since(self, day):
-        return Q(last_detected_at__date__gte=day)
+        return Q(last_detected_at__gte=day_start(day))
 
     def until(self, day):
-        return Q(first_detected_at__date__lte=day)
+        return Q(first_detected_at__lt=day_start(day + timedelta(days=1)))
 
     def filter_open(self, queryset, name, value: str):
         still_open = Q(status__in=OPEN_FINDING_STATUSES)

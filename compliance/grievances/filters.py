@@ -1,11 +1,13 @@
 """Filters of the findings, evidence and grievance lists, shared by the API and the pages."""
 
+from datetime import timedelta
+
 import django_filters
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from workers.filtersets import ALL, ScopeFilterSet, YesNoFilter
+from workers.filtersets import ALL, ScopeFilterSet, YesNoFilter, day_start
 from workers.models import OPEN_GRIEVANCE_STATUSES, Grievance, GrievanceCategory, GrievanceStatus
 
 
@@ -46,10 +48,10 @@ class GrievanceFilter(ScopeFilterSet):
         return Q(placement__agency_id=agency_id)
 
     def since(self, day):
-        return Q(closed_at__isnull=True) | Q(closed_at__date__gte=day)
+        return Q(closed_at__isnull=True) | Q(closed_at__gte=day_start(day))
 
     def until(self, day):
-        return Q(created_at__date__lte=day)
+        return Q(created_at__lt=day_start(day + timedelta(days=1)))
 
     def filter_open(self, queryset, name, value: str):
         still_open = Q(status__in=OPEN_GRIEVANCE_STATUSES)

@@ -1,8 +1,10 @@
+from datetime import timedelta
+
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
-from workers.filtersets import ALL, ScopeFilterSet
+from workers.filtersets import ALL, ScopeFilterSet, day_start
 from workers.models import Placement, PlacementStatus
 
 
@@ -37,4 +39,4 @@ class PlacementFilter(ScopeFilterSet):
         return Q(end_date__isnull=True) | Q(end_date__gte=day)
 
     def until(self, day):
-        return Q(created_at__date__lte=day)
+        return Q(created_at__lt=day_start(day + timedelta(days=1)))
