@@ -117,3 +117,67 @@ def test_agency_table_exports_as_csv(client, world):
     # Only agencies with cases are listed: agency B has none.
     assert lines[1:] == [f"{world.agency_a.pk},{world.agency_a.name},active,1,1,0"]
     assert client.get("/officials/dashboard/export/passwords.csv").status_code == 404
+
+
+def test_a_bad_date_is_an_error_beside_its_field_and_every_figure_is_withheld(client, world):
+    world.case(S.EMPLOYED)
+    client.force_login(world.official_mow)
+    response = client.get("/officials/dashboard/", {"region": "RU-MOW", "period_from": "2026-11"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    beside = html[html.index('<label class="invalid">') :]
+    beside = beside[: beside.index("</label>")]
+    assert 'name="period_from"' in beside
+    assert "Enter a date: pick it in the calendar." in beside
+    assert "period_from •" not in html
+    # The region stays as chosen, and no figure stands under it, national or other.
+    assert '<option value="RU-MOW" selected>' in html
+    assert "data-tile" not in html and 'class="figure"' not in html
+    assert "No figures are shown until the filters marked above are corrected." in html
+
+
+def test_dates_are_date_pickers_and_employers_and_agencies_are_picked_by_name(client, world):
+    client.force_login(world.official)
+    html = client.get("/officials/dashboard/").content.decode()
+    assert 'type="date" name="period_from"' in html and 'type="date" name="period_to"' in html
+    for name, label in (
+        ("employer", world.employer_a.legal_name),
+        ("agency", world.agency_b.name),
+    ):
+        assert f'<select name="{name}" data-search="Type to search"' in html
+        assert f'<option value="{getattr(world, name + "_a").pk}">' in html
+        assert f">{label}</option>" in html
+    assert "js/searchable-select.js" in html
+
+
+def test_a_region_limited_official_is_offered_only_their_regions(api, client, world):
+    client.force_login(world.official_mow)
+    form = client.get("/officials/dashboard/").context["form"]
+    assert [code for code, _ in form.fields["region"].choices] == ["", "RU-MOW"]
+    assert dict(form.fields["region"].choices)[""] == "All your regions"
+    # Employers elsewhere are not offered either.
+    assert [e.pk for e in form.fields["employer"].queryset] == [world.employer_a.pk]
+    refused = api.as_user(world.official_mow).get("/api/v1/dashboard/summary/?region=RU-SPE")
+    assert refused.status_code == 400
+    assert refused.json() == {"region": ["Choose one from the list."]}
+
+
+def test_the_pact_target_is_labelled_the_whole_pacts_against_narrowed_figures(client, world):
+    world.case(S.EMPLOYED)
+    client.force_login(world.official)
+    national = client.get("/officials/dashboard/").content.decode()
+    assert "<progress" in national and "Target of the whole pact" in national
+    for user, query in ((world.official, {"sector": "textiles"}), (world.official_mow, {})):
+        client.force_login(user)
+        cache.clear()
+        html = client.get("/officials/dashboard/", query).content.decode()
+        assert "<progress" not in html
+        assert "70,000 is the target of the whole pact; the figure counts only" in html
+
+
+def test_a_list_refuses_a_yes_no_filter_it_cannot_read(client, world):
+    client.force_login(world.official)
+    response = client.get("/officials/grievances/", {"overdue": "1"})
+    html = response.content.decode()
+    assert "Choose one from the list." in html
+    assert response.context["page"].paginator.count == 0
