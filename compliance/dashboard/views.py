@@ -9,6 +9,7 @@ from compliance.dashboard.selectors import scope_filters, summary
 from compliance.rulebook.models import Category
 from mobility.access import Role
 from mobility.web import csv_download, for_roles
+from workers.filtersets import SCOPE_FILTERS
 
 EXPORTS = {
     "agencies": ("agencies", ["agency", "name", "status", "cases", "employed", "open_findings"]),
@@ -28,7 +29,7 @@ def dashboard_page(request):
     if not filters.is_valid():
         # Every figure is withheld: figures without the filters the form shows would mislead.
         return render(
-            request, "compliance/dashboard/dashboard.html", {"form": filters.form}, status=400
+            request, "compliance/dashboard/dashboard.html", {"fields": _fields(filters)}, status=400
         )
     data = summary(request, filters)
     charts = {
@@ -41,7 +42,7 @@ def dashboard_page(request):
         request,
         "compliance/dashboard/dashboard.html",
         {
-            "form": filters.form,
+            "fields": _fields(filters),
             "data": data,
             "rates": _labelled(data["compliance_rate_by_category"], Category),
             "charts": charts,
@@ -49,6 +50,11 @@ def dashboard_page(request):
             "exports": list(EXPORTS),
         },
     )
+
+
+def _fields(filters) -> list:
+    """The case list's form holds its own filters too; the dashboard shows the shared ones."""
+    return [filters.form[name] for name in SCOPE_FILTERS]
 
 
 def _labelled(figures: dict, choices) -> list[tuple[str, str, object]]:

@@ -152,7 +152,16 @@ def test_dates_are_date_pickers_and_employers_and_agencies_are_picked_by_name(cl
 
 def test_a_region_limited_official_is_offered_only_their_regions(api, client, world):
     client.force_login(world.official_mow)
-    form = client.get("/officials/dashboard/").context["form"]
+    response = client.get("/officials/dashboard/")
+    form = response.context["fields"][0].form
+    assert [field.name for field in response.context["fields"]] == [
+        "region",
+        "sector",
+        "employer",
+        "agency",
+        "period_from",
+        "period_to",
+    ]
     assert [code for code, _ in form.fields["region"].choices] == ["", "RU-MOW"]
     assert dict(form.fields["region"].choices)[""] == "All your regions"
     # Employers elsewhere are not offered either.
