@@ -59,7 +59,7 @@ def _cache_key(request, scope: dict[str, str]) -> str:
 
 
 def _link(list_name: str, scope: dict[str, str], **own) -> str:
-    return f"{reverse(list_name)}?{urlencode({**own, **scope})}"
+    return f"{reverse(list_name)}?{urlencode({**scope, **own})}"
 
 
 def placements_by_stage(placements: QuerySet[Placement]) -> dict[str, int]:
@@ -181,7 +181,21 @@ def top_employers_by_open_breaches(findings: QuerySet[Finding]) -> list[dict]:
     ]
 
 
-def agency_table(placements: QuerySet[Placement], findings: QuerySet[Finding]) -> list[dict]:
+def _agency_links(agency_id: int, scope: dict[str, str]) -> dict[str, str]:
+    return {
+        "cases": _link("official-cases", scope, agency=agency_id),
+        "employed": _link(
+            "official-cases", scope, agency=agency_id, status=PlacementStatus.EMPLOYED
+        ),
+        "open_findings": _link("findings-queue", scope, agency=agency_id, open="true"),
+    }
+
+
+def agency_table(
+    placements: QuerySet[Placement], findings: QuerySet[Finding], scope: dict[str, str]
+) -> list[dict]:
+    """Each agency with cases in scope, its figures and the lists they count. A finding is the
+    agency's when it is about one of its cases or about the agency itself (`of_agency`)."""
     case_rows = (
         placements.order_by()
         .values("agency_id")
@@ -193,10 +207,10 @@ def agency_table(placements: QuerySet[Placement], findings: QuerySet[Finding]) -
     finding_rows = (
         findings.filter(status__in=OPEN_FINDING_STATUSES)
         .order_by()
-        .values("placement__agency_id")
+        .values(agency_key=Coalesce("placement__agency_id", "agency_id"))
         .annotate(n=Count("pk"))
     )
-    open_by_agency = {row["placement__agency_id"]: row["n"] for row in finding_rows}
+    open_by_agency = {row["agency_key"]: row["n"] for row in finding_rows}
     agencies = Agency.objects.in_bulk([row["agency_id"] for row in case_rows])
     table = [
         {
@@ -207,6 +221,7 @@ def agency_table(placements: QuerySet[Placement], findings: QuerySet[Finding]) -
             "cases": row["cases"],
             "employed": row["employed"],
             "open_findings": open_by_agency.get(row["agency_id"], 0),
+            "links": _agency_links(row["agency_id"], scope),
         }
         for row in case_rows
     ]
@@ -260,6 +275,21 @@ def tiles(summary: dict, scope: dict[str, str]) -> list[dict]:
             )
             for status, count in summary["cases_by_stage"].items()
         ),
+        *(
+            (
+                f"{row['agency']}-{column}",
+                "agencies",
+                f"{row['name']}: {label}",
+                row[column],
+                row["links"][column],
+            )
+            for row in summary["agencies"]
+            for column, label in (
+                ("cases", _("Cases")),
+                ("employed", _("Employed")),
+                ("open_findings", _("Open findings")),
+            )
+        ),
     ]
     return [
         {
@@ -308,7 +338,7 @@ def summary(request, filters: PlacementFilter) -> dict:
         "cases_by_sector": placements_by(placements, "sector"),
         "cases_by_region": placements_by(placements, "region")[:TOP],
         "top_employers_by_open_breaches": top_employers_by_open_breaches(findings),
-        "agencies": agency_table(placements, findings),
+        "agencies": agency_table(placements, findings, scope),
         "scope": scope,
     }
     result["tiles"] = tiles(result, scope)

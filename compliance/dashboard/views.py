@@ -1,5 +1,6 @@
 """The officials' dashboard page, its JSON summary and CSV exports of its tables."""
 
+from datetime import date
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
@@ -7,6 +8,8 @@ from django.shortcuts import render
 
 from compliance.dashboard.selectors import scope_filters, summary
 from compliance.rulebook.models import Category
+from employers.models import Sector
+from mobility import figures
 from mobility.access import Role
 from mobility.web import csv_download, for_roles
 from workers.filtersets import SCOPE_FILTERS
@@ -32,10 +35,20 @@ def dashboard_page(request):
             request, "compliance/dashboard/dashboard.html", {"fields": _fields(filters)}, status=400
         )
     data = summary(request, filters)
+    sectors = dict(Sector.choices)
+    # The charts' axes read words in the reader's language; the exports keep the codes.
     charts = {
-        "findingsPerMonth": data["findings_per_month"],
-        "casesBySector": data["cases_by_sector"],
-        "casesByRegion": data["cases_by_region"],
+        "findingsPerMonth": [
+            {"label": figures.month(date.fromisoformat(f"{row['month']}-01")), **row}
+            for row in data["findings_per_month"]
+        ],
+        "casesBySector": [
+            {"label": str(sectors.get(row["key"], row["key"])), **row}
+            for row in data["cases_by_sector"]
+        ],
+        "casesByRegion": [
+            {"label": figures.region(row["key"]), **row} for row in data["cases_by_region"]
+        ],
         "topEmployers": data["top_employers_by_open_breaches"],
     }
     return render(

@@ -46,15 +46,19 @@ def test_the_moscow_officials_breaches_tile_equals_the_list_it_opens(page, world
     assert page.locator(".toolbar").inner_text().startswith(f"{figure} findings")
     shot(page, tmp_path, "dashboard-tile-breaches-list.png")
 
-    # A filter chosen on the dashboard goes with the figure into the list.
+    # Filters chosen on the dashboard, the employer found by typing its name, go with the
+    # figure into the list.
     page.goto("/officials/dashboard/")
     page.select_option("#id_region", "RU-MOW")
+    page.get_by_role("searchbox", name="Type to search").first.fill(world.employer_a.legal_name)
+    assert page.input_value("#id_employer") == str(world.employer_a.pk)
     page.get_by_role("button", name="Apply").click()
     page.wait_for_url("**region=RU-MOW**")
+    assert f"employer={world.employer_a.pk}" in page.url
     employed = page.locator('[data-tile="employed-employed"] .figure a')
     figure = int(employed.inner_text())
     assert figure == 5
     employed.click()
-    page.wait_for_url("**/officials/cases/?**region=RU-MOW**")
+    page.wait_for_url(f"**/officials/cases/?**employer={world.employer_a.pk}**")
     assert rows_listed(page) == figure
     shot(page, tmp_path, "dashboard-tile-employed-list.png")

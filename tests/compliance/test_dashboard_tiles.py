@@ -137,7 +137,8 @@ def test_every_tile_equals_the_list_behind_its_link(api, client, pact, persona):
         response = api.get("/api/v1/dashboard/summary/", params)
         assert response.status_code == 200, params
         tiles = response.json()["tiles"]
-        assert {tile["group"] for tile in tiles} == {"employed", "findings", "grievances", "stages"}
+        groups = {tile["group"] for tile in tiles}
+        assert groups - {"agencies"} == {"employed", "findings", "grievances", "stages"}
         for tile in tiles:
             for name, value in params.items():
                 assert f"{name}={value}" in tile["link"], (tile, params)
