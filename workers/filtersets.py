@@ -56,12 +56,15 @@ def day_start(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
 
 
+# Without a request (the API schema's generator) nobody is in scope.
 def _employers(request) -> QuerySet:
-    return employers_visible_to(request.user).order_by("legal_name")
+    user = getattr(request, "user", None)
+    return employers_visible_to(user).order_by("legal_name")
 
 
 def _agencies(request) -> QuerySet:
-    return agencies_visible_to(request.user).order_by("name")
+    user = getattr(request, "user", None)
+    return agencies_visible_to(user).order_by("name")
 
 
 class ScopeFilterSet(django_filters.FilterSet):
@@ -126,10 +129,10 @@ class ScopeFilterSet(django_filters.FilterSet):
     def until(self, day) -> Q:
         raise NotImplementedError
 
-    def filter_region(self, queryset, name, value):
+    def filter_region(self, queryset, name, value: str):
         return queryset.filter(self.in_region(value))
 
-    def filter_sector(self, queryset, name, value):
+    def filter_sector(self, queryset, name, value: str):
         return queryset.filter(self.in_sector(value))
 
     def filter_employer(self, queryset, name, value):
@@ -138,10 +141,10 @@ class ScopeFilterSet(django_filters.FilterSet):
     def filter_agency(self, queryset, name, value):
         return queryset.filter(self.of_agency(value.pk))
 
-    def filter_since(self, queryset, name, value):
+    def filter_since(self, queryset, name, value: date):
         return queryset.filter(self.since(value))
 
-    def filter_until(self, queryset, name, value):
+    def filter_until(self, queryset, name, value: date):
         return queryset.filter(self.until(value))
 
     def scope(self) -> dict[str, str]:

@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from tests.factories import FindingFactory, PlacementFactory
+from tests.factories import FindingFactory, PlacementFactory, today
 from tests.queries import max_queries
 from tests.world import S
 
@@ -190,3 +190,12 @@ def test_a_list_refuses_a_yes_no_filter_it_cannot_read(client, world):
     html = response.content.decode()
     assert "Choose one from the list." in html
     assert response.context["page"].paginator.count == 0
+
+
+def test_the_charts_read_sectors_regions_and_months_in_words(client, world):
+    open_finding(world.case(S.EMPLOYED))
+    client.force_login(world.official)
+    charts = client.get("/officials/dashboard/").context["charts"]
+    assert [row["label"] for row in charts["casesBySector"]] == ["Construction"]
+    assert [row["label"] for row in charts["casesByRegion"]] == ["Moscow"]
+    assert charts["findingsPerMonth"][0]["label"] == f"{today():%B %Y}"
