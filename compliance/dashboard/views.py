@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy
 
 from compliance.dashboard.selectors import scope_filters, summary
 from compliance.rulebook.models import Category
@@ -23,6 +24,16 @@ EXPORTS = {
     "cases-by-sector": ("cases_by_sector", ["key", "count"]),
     "cases-by-region": ("cases_by_region", ["key", "count"]),
     "findings-per-month": ("findings_per_month", ["month", "count"]),
+}
+
+
+# The exports' names as the page offers them.
+EXPORT_TITLES = {
+    "agencies": gettext_lazy("Agencies"),
+    "top-employers": gettext_lazy("Top employers by open breaches"),
+    "cases-by-sector": gettext_lazy("Cases by sector"),
+    "cases-by-region": gettext_lazy("Cases by region"),
+    "findings-per-month": gettext_lazy("Findings per month"),
 }
 
 
@@ -60,7 +71,7 @@ def dashboard_page(request):
             "rates": _labelled(data["compliance_rate_by_category"], Category),
             "charts": charts,
             "query": urlencode(data["scope"]),
-            "exports": list(EXPORTS),
+            "exports": [(table, EXPORT_TITLES[table]) for table in EXPORTS],
         },
     )
 
