@@ -62,3 +62,16 @@ def test_the_moscow_officials_breaches_tile_equals_the_list_it_opens(page, world
     page.wait_for_url(f"**/officials/cases/?**employer={world.employer_a.pk}**")
     assert rows_listed(page) == figure
     shot(page, tmp_path, "dashboard-tile-employed-list.png")
+
+
+def test_a_bad_date_withholds_every_figure_with_the_error_beside_the_field(page, world, tmp_path):
+    FindingFactory(placement=world.case(S.EMPLOYED), severity="breach")
+    sign_in(page, world.official_mow.username, then="/officials/dashboard/")
+    page.goto("/officials/dashboard/?region=RU-MOW&period_from=2026-11")
+    beside = page.locator("label.invalid")
+    assert "Enter a date: pick it in the calendar." in beside.inner_text()
+    assert beside.locator("input[name=period_from]").count() == 1
+    assert page.input_value("#id_region") == "RU-MOW"
+    assert page.locator("[data-tile]").count() == 0
+    assert page.locator("p.errors[role=alert]").is_visible()
+    shot(page, tmp_path, "dashboard-bad-date.png")
