@@ -172,6 +172,14 @@ class DatePicker(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+class SearchableSelect(forms.Select):
+    """A list to pick from by name, with a box that narrows it as one types
+    (static/js/searchable-select.js); without scripts it is a plain list."""
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"data-search": gettext_lazy("Type to search"), **(attrs or {})}, choices)
+
+
 class PlainErrors:
     """A form whose field errors read as sentences a person can act on (`plain_words`)."""
 

@@ -1,37 +1,40 @@
-"""The officials' dashboard: every tile and chart from the same scoped, filtered querysets.
+"""The officials' dashboard: every tile and chart from the lists' own filter sets.
 
-Counts start from `placements_visible_to` and `findings_visible_to`, so a region-limited
-official never counts what they may not open, and the filters (period, region, sector,
-employer, agency) narrow every figure alike. Each figure is one aggregate query; the whole
-summary is cached briefly per user scope and filter set, since over a million cases a few
-seconds of staleness is worth far less than the database time.
+Cases, findings and grievances are counted through the FilterSet of the list a figure links
+to (`workers.filtersets`), started from the rows the reader may open, so a region-limited
+official never counts what they may not open, the filters narrow every figure alike, and a
+figure always equals the length of the list behind its link. Each figure is one aggregate
+query; the whole summary is cached briefly per user scope, language and filter set, since
+over a million cases a few seconds of staleness is worth far less than the database time.
 """
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
 from datetime import date, timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncMonth
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from compliance.checks.selectors import check_runs_visible_to
-from compliance.findings.selectors import (
-    findings_visible_to,
-    in_region,
-    in_sector,
-    of_agency,
-    of_employer,
-)
+from compliance.findings.filters import FindingQueueFilter
+from compliance.findings.selectors import findings_visible_to
+from compliance.grievances.filters import GrievanceQueueFilter, overdue_at
+from compliance.grievances.selectors import grievances_visible_to
 from compliance.models import OPEN_FINDING_STATUSES, CheckRunScope, Finding
 from compliance.rulebook.models import Category, Severity
 from employers.models import Employer
 from mobility.access import actor_for
 from mobility.placement_status import IN_RUSSIA, PlacementStatus
+from workers.filtersets import SCOPE_FILTERS, rows_of
 from workers.models import OPEN_GRIEVANCE_STATUSES, Agency, Grievance, Placement
+from workers.placements.filters import PlacementFilter
 from workers.placements.selectors import placements_visible_to
 
 SUMMARY_CACHE_SECONDS = 30
@@ -39,50 +42,24 @@ TOP = 10
 PLACEMENT_DIMENSIONS = {"sector": "job_order__employer__sector", "region": "job_order__work_region"}
 
 
-@dataclass(frozen=True)
-class DashboardFilters:
-    period_from: date | None = None
-    period_to: date | None = None
-    region: str = ""
-    sector: str = ""
-    employer: int | None = None
-    agency: int | None = None
-
-    def cache_key(self, user) -> str:
-        actor = actor_for(user)
-        scope = (actor.role, actor.side, actor.regions, actor.agency_id, actor.employer_id)
-        raw = json.dumps([scope, asdict(self)], default=str, sort_keys=True)
-        return "dashboard:" + hashlib.sha256(raw.encode()).hexdigest()
+def scope_filters(request) -> PlacementFilter:
+    """The dashboard's filters as the case list takes them: its form is the dashboard's, and
+    once valid its `scope()` is the query every figure's link carries."""
+    data = request.GET.copy()
+    for name in set(data) - set(SCOPE_FILTERS):
+        del data[name]
+    return PlacementFilter(data, queryset=placements_visible_to(request.user), request=request)
 
 
-def filtered_placements(user, filters: DashboardFilters) -> QuerySet[Placement]:
-    placements = placements_visible_to(user)
-    if filters.region:
-        placements = placements.filter(job_order__work_region=filters.region)
-    if filters.sector:
-        placements = placements.filter(job_order__employer__sector=filters.sector)
-    if filters.employer:
-        placements = placements.filter(job_order__employer_id=filters.employer)
-    if filters.agency:
-        placements = placements.filter(agency_id=filters.agency)
-    return placements
+def _cache_key(request, scope: dict[str, str]) -> str:
+    actor = actor_for(request.user)
+    who = (actor.role, actor.side, actor.regions, actor.agency_id, actor.employer_id)
+    raw = json.dumps([who, get_language(), scope], sort_keys=True)
+    return "dashboard:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def filtered_findings(user, filters: DashboardFilters) -> QuerySet[Finding]:
-    findings = findings_visible_to(user)
-    if filters.region:
-        findings = findings.filter(in_region(filters.region))
-    if filters.sector:
-        findings = findings.filter(in_sector(filters.sector))
-    if filters.employer:
-        findings = findings.filter(of_employer(filters.employer))
-    if filters.agency:
-        findings = findings.filter(of_agency(filters.agency))
-    if filters.period_from:
-        findings = findings.filter(last_detected_at__date__gte=filters.period_from)
-    if filters.period_to:
-        findings = findings.filter(first_detected_at__date__lte=filters.period_to)
-    return findings
+def _link(list_name: str, scope: dict[str, str], **own) -> str:
+    return f"{reverse(list_name)}?{urlencode({**scope, **own})}"
 
 
 def placements_by_stage(placements: QuerySet[Placement]) -> dict[str, int]:
@@ -126,13 +103,15 @@ def compliance_rate_by_category(
     }
 
 
-def grievances_sla(placements: QuerySet[Placement], now) -> dict[str, int]:
-    open_grievances = Grievance.objects.filter(
-        placement__in=placements, status__in=OPEN_GRIEVANCE_STATUSES
-    )
-    return open_grievances.order_by().aggregate(
-        within_sla=Count("pk", filter=Q(resolution_due__gte=now)),
-        over_sla=Count("pk", filter=Q(resolution_due__lt=now)),
+def grievances_sla(grievances: QuerySet[Grievance], now) -> dict[str, int]:
+    late = overdue_at(now)
+    return (
+        grievances.filter(status__in=OPEN_GRIEVANCE_STATUSES)
+        .order_by()
+        .aggregate(
+            within_sla=Count("pk", filter=~late),
+            over_sla=Count("pk", filter=late),
+        )
     )
 
 
@@ -148,6 +127,7 @@ def last_sweep(user) -> dict | None:
     return {
         "id": run.pk,
         "status": run.status,
+        "status_label": str(run.get_status_display()),
         "started_at": run.started_at,
         "finished_at": run.finished_at,
         "subjects_evaluated": run.subjects_evaluated,
@@ -201,7 +181,21 @@ def top_employers_by_open_breaches(findings: QuerySet[Finding]) -> list[dict]:
     ]
 
 
-def agency_table(placements: QuerySet[Placement], findings: QuerySet[Finding]) -> list[dict]:
+def _agency_links(agency_id: int, scope: dict[str, str]) -> dict[str, str]:
+    return {
+        "cases": _link("official-cases", scope, agency=agency_id),
+        "employed": _link(
+            "official-cases", scope, agency=agency_id, status=PlacementStatus.EMPLOYED
+        ),
+        "open_findings": _link("findings-queue", scope, agency=agency_id, open="true"),
+    }
+
+
+def agency_table(
+    placements: QuerySet[Placement], findings: QuerySet[Finding], scope: dict[str, str]
+) -> list[dict]:
+    """Each agency with cases in scope, its figures and the lists they count. A finding is the
+    agency's when it is about one of its cases or about the agency itself (`of_agency`)."""
     case_rows = (
         placements.order_by()
         .values("agency_id")
@@ -213,49 +207,140 @@ def agency_table(placements: QuerySet[Placement], findings: QuerySet[Finding]) -
     finding_rows = (
         findings.filter(status__in=OPEN_FINDING_STATUSES)
         .order_by()
-        .values("placement__agency_id")
+        .values(agency_key=Coalesce("placement__agency_id", "agency_id"))
         .annotate(n=Count("pk"))
     )
-    open_by_agency = {row["placement__agency_id"]: row["n"] for row in finding_rows}
+    open_by_agency = {row["agency_key"]: row["n"] for row in finding_rows}
     agencies = Agency.objects.in_bulk([row["agency_id"] for row in case_rows])
     table = [
         {
             "agency": row["agency_id"],
             "name": agencies[row["agency_id"]].name,
             "status": agencies[row["agency_id"]].status,
+            "status_label": str(agencies[row["agency_id"]].get_status_display()),
             "cases": row["cases"],
             "employed": row["employed"],
             "open_findings": open_by_agency.get(row["agency_id"], 0),
+            "links": _agency_links(row["agency_id"], scope),
         }
         for row in case_rows
     ]
     return sorted(table, key=lambda row: (-row["cases"], row["name"]))
 
 
-def summary(user, filters: DashboardFilters) -> dict:
-    """Every tile and chart of the dashboard, cached for SUMMARY_CACHE_SECONDS."""
-    key = filters.cache_key(user)
+def tiles(summary: dict, scope: dict[str, str]) -> list[dict]:
+    """Every counted figure with the list it counts: the link carries the dashboard's filters
+    and the figure's own (a status, a severity, overdue), under the names the list takes."""
+    stages = dict(PlacementStatus.choices)
+    severities = dict(Severity.choices)
+    figures = [
+        (
+            PlacementStatus.EMPLOYED,
+            "employed",
+            _("Employed"),
+            summary["employed"],
+            _link("official-cases", scope, status=PlacementStatus.EMPLOYED),
+        ),
+        *(
+            (
+                severity,
+                "findings",
+                severities[severity],
+                count,
+                _link("findings-queue", scope, open="true", severity=severity),
+            )
+            for severity, count in summary["open_findings_by_severity"].items()
+        ),
+        (
+            "within",
+            "grievances",
+            _("within deadline"),
+            summary["grievances"]["within_sla"],
+            _link("grievances-queue", scope, open="true", overdue="false"),
+        ),
+        (
+            "overdue",
+            "grievances",
+            _("overdue"),
+            summary["grievances"]["over_sla"],
+            _link("grievances-queue", scope, overdue="true"),
+        ),
+        *(
+            (
+                status,
+                "stages",
+                stages[status],
+                count,
+                _link("official-cases", scope, status=status),
+            )
+            for status, count in summary["cases_by_stage"].items()
+        ),
+        *(
+            (
+                f"{row['agency']}-{column}",
+                "agencies",
+                f"{row['name']}: {label}",
+                row[column],
+                row["links"][column],
+            )
+            for row in summary["agencies"]
+            for column, label in (
+                ("cases", _("Cases")),
+                ("employed", _("Employed")),
+                ("open_findings", _("Open findings")),
+            )
+        ),
+    ]
+    return [
+        {
+            "key": f"{group}-{code}",
+            "group": group,
+            "code": code,
+            "label": str(label),
+            "figure": figure,
+            "link": link,
+        }
+        for code, group, label, figure, link in figures
+    ]
+
+
+def summary(request, filters: PlacementFilter) -> dict:
+    """Every tile and chart of the dashboard for valid `filters` (`scope_filters`), cached
+    for SUMMARY_CACHE_SECONDS."""
+    scope = filters.scope()
+    key = _cache_key(request, scope)
     cached = cache.get(key)
     if cached is not None:
         return cached
     now = timezone.now()
-    placements = filtered_placements(user, filters)
-    findings = filtered_findings(user, filters)
+    user = request.user
+    placements = rows_of(filters)
+    findings = rows_of(
+        FindingQueueFilter(filters.data, queryset=findings_visible_to(user), request=request)
+    )
+    grievances = rows_of(
+        GrievanceQueueFilter(filters.data, queryset=grievances_visible_to(user), request=request)
+    )
     stages = placements_by_stage(placements)
+    actor = actor_for(user)
     result = {
         "generated_at": now,
         "cases_by_stage": stages,
         "employed": stages[PlacementStatus.EMPLOYED],
         "pact_target": settings.PACT_TARGET_WORKERS,
+        # The target is the whole pact's: against narrowed figures it is labelled so.
+        "narrowed": bool(scope) or actor.is_region_limited,
         "open_findings_by_severity": open_findings_by_severity(findings),
         "compliance_rate_by_category": compliance_rate_by_category(placements, findings),
-        "grievances": grievances_sla(placements, now),
+        "grievances": grievances_sla(grievances, now),
         "last_sweep": last_sweep(user),
         "findings_per_month": findings_per_month(findings, timezone.localdate(now)),
         "cases_by_sector": placements_by(placements, "sector"),
         "cases_by_region": placements_by(placements, "region")[:TOP],
         "top_employers_by_open_breaches": top_employers_by_open_breaches(findings),
-        "agencies": agency_table(placements, findings),
+        "agencies": agency_table(placements, findings, scope),
+        "scope": scope,
     }
+    result["tiles"] = tiles(result, scope)
     cache.set(key, result, SUMMARY_CACHE_SECONDS)
     return result

@@ -1,14 +1,19 @@
 """The officials' dashboard page, its JSON summary and CSV exports of its tables."""
 
+from datetime import date
+from urllib.parse import urlencode
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy
 
-from compliance.dashboard.forms import DashboardFilterForm
-from compliance.dashboard.selectors import DashboardFilters, summary
-from compliance.rulebook.models import Category, Severity
+from compliance.dashboard.selectors import scope_filters, summary
+from compliance.rulebook.models import Category
+from employers.models import Sector
+from mobility import figures
 from mobility.access import Role
 from mobility.web import csv_download, for_roles
-from workers.models import PlacementStatus
+from workers.filtersets import SCOPE_FILTERS
 
 EXPORTS = {
     "agencies": ("agencies", ["agency", "name", "status", "cases", "employed", "open_findings"]),
@@ -22,35 +27,58 @@ EXPORTS = {
 }
 
 
+# The exports' names as the page offers them.
+EXPORT_TITLES = {
+    "agencies": gettext_lazy("Agencies"),
+    "top-employers": gettext_lazy("Top employers by open breaches"),
+    "cases-by-sector": gettext_lazy("Cases by sector"),
+    "cases-by-region": gettext_lazy("Cases by region"),
+    "findings-per-month": gettext_lazy("Findings per month"),
+}
+
+
 @for_roles(Role.OFFICIAL)
 def dashboard_page(request):
-    form = DashboardFilterForm(request.GET or None)
-    filters = form.filters() if form.is_valid() else DashboardFilters()
-    data = summary(request.user, filters)
+    filters = scope_filters(request)
+    if not filters.is_valid():
+        # Every figure is withheld: figures without the filters the form shows would mislead.
+        return render(
+            request, "compliance/dashboard/dashboard.html", {"fields": _fields(filters)}, status=400
+        )
+    data = summary(request, filters)
+    sectors = dict(Sector.choices)
+    # The charts' axes read words in the reader's language; the exports keep the codes.
     charts = {
-        "findingsPerMonth": data["findings_per_month"],
-        "casesBySector": data["cases_by_sector"],
-        "casesByRegion": data["cases_by_region"],
+        "findingsPerMonth": [
+            {"label": figures.month(date.fromisoformat(f"{row['month']}-01")), **row}
+            for row in data["findings_per_month"]
+        ],
+        "casesBySector": [
+            {"label": str(sectors.get(row["key"], row["key"])), **row}
+            for row in data["cases_by_sector"]
+        ],
+        "casesByRegion": [
+            {"label": figures.region(row["key"]), **row} for row in data["cases_by_region"]
+        ],
         "topEmployers": data["top_employers_by_open_breaches"],
-    }
-    labelled = {
-        "stages": _labelled(data["cases_by_stage"], PlacementStatus),
-        "severities": _labelled(data["open_findings_by_severity"], Severity),
-        "rates": _labelled(data["compliance_rate_by_category"], Category),
     }
     return render(
         request,
         "compliance/dashboard/dashboard.html",
         {
-            "form": form,
+            "fields": _fields(filters),
             "data": data,
-            "labelled": labelled,
+            "rates": _labelled(data["compliance_rate_by_category"], Category),
             "charts": charts,
-            "query": request.GET.urlencode(),
-            "exports": list(EXPORTS),
+            "query": urlencode(data["scope"]),
+            "exports": [(table, EXPORT_TITLES[table]) for table in EXPORTS],
         },
-        status=200 if form.is_bound is False or form.is_valid() else 400,
     )
+
+
+def _fields(filters) -> list:
+    """The case list's form holds its own filters too; the dashboard shows the shared ones."""
+    return [filters.form[name] for name in SCOPE_FILTERS]
 
 
 def _labelled(figures: dict, choices) -> list[tuple[str, str, object]]:
@@ -63,11 +91,15 @@ def _labelled(figures: dict, choices) -> list[tuple[str, str, object]]:
 def dashboard_export(request, table: str):
     if table not in EXPORTS:
         raise Http404
-    form = DashboardFilterForm(request.GET or None)
-    if form.is_bound and not form.is_valid():
-        return HttpResponse(form.errors.as_text(), status=400, content_type="text/plain")
+    filters = scope_filters(request)
+    if not filters.is_valid():
+        problems = (
+            f"{filters.form[name].label}: {' '.join(errors)}"
+            for name, errors in filters.form.errors.items()
+        )
+        return HttpResponse("\n".join(problems), status=400, content_type="text/plain")
     key, columns = EXPORTS[table]
-    rows = summary(request.user, form.filters() if form.is_bound else DashboardFilters())[key]
+    rows = summary(request, filters)[key]
     return csv_download(
         f"mobility-{table}.csv", columns, ([row.get(c, "") for c in columns] for row in rows)
     )

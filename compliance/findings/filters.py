@@ -1,35 +1,31 @@
+from datetime import timedelta
+
 import django_filters
-from django.utils.translation import gettext_lazy
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from compliance.findings.selectors import in_region, in_sector, of_agency, of_employer
-from compliance.models import (
-    Finding,
-    FindingStatus,
-)
+from compliance.models import OPEN_FINDING_STATUSES, Finding, FindingStatus
 from compliance.rulebook.models import Category, Rule, Severity
-from employers.models import Sector
-from employers.sponsorship.selectors import employers_visible_to
-from mobility.regions import russian_regions
-from workers.agencies.selectors import agencies_visible_to
+from workers.filtersets import ALL, ScopeFilterSet, YesNoFilter, day_start
 
 
-class FindingFilter(django_filters.FilterSet):
+class FindingFilter(ScopeFilterSet):
+    """Findings by rule, severity and status, and by the dashboard's filters: a finding
+    belongs to a period from its first detection to its last."""
+
     rule = django_filters.CharFilter(field_name="rule__code", label=_("Rule"))
     category = django_filters.ChoiceFilter(
-        field_name="rule__category", choices=Category.choices, label=_("Category")
+        field_name="rule__category", choices=Category.choices, label=_("Category"), empty_label=ALL
     )
-    severity = django_filters.ChoiceFilter(choices=Severity.choices, label=_("Severity"))
-    status = django_filters.ChoiceFilter(choices=FindingStatus.choices, label=_("Status"))
+    severity = django_filters.ChoiceFilter(
+        choices=Severity.choices, label=_("Severity"), empty_label=ALL
+    )
+    status = django_filters.ChoiceFilter(
+        choices=FindingStatus.choices, label=_("Status"), empty_label=ALL
+    )
+    open = YesNoFilter(method="filter_open", label=_("Still open"))
     period = django_filters.CharFilter(label=_("Period"))
-    region = django_filters.ChoiceFilter(
-        choices=russian_regions, method="filter_region", label=_("Region")
-    )
-    sector = django_filters.ChoiceFilter(
-        choices=Sector.choices, method="filter_sector", label=_("Sector")
-    )
-    employer = django_filters.NumberFilter(method="filter_employer", label=_("Employer"))
-    agency = django_filters.NumberFilter(method="filter_agency", label=_("Agency"))
     due_before = django_filters.IsoDateTimeFilter(field_name="due_at", lookup_expr="lt")
     due_after = django_filters.IsoDateTimeFilter(field_name="due_at", lookup_expr="gte")
     detected_after = django_filters.IsoDateTimeFilter(
@@ -39,21 +35,31 @@ class FindingFilter(django_filters.FilterSet):
         field_name="first_detected_at", lookup_expr="lt"
     )
 
-    class Meta:
+    class Meta(ScopeFilterSet.Meta):
         model = Finding
         fields = ("placement", "worker", "closed_by")
 
-    def filter_region(self, queryset, name, value: str):
-        return queryset.filter(in_region(value))
+    def in_region(self, code):
+        return in_region(code)
 
-    def filter_sector(self, queryset, name, value: str):
-        return queryset.filter(in_sector(value))
+    def in_sector(self, code):
+        return in_sector(code)
 
-    def filter_employer(self, queryset, name, value: int):
-        return queryset.filter(of_employer(value))
+    def of_employer(self, employer_id):
+        return of_employer(employer_id)
 
-    def filter_agency(self, queryset, name, value: int):
-        return queryset.filter(of_agency(value))
+    def of_agency(self, agency_id):
+        return of_agency(agency_id)
+
+    def since(self, day):
+        return Q(last_detected_at__gte=day_start(day))
+
+    def until(self, day):
+        return Q(first_detected_at__lt=day_start(day + timedelta(days=1)))
+
+    def filter_open(self, queryset, name, value: str):
+        still_open = Q(status__in=OPEN_FINDING_STATUSES)
+        return queryset.filter(still_open if value == "true" else ~still_open)
 
 
 def _rule_choices():
@@ -63,30 +69,14 @@ def _rule_choices():
 
 
 class FindingQueueFilter(FindingFilter):
-    """The API's filters with lists to pick from instead of ids and codes."""
+    """The page's filters: the rules to pick from a list."""
 
     rule = django_filters.ChoiceFilter(
-        field_name="rule__code", choices=_rule_choices, label=gettext_lazy("Rule")
-    )
-    employer = django_filters.ModelChoiceFilter(
-        queryset=lambda request: employers_visible_to(request.user),
-        method="filter_employer",
-        label=gettext_lazy("Employer"),
-    )
-    agency = django_filters.ModelChoiceFilter(
-        queryset=lambda request: agencies_visible_to(request.user),
-        method="filter_agency",
-        label=gettext_lazy("Agency"),
+        field_name="rule__code", choices=_rule_choices, label=_("Rule"), empty_label=ALL
     )
 
     class Meta(FindingFilter.Meta):
         fields = ()
-
-    def filter_employer(self, queryset, name, value):
-        return super().filter_employer(queryset, name, value.pk)
-
-    def filter_agency(self, queryset, name, value):
-        return super().filter_agency(queryset, name, value.pk)
 
 
 class OwnFindingFilter(FindingFilter):

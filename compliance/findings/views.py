@@ -28,11 +28,12 @@ from mobility.web import (
     run_service,
     unconfirmed,
 )
+from workers.filtersets import SCOPE_FILTERS, rows_of
 
 OWN_FILTERS = ("rule", "category", "severity", "status")
 
 
-QUEUE_FILTERS = ("rule", "category", "severity", "status", "region", "sector", "employer", "agency")
+QUEUE_FILTERS = ("rule", "category", "severity", "status", "open", *SCOPE_FILTERS)
 
 
 def _by_urgency(findings):
@@ -54,8 +55,7 @@ def _filtered(request, filter_class):
         queryset=_by_urgency(findings_visible_to(request.user)),
         request=request,
     )
-    findings = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-    return filterset, findings
+    return filterset, rows_of(filterset)
 
 
 def _list(request, *, filter_class, shown_filters, title, queue):
@@ -69,7 +69,6 @@ def _list(request, *, filter_class, shown_filters, title, queue):
             "title": title,
             "queue": queue,
             "filter_fields": [filterset.form[name] for name in shown_filters],
-            "errors": filterset.form.errors if filterset.is_bound else {},
             "page": page,
             "rows": rows,
             "query": query_without_page(request),

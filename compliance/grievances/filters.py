@@ -1,33 +1,65 @@
 """Filters of the findings, evidence and grievance lists, shared by the API and the pages."""
 
+from datetime import timedelta
+
 import django_filters
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mobility.regions import russian_regions
+from workers.filtersets import ALL, ScopeFilterSet, YesNoFilter, day_start
 from workers.models import OPEN_GRIEVANCE_STATUSES, Grievance, GrievanceCategory, GrievanceStatus
 
 
-class GrievanceFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(choices=GrievanceStatus.choices, label=_("Status"))
-    category = django_filters.ChoiceFilter(choices=GrievanceCategory.choices, label=_("Category"))
-    region = django_filters.ChoiceFilter(
-        field_name="placement__job_order__work_region", choices=russian_regions, label=_("Region")
-    )
-    overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Overdue"))
+def overdue_at(now) -> Q:
+    """An open grievance past a deadline of its own: acknowledgement or resolution. The
+    queue's flag, its filter and the dashboard's figure all read it here."""
+    late = Q(acknowledged_at__isnull=True, acknowledgement_due__lt=now) | Q(resolution_due__lt=now)
+    return late & Q(status__in=OPEN_GRIEVANCE_STATUSES)
 
-    class Meta:
+
+class GrievanceFilter(ScopeFilterSet):
+    """Grievances by status and category, and by the dashboard's filters: a grievance belongs
+    to a period from its filing until it is closed."""
+
+    status = django_filters.ChoiceFilter(
+        choices=GrievanceStatus.choices, label=_("Status"), empty_label=ALL
+    )
+    category = django_filters.ChoiceFilter(
+        choices=GrievanceCategory.choices, label=_("Category"), empty_label=ALL
+    )
+    open = YesNoFilter(method="filter_open", label=_("Still open"))
+    overdue = YesNoFilter(method="filter_overdue", label=_("Overdue"))
+
+    class Meta(ScopeFilterSet.Meta):
         model = Grievance
         fields = ("placement", "assignee")
 
-    def filter_overdue(self, queryset, name, value: bool):
-        now = timezone.now()
-        late = Q(acknowledged_at__isnull=True, acknowledgement_due__lt=now) | Q(
-            resolution_due__lt=now
-        )
-        late &= Q(status__in=OPEN_GRIEVANCE_STATUSES)
-        return queryset.filter(late) if value else queryset.exclude(late)
+    def in_region(self, code):
+        return Q(placement__job_order__work_region=code)
+
+    def in_sector(self, code):
+        return Q(placement__job_order__employer__sector=code)
+
+    def of_employer(self, employer_id):
+        return Q(placement__job_order__employer_id=employer_id)
+
+    def of_agency(self, agency_id):
+        return Q(placement__agency_id=agency_id)
+
+    def since(self, day):
+        return Q(closed_at__isnull=True) | Q(closed_at__gte=day_start(day))
+
+    def until(self, day):
+        return Q(created_at__lt=day_start(day + timedelta(days=1)))
+
+    def filter_open(self, queryset, name, value: str):
+        still_open = Q(status__in=OPEN_GRIEVANCE_STATUSES)
+        return queryset.filter(still_open if value == "true" else ~still_open)
+
+    def filter_overdue(self, queryset, name, value: str):
+        late = overdue_at(timezone.now())
+        return queryset.filter(late) if value == "true" else queryset.exclude(late)
 
 
 class EmployerGrievanceFilter(django_filters.FilterSet):

@@ -65,7 +65,13 @@ class Clock:
 
     @property
     def overdue(self) -> bool:
-        return (self.met_at or timezone.now()) > self.due
+        """Still running past its due time: what the queue flags, filters and counts as
+        overdue (`filters.overdue_at`)."""
+        return self.met_at is None and timezone.now() > self.due
+
+    @property
+    def met_late(self) -> bool:
+        return self.met_at is not None and self.met_at > self.due
 
 
 def acknowledgement_clock(grievance: Grievance) -> Clock:

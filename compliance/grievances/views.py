@@ -15,6 +15,7 @@ from compliance.grievances.services import file_grievance
 from mobility.access import Role, actor_for
 from mobility.history import history_in_words
 from mobility.web import for_roles, paginate, query_without_page, run_service, unconfirmed
+from workers.filtersets import rows_of
 from workers.models import GrievanceStatus, Language
 from workers.status.forms import GrievanceFilingForm, PlacementKeyForm
 from workers.status.selectors import find_placement
@@ -85,9 +86,11 @@ def _with_clocks(grievance):
 @for_roles(Role.OFFICIAL)
 def queue(request):
     filterset = GrievanceQueueFilter(
-        request.GET or None, queryset=grievances_visible_to(request.user).order_by("resolution_due")
+        request.GET or None,
+        queryset=grievances_visible_to(request.user).order_by("resolution_due", "pk"),
+        request=request,
     )
-    items = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+    items = rows_of(filterset)
     page = paginate(request, items)
     return render(
         request,

@@ -21,6 +21,12 @@ def state(code: str) -> str:
 
 
 @register.filter
+def number(value) -> str:
+    """`70000` → "70,000" in English, "70 000" in Russian."""
+    return figures.number(value) if value is not None else ""
+
+
+@register.filter
 def roubles(amount) -> str:
     return figures.roubles(amount) if amount is not None else ""
 

@@ -27,11 +27,11 @@
   }
 
   bar("chart-findings-per-month", data.findingsPerMonth,
-      function (r) { return r.month; }, function (r) { return r.count; }, false);
+      function (r) { return r.label; }, function (r) { return r.count; }, false);
   bar("chart-cases-by-sector", data.casesBySector,
-      function (r) { return r.key; }, function (r) { return r.count; }, true);
+      function (r) { return r.label; }, function (r) { return r.count; }, true);
   bar("chart-cases-by-region", data.casesByRegion,
-      function (r) { return r.key; }, function (r) { return r.count; }, true);
+      function (r) { return r.label; }, function (r) { return r.count; }, true);
   bar("chart-top-employers", data.topEmployers,
       function (r) { return r.legal_name; }, function (r) { return r.open_breaches; }, true);
 })();

@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.core.cache import cache
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # around it are still synchronous.
@@ -42,6 +43,9 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
+    # Pages cache figures for a few seconds by the reader's scope; another test's officials
+    # share that scope, so each browser test starts with none cached.
+    cache.clear()
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     yield page

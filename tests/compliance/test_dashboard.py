@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from tests.factories import FindingFactory, PlacementFactory
+from tests.factories import FindingFactory, PlacementFactory, today
 from tests.queries import max_queries
 from tests.world import S
 
@@ -60,19 +60,16 @@ def test_filters_narrow_every_figure(api, world):
 @pytest.mark.parametrize(
     ("query", "field", "message"),
     [
-        (
-            "sector=mining",
-            "sector",
-            "Select a valid choice. mining is not one of the available choices.",
-        ),
-        ("region=XX", "region", "Select a valid choice. XX is not one of the available choices."),
-        ("period_from=2026-02-30", "period_from", "Enter a valid date."),
-        ("agency=-1", "agency", "Ensure this value is greater than or equal to 1."),
-        ("employer=abc", "employer", "Enter a whole number."),
+        ("sector=mining", "sector", "Choose one from the list."),
+        ("region=XX", "region", "Choose one from the list."),
+        ("period_from=2026-02-30", "period_from", "Enter a date: pick it in the calendar."),
+        ("period_to=2026-11", "period_to", "Enter a date: pick it in the calendar."),
+        ("agency=-1", "agency", "Choose one from the list."),
+        ("employer=abc", "employer", "Choose one from the list."),
         (
             "period_from=2026-03-01&period_to=2026-01-01",
-            "non_field_errors",
-            "The period must start before it ends.",
+            "period_to",
+            "The period must end on or after the day it starts.",
         ),
     ],
 )
@@ -120,3 +117,85 @@ def test_agency_table_exports_as_csv(client, world):
     # Only agencies with cases are listed: agency B has none.
     assert lines[1:] == [f"{world.agency_a.pk},{world.agency_a.name},active,1,1,0"]
     assert client.get("/officials/dashboard/export/passwords.csv").status_code == 404
+
+
+def test_a_bad_date_is_an_error_beside_its_field_and_every_figure_is_withheld(client, world):
+    world.case(S.EMPLOYED)
+    client.force_login(world.official_mow)
+    response = client.get("/officials/dashboard/", {"region": "RU-MOW", "period_from": "2026-11"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    beside = html[html.index('<label class="invalid">') :]
+    beside = beside[: beside.index("</label>")]
+    assert 'name="period_from"' in beside
+    assert "Enter a date: pick it in the calendar." in beside
+    assert "period_from •" not in html
+    # The region stays as chosen, and no figure stands under it, national or other.
+    assert '<option value="RU-MOW" selected>' in html
+    assert "data-tile" not in html and 'class="figure"' not in html
+    assert "No figures are shown until the filters marked above are corrected." in html
+
+
+def test_dates_are_date_pickers_and_employers_and_agencies_are_picked_by_name(client, world):
+    client.force_login(world.official)
+    html = client.get("/officials/dashboard/").content.decode()
+    assert 'type="date" name="period_from"' in html and 'type="date" name="period_to"' in html
+    for name, label in (
+        ("employer", world.employer_a.legal_name),
+        ("agency", world.agency_b.name),
+    ):
+        assert f'<select name="{name}" data-search="Type to search"' in html
+        assert f'<option value="{getattr(world, name + "_a").pk}">' in html
+        assert f">{label}</option>" in html
+    assert "js/searchable-select.js" in html
+
+
+def test_a_region_limited_official_is_offered_only_their_regions(api, client, world):
+    client.force_login(world.official_mow)
+    response = client.get("/officials/dashboard/")
+    form = response.context["fields"][0].form
+    assert [field.name for field in response.context["fields"]] == [
+        "region",
+        "sector",
+        "employer",
+        "agency",
+        "period_from",
+        "period_to",
+    ]
+    assert [code for code, _ in form.fields["region"].choices] == ["", "RU-MOW"]
+    assert dict(form.fields["region"].choices)[""] == "All your regions"
+    # Employers elsewhere are not offered either.
+    assert [e.pk for e in form.fields["employer"].queryset] == [world.employer_a.pk]
+    refused = api.as_user(world.official_mow).get("/api/v1/dashboard/summary/?region=RU-SPE")
+    assert refused.status_code == 400
+    assert refused.json() == {"region": ["Choose one from the list."]}
+
+
+def test_the_pact_target_is_labelled_the_whole_pacts_against_narrowed_figures(client, world):
+    world.case(S.EMPLOYED)
+    client.force_login(world.official)
+    national = client.get("/officials/dashboard/").content.decode()
+    assert "<progress" in national and "Target of the whole pact" in national
+    for user, query in ((world.official, {"sector": "textiles"}), (world.official_mow, {})):
+        client.force_login(user)
+        cache.clear()
+        html = client.get("/officials/dashboard/", query).content.decode()
+        assert "<progress" not in html
+        assert "70,000 is the target of the whole pact; the figure counts only" in html
+
+
+def test_a_list_refuses_a_yes_no_filter_it_cannot_read(client, world):
+    client.force_login(world.official)
+    response = client.get("/officials/grievances/", {"overdue": "1"})
+    html = response.content.decode()
+    assert "Choose one from the list." in html
+    assert response.context["page"].paginator.count == 0
+
+
+def test_the_charts_read_sectors_regions_and_months_in_words(client, world):
+    open_finding(world.case(S.EMPLOYED))
+    client.force_login(world.official)
+    charts = client.get("/officials/dashboard/").context["charts"]
+    assert [row["label"] for row in charts["casesBySector"]] == ["Construction"]
+    assert [row["label"] for row in charts["casesByRegion"]] == ["Moscow"]
+    assert charts["findingsPerMonth"][0]["label"] == f"{today():%B %Y}"

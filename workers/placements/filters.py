@@ -1,31 +1,42 @@
+from datetime import timedelta
+
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
-from mobility.regions import russian_regions
+from workers.filtersets import ALL, ScopeFilterSet, day_start
 from workers.models import Placement, PlacementStatus
 
 
-class PlacementFilter(django_filters.FilterSet):
+class PlacementFilter(ScopeFilterSet):
+    """The officials' case list. A case belongs to the period while it runs: from its opening
+    until its end date (still running when it has none)."""
+
     reference = django_filters.CharFilter(
         label=gettext_lazy("Reference"), field_name="reference", lookup_expr="iexact"
     )
     status = django_filters.ChoiceFilter(
-        label=gettext_lazy("Status"), choices=PlacementStatus.choices
-    )
-    region = django_filters.ChoiceFilter(
-        label=gettext_lazy("Work region"),
-        field_name="job_order__work_region",
-        choices=russian_regions,
-    )
-    employer = django_filters.CharFilter(
-        label=gettext_lazy("Employer"),
-        field_name="job_order__employer__legal_name",
-        lookup_expr="icontains",
-    )
-    agency = django_filters.CharFilter(
-        label=gettext_lazy("Agency"), field_name="agency__name", lookup_expr="icontains"
+        label=gettext_lazy("Status"), choices=PlacementStatus.choices, empty_label=ALL
     )
 
-    class Meta:
+    class Meta(ScopeFilterSet.Meta):
         model = Placement
         fields = ()
+
+    def in_region(self, code):
+        return Q(job_order__work_region=code)
+
+    def in_sector(self, code):
+        return Q(job_order__employer__sector=code)
+
+    def of_employer(self, employer_id):
+        return Q(job_order__employer_id=employer_id)
+
+    def of_agency(self, agency_id):
+        return Q(agency_id=agency_id)
+
+    def since(self, day):
+        return Q(end_date__isnull=True) | Q(end_date__gte=day)
+
+    def until(self, day):
+        return Q(created_at__lt=day_start(day + timedelta(days=1)))

@@ -24,6 +24,7 @@ from mobility.web import (
 from workers.documents import services as documents_services
 from workers.documents.forms import DocumentUploadForm
 from workers.documents.selectors import documents_visible_to
+from workers.filtersets import rows_of
 from workers.models import DocumentKind, Placement, PlacementStatus
 from workers.placements import lifecycle
 from workers.placements import services as placements_services
@@ -202,8 +203,8 @@ def official_placements(request):
     """Every case in the official's scope, filtered; employers and agencies use their own
     workspaces."""
     queryset = placements_visible_to(request.user).select_related(*RELATED)
-    filters = PlacementFilter(request.GET, queryset=queryset)
-    cases = filters.qs if filters.is_valid() else queryset.none()
+    filters = PlacementFilter(request.GET, queryset=queryset, request=request)
+    cases = rows_of(filters)
     if request.GET.get("export") == "csv":
         return _placements_csv(cases)
     return render(
