@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.compliance.rule_helpers import ON, check, compliant_case
+from tests.compliance.rule_helpers import ON, check, check_and_sweep, compliant_case
 
 pytestmark = pytest.mark.django_db
 
@@ -85,18 +85,22 @@ def test_missing_fingerprints_are_overdue_after_thirty_days():
     ]
 
 
-# WORK_PERMIT_EXPIRED: a breach once expired, a warning when ending within 30 days before
-# the contract ends.
+# WORK_PERMIT_EXPIRED: a breach once expired, a warning when ending in 30 days or fewer,
+# before the contract ends.
 
 
-def test_a_permit_ending_in_thirty_days_is_not_yet_a_warning():
+def test_a_permit_ending_in_thirty_days_before_the_contract_is_a_warning():
+    """ "Within 30 days" includes day 30: 25 Nov 2025 + 30 days = 25 Dec 2025 fires."""
     case = compliant_case(work_permit_valid_until=ON + timedelta(days=30))
-    assert "WORK_PERMIT_EXPIRED" not in check(case)
+    finding = check_and_sweep(case)["WORK_PERMIT_EXPIRED"]
+    assert finding.severity == "warning"
+    assert finding.evidence["figures"]["valid_until"] == "2025-12-25"
 
 
-def test_a_permit_ending_in_twenty_nine_days_before_the_contract_is_a_warning():
-    case = compliant_case(work_permit_valid_until=ON + timedelta(days=29))
-    assert check(case)["WORK_PERMIT_EXPIRED"].severity == "warning"
+def test_a_permit_ending_in_thirty_one_days_is_not_yet_a_warning():
+    """25 Nov 2025 + 31 days = 26 Dec 2025: one day outside the 30-day notice."""
+    case = compliant_case(work_permit_valid_until=ON + timedelta(days=31))
+    assert "WORK_PERMIT_EXPIRED" not in check_and_sweep(case)
 
 
 def test_a_permit_valid_until_today_is_not_expired():

@@ -172,6 +172,7 @@ def medical_biometrics_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
 def work_permit_expired(ctx: Context, lo: int, hi: int) -> list[Hit]:
     code = "WORK_PERMIT_EXPIRED"
     days = int(ctx.param(code, "notice_days"))
+    # Ending "within N days" includes day N (RULES.md amendments).
     rows = fetch(
         f"""
         SELECT {PLACEMENT_COLUMNS}, p.work_permit_number, p.work_permit_valid_until AS valid_until,
@@ -179,7 +180,7 @@ def work_permit_expired(ctx: Context, lo: int, hi: int) -> list[Hit]:
         FROM {PLACEMENT_FROM}
         WHERE {IN_RANGE} AND p.status = %(employed)s
           AND (p.work_permit_valid_until IS NULL OR p.work_permit_valid_until < %(on)s
-               OR p.work_permit_valid_until < %(limit)s
+               OR p.work_permit_valid_until <= %(limit)s
                   AND p.work_permit_valid_until < p.contract_end)
         """,
         {
