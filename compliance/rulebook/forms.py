@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from compliance.rulebook.models import MinimumWage, Rule
+from mobility import figures
 from mobility.regions import russian_regions
 from mobility.web import DatePicker, PlainErrors
 
@@ -16,7 +17,9 @@ class RuleSettingsForm(PlainErrors, forms.ModelForm):
 
 
 class ParameterVersionForm(PlainErrors, forms.Form):
-    """One field per parameter of the rule, prefilled with the figures in force today."""
+    """One field per parameter of the rule, each showing the figure in force today. A field
+    left empty keeps the figure in force on the new version's own date: prefilling today's
+    figures would carry a later version's figures back to an earlier date (RULES.md)."""
 
     effective_from = forms.DateField(label=gettext_lazy("In force from"), widget=DatePicker())
 
@@ -26,17 +29,33 @@ class ParameterVersionForm(PlainErrors, forms.Form):
         for name, value in current.items():
             if isinstance(value, list):
                 self.kinds[name] = list
-                self.fields[name] = forms.CharField(
-                    label=name, initial=", ".join(value), help_text=_("Codes, comma-separated.")
-                )
+                today = shown = ", ".join(value)
+                self.fields[name] = forms.CharField(label=name, required=False)
             else:
                 self.kinds[name] = Decimal
-                self.fields[name] = forms.DecimalField(label=name, initial=value, min_value=0)
+                today, shown = figures.number(Decimal(str(value))), str(value)
+                self.fields[name] = forms.DecimalField(label=name, required=False, min_value=0)
+            self.fields[name].widget.attrs["placeholder"] = shown
+            self.fields[name].help_text = _(
+                "In force today: %(today)s. Left empty, the figure in force on the chosen date "
+                "stays."
+            ) % {"today": today}
+            if self.kinds[name] is list:
+                self.fields[name].help_text += " " + _("Codes, comma-separated.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not self.values():
+            raise forms.ValidationError(_("Give at least one figure for the new version."))
+        return cleaned
 
     def values(self) -> dict:
+        """Only the figures the official gave; the rest come from the version in force."""
         values = {}
         for name, kind in self.kinds.items():
-            raw = self.cleaned_data[name]
+            raw = self.cleaned_data.get(name)
+            if raw in (None, ""):
+                continue
             if kind is list:
                 values[name] = [part.strip() for part in raw.split(",") if part.strip()]
             else:
