@@ -138,13 +138,14 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
                 and n.valid_until > c.valid_until
                 for n in covers
             )
-            ending = on <= c.valid_until < on + timedelta(days=notice)
+            ending = on <= c.valid_until <= on + timedelta(days=notice)
             if ending and p.contract_end > c.valid_until and not renewed:
                 fire("INSURANCE_EXPIRING", c.kind)
     # Recruitment.
     if p.recruitment_fee_inr > 0:
         cap = _p("RECRUITMENT_FEE_CHARGED", "cap_inr", on)
-        fire("RECRUITMENT_FEE_CHARGED", "", "breach" if p.recruitment_fee_inr > cap else "warning")
+        above_cap = parameters("RECRUITMENT_FEE_CHARGED", on)["severity_above_cap"]
+        fire("RECRUITMENT_FEE_CHARGED", "", above_cap if p.recruitment_fee_inr > cap else None)
     # Immigration.
     if p.status in EMPLOYED_OR_ENDED and p.employment_start:
         ended = p.status in CONTRACT_ENDED and p.end_date
@@ -170,9 +171,13 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
         until = p.work_permit_valid_until
         notice = int(_p("WORK_PERMIT_EXPIRED", "notice_days", on))
         if until is None or until < on:
-            fire("WORK_PERMIT_EXPIRED", "", "breach")
-        elif until < on + timedelta(days=notice) and p.contract_end and until < p.contract_end:
-            fire("WORK_PERMIT_EXPIRED", "", "warning")
+            fire("WORK_PERMIT_EXPIRED")
+        elif until <= on + timedelta(days=notice) and p.contract_end and until < p.contract_end:
+            fire(
+                "WORK_PERMIT_EXPIRED",
+                "",
+                parameters("WORK_PERMIT_EXPIRED", on)["severity_expiring"],
+            )
     # Documents.
     if p.status in CONTRACT_ON and p.contract_end:
         months = int(_p("PASSPORT_EXPIRING", "months", on))

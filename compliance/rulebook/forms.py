@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from compliance.rulebook.models import MinimumWage, Rule
+from compliance.rulebook.models import MinimumWage, Rule, Severity, is_severity_parameter
 from mobility import figures
 from mobility.regions import russian_regions
 from mobility.web import DatePicker, PlainErrors
@@ -27,21 +27,28 @@ class ParameterVersionForm(PlainErrors, forms.Form):
         super().__init__(*args, **kwargs)
         self.kinds = {}
         for name, value in current.items():
-            if isinstance(value, list):
+            if is_severity_parameter(name):
+                self.kinds[name] = str
+                today = str(Severity(value).label)
+                field = forms.ChoiceField(choices=[("", "—"), *Severity.choices])
+            elif isinstance(value, list):
                 self.kinds[name] = list
-                today = shown = ", ".join(value)
-                self.fields[name] = forms.CharField(label=name, required=False)
+                today = ", ".join(value)
+                field = forms.CharField(widget=forms.TextInput(attrs={"placeholder": today}))
             else:
                 self.kinds[name] = Decimal
-                today, shown = figures.number(Decimal(str(value))), str(value)
-                self.fields[name] = forms.DecimalField(label=name, required=False, min_value=0)
-            self.fields[name].widget.attrs["placeholder"] = shown
-            self.fields[name].help_text = _(
+                today = figures.number(Decimal(str(value)))
+                field = forms.DecimalField(
+                    min_value=0, widget=forms.NumberInput(attrs={"placeholder": str(value)})
+                )
+            field.label, field.required = name, False
+            field.help_text = _(
                 "In force today: %(today)s. Left empty, the figure in force on the chosen date "
                 "stays."
             ) % {"today": today}
             if self.kinds[name] is list:
-                self.fields[name].help_text += " " + _("Codes, comma-separated.")
+                field.help_text += " " + _("Codes, comma-separated.")
+            self.fields[name] = field
 
     def clean(self):
         cleaned = super().clean()
@@ -56,7 +63,9 @@ class ParameterVersionForm(PlainErrors, forms.Form):
             raw = self.cleaned_data.get(name)
             if raw in (None, ""):
                 continue
-            if kind is list:
+            if kind is str:
+                values[name] = raw
+            elif kind is list:
                 values[name] = [part.strip() for part in raw.split(",") if part.strip()]
             else:
                 values[name] = int(raw) if raw == raw.to_integral_value() else float(raw)

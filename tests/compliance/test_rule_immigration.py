@@ -2,7 +2,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.compliance.rule_helpers import ON, check, check_and_sweep, compliant_case
+from compliance.rulebook.models import Rule
+from tests.compliance.rule_helpers import ON, check, check_and_sweep, compliant_case, set_parameters
 
 pytestmark = pytest.mark.django_db
 
@@ -113,6 +114,18 @@ def test_an_expired_permit_is_a_breach():
     finding = check(case)["WORK_PERMIT_EXPIRED"]
     assert finding.severity == "breach"
     assert finding.evidence["figures"]["expired"] is True
+
+
+def test_an_officials_severity_edits_apply_to_expired_and_expiring_permits():
+    """The rule's severity (expired) raised to critical, severity_expiring to breach: a permit
+    that ended yesterday, 24 Nov 2025, is critical; one ending on 25 Dec 2025 (day 30) a
+    breach."""
+    Rule.objects.filter(code="WORK_PERMIT_EXPIRED").update(severity="critical")
+    set_parameters("WORK_PERMIT_EXPIRED", date(2025, 1, 1), severity_expiring="breach")
+    expired = compliant_case(work_permit_valid_until=ON - timedelta(days=1))
+    expiring = compliant_case(work_permit_valid_until=ON + timedelta(days=30))
+    assert check_and_sweep(expired)["WORK_PERMIT_EXPIRED"].severity == "critical"
+    assert check_and_sweep(expiring)["WORK_PERMIT_EXPIRED"].severity == "breach"
 
 
 def test_a_permit_ending_with_the_contract_raises_no_warning():

@@ -4,8 +4,15 @@ from decimal import Decimal as D
 import pytest
 
 from compliance.checks.verification import verify_subject
+from compliance.rulebook.models import Rule
 from tests import factories
-from tests.compliance.rule_helpers import ON, check, compliant_case, open_findings
+from tests.compliance.rule_helpers import (
+    ON,
+    check,
+    check_and_sweep,
+    compliant_case,
+    open_findings,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +42,37 @@ def test_raising_the_fee_past_the_cap_raises_the_open_findings_severity():
     again = check(case)["RECRUITMENT_FEE_CHARGED"]
     assert again.pk == first.pk
     assert again.severity == "breach"
+
+
+def test_an_officials_severity_edits_apply_to_both_sides_of_the_cap(api):
+    """The official makes a fee under the cap a breach (the rule's severity) and one above it
+    critical (severity_above_cap): 30,000 INR is at the cap, 30,000.01 above it."""
+    rule = Rule.objects.get(code="RECRUITMENT_FEE_CHARGED")
+    client = api.as_user(factories.official_user())
+    assert client.patch(f"/api/v1/rules/{rule.pk}/", {"severity": "breach"}).status_code == 200
+    response = client.post(
+        f"/api/v1/rules/{rule.pk}/parameters/",
+        {"effective_from": "2024-01-01", "values": {"severity_above_cap": "critical"}},
+        format="json",
+    )
+    assert response.json()["values"] == {"cap_inr": 30000, "severity_above_cap": "critical"}
+    at_cap = compliant_case(recruitment_fee_inr=D("30000.00"))
+    above = compliant_case(recruitment_fee_inr=D("30000.01"))
+    assert check_and_sweep(at_cap)["RECRUITMENT_FEE_CHARGED"].severity == "breach"
+    assert check_and_sweep(above)["RECRUITMENT_FEE_CHARGED"].severity == "critical"
+
+
+def test_a_second_severity_that_is_no_severity_is_refused(api):
+    rule = Rule.objects.get(code="RECRUITMENT_FEE_CHARGED")
+    response = api.as_user(factories.official_user()).post(
+        f"/api/v1/rules/{rule.pk}/parameters/",
+        {"effective_from": "2027-01-01", "values": {"severity_above_cap": "grave"}},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "values": ["severity_above_cap must be one of info, warning, breach, critical."]
+    }
 
 
 # AGENCY_LICENCE_INVALID

@@ -1,11 +1,13 @@
 """Officials' rule and minimum-wage pages: edits with an effective date, kept in the history."""
 
+import importlib
 from datetime import date
 
 import pytest
+from django.apps import apps as django_apps
 from django.test import Client
 
-from compliance.rulebook.models import MinimumWage, Rule
+from compliance.rulebook.models import MinimumWage, Rule, RuleParameter
 from compliance.rulebook.selectors import parameters
 from tests.compliance.rule_helpers import set_parameters
 from tests.factories import agency_user, employer_user, official_user
@@ -82,6 +84,42 @@ def test_a_version_with_no_figure_is_refused_on_the_page():
         "Give at least one figure for the new version."
     ]
     assert rule.parameter_versions.count() == 1
+
+
+def test_a_second_severity_is_chosen_from_the_severities_on_the_page():
+    rule = Rule.objects.get(code="RECRUITMENT_FEE_CHARGED")
+    client = signed_in(official_user())
+    form = client.get(f"/officials/rules/{rule.pk}/").context["parameter_form"]
+    assert [value for value, _label in form.fields["severity_above_cap"].choices] == [
+        "",
+        "info",
+        "warning",
+        "breach",
+        "critical",
+    ]
+    client.post(
+        f"/officials/rules/{rule.pk}/",
+        {"form": "parameters", "effective_from": "2027-01-01", "severity_above_cap": "critical"},
+    )
+    assert parameters("RECRUITMENT_FEE_CHARGED", date(2027, 1, 1)) == {
+        "cap_inr": 30000,
+        "severity_above_cap": "critical",
+    }
+
+
+def test_versions_stored_before_the_second_severity_was_data_gain_it():
+    """Migration 0007: an official's version without the second severity gets the catalogue's
+    (breach above the cap), so every version has the same names."""
+    migration = importlib.import_module("compliance.migrations.0007_severity_parameters")
+    version = RuleParameter.objects.create(
+        rule=Rule.objects.get(code="RECRUITMENT_FEE_CHARGED"),
+        effective_from=date(2026, 1, 1),
+        values={"cap_inr": 25000},
+    )
+    migration.forwards(django_apps, None)
+    version.refresh_from_db()
+    assert version.values == {"cap_inr": 25000, "severity_above_cap": "breach"}
+    assert parameters("WORK_PERMIT_EXPIRED", date(2026, 1, 1))["severity_expiring"] == "warning"
 
 
 def test_list_parameters_are_edited_as_codes():

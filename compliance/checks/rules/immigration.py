@@ -172,6 +172,8 @@ def medical_biometrics_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
 def work_permit_expired(ctx: Context, lo: int, hi: int) -> list[Hit]:
     code = "WORK_PERMIT_EXPIRED"
     days = int(ctx.param(code, "notice_days"))
+    # Expired: the rule's own severity; expiring: the second one (both data).
+    expiring = ctx.parameters(code)["severity_expiring"]
     # Ending "within N days" includes day N (RULES.md amendments).
     rows = fetch(
         f"""
@@ -221,7 +223,7 @@ def work_permit_expired(ctx: Context, lo: int, hi: int) -> list[Hit]:
                     contract_end=row["contract_end"] and row["contract_end"].isoformat(),
                     notice_days=days,
                 ),
-                severity="breach" if expired else "warning",
+                severity=None if expired else expiring,
             )
         )
     return hits
