@@ -24,6 +24,7 @@ OPEN_STATUSES = [status.value for status in OPEN_FINDING_STATUSES]
 # Written out in the upsert rather than bound: ON CONFLICT finds the partial unique index only
 # by a predicate it can compare with the index's own, which a parameter is not.
 OPEN = "(" + ", ".join(f"'{status}'" for status in OPEN_STATUSES) + ")"
+SEVERITIES_IN_ORDER = "ARRAY[" + ", ".join(f"'{severity}'" for severity in Severity.values) + "]"
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,13 @@ UPSERT = f"""
     FROM hit h
     ON CONFLICT (rule_id, subject_key, period) WHERE status IN {OPEN}
     DO UPDATE SET evidence = EXCLUDED.evidence, severity = EXCLUDED.severity,
-                  last_detected_at = EXCLUDED.last_detected_at
+                  last_detected_at = EXCLUDED.last_detected_at,
+                  -- A finding whose severity rises is due as one of its new severity found
+                  -- now (RULES.md amendments); one that falls keeps the time it was given.
+                  due_at = CASE
+                      WHEN array_position({SEVERITIES_IN_ORDER}, EXCLUDED.severity::text)
+                           > array_position({SEVERITIES_IN_ORDER}, f.severity::text)
+                      THEN EXCLUDED.due_at ELSE f.due_at END
     -- Unchanged findings are written at most once a day, so a second run writes nothing.
     WHERE f.evidence IS DISTINCT FROM EXCLUDED.evidence
        OR f.severity IS DISTINCT FROM EXCLUDED.severity
