@@ -14,10 +14,10 @@ from datetime import datetime, timedelta
 from django.db import connection, transaction
 
 from compliance.checks.rules.base import Context, Hit
-from compliance.models import OPEN_FINDING_STATUSES
+from compliance.models import CONDITION_CLEARED, OPEN_FINDING_STATUSES, RULE_DISABLED
 from compliance.rulebook.models import Rule, Severity
 
-CONDITION_CLEARED = "condition cleared"
+REOPENABLE = [CONDITION_CLEARED, RULE_DISABLED]
 DEFAULT_DUE_DAYS = 14
 CRITICAL_DUE_DAYS = 1
 OPEN_STATUSES = [status.value for status in OPEN_FINDING_STATUSES]
@@ -100,15 +100,16 @@ UPSERT = f"""
 
 # The scope's open findings, and those a person closed: a finding closed by a person (waived,
 # or resolved with a reason) stays closed while the same condition holds, since re-opening it
-# every night would overrule the official; one that cleared by itself opens again if the
-# condition comes back.
+# every night would overrule the official; one that cleared by itself, or was closed with its
+# rule switched off, opens again if the condition holds (again).
 KNOWN_IN_SCOPE = """
     SELECT f.id, f.subject_key, f.period, f.status = ANY(%(open)s) AS open,
            f.severity, f.evidence, f.last_detected_at
     FROM compliance_finding f
     WHERE f.rule_id = %(rule)s AND {scope}
       AND (f.status = ANY(%(open)s)
-           OR f.status = 'waived' OR f.status = 'resolved' AND f.close_reason <> %(cleared)s)
+           OR f.status = 'waived'
+           OR f.status = 'resolved' AND f.close_reason <> ALL(%(reopen)s))
 """
 
 RESOLVE = """
@@ -127,7 +128,7 @@ def apply_hits(ctx: Context, rule: Rule, hits: list[Hit], scope: Scope, now: dat
         # the database would pick against an array of hits.
         cursor.execute(
             KNOWN_IN_SCOPE.format(scope=scope_sql),
-            {"rule": rule.pk, "cleared": CONDITION_CLEARED, "open": OPEN_STATUSES, **scope_params},
+            {"rule": rule.pk, "reopen": REOPENABLE, "open": OPEN_STATUSES, **scope_params},
         )
         cleared, settled = [], set()
         for pk, key, period, is_open, severity, found, detected in cursor.fetchall():

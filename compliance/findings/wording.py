@@ -3,7 +3,20 @@
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from compliance.models import Finding
+from django.utils.translation import gettext_lazy
+
+from compliance.models import CONDITION_CLEARED, RULE_DISABLED, Finding
+
+# The reasons the engine and the rulebook write, said in the reader's language; a person's
+# reason is shown as they wrote it.
+CLOSED_BY_THE_SYSTEM = {
+    CONDITION_CLEARED: gettext_lazy("The condition no longer holds."),
+    RULE_DISABLED: gettext_lazy("The rule was switched off."),
+}
+
+
+def close_reason_in_words(finding: Finding) -> str:
+    return str(CLOSED_BY_THE_SYSTEM.get(finding.close_reason, finding.close_reason))
 
 
 def finding_message(finding: Finding) -> str:
