@@ -21,6 +21,7 @@ from mobility.placement_status import (
     DEPARTED_ON,
     EMPLOYED_OR_ENDED,
     IN_RUSSIA,
+    TERMINAL,
     PlacementStatus,
 )
 from workers.models import OPEN_GRIEVANCE_STATUSES, Placement
@@ -34,6 +35,16 @@ def _p(code, name, on):
 
 def _month_end(month: date) -> date:
     return add_months(month, 1) - timedelta(days=1)
+
+
+def _ended_on(p: Placement) -> date | None:
+    """The end date, or the day of the move into the final status that records none."""
+    if p.status not in TERMINAL:
+        return None
+    if p.end_date:
+        return p.end_date
+    moved = p.timeline.filter(to_status=p.status).order_by("at").last()
+    return timezone.localdate(moved.at) if moved else None
 
 
 def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
@@ -156,16 +167,21 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
         if (missing and deadline < on) or (done and done > deadline):
             fire("MVD_NOTIFICATION_OVERDUE")
     if p.arrival_date:
+        ended_on = _ended_on(p)
         count = int(_p("MIGRATION_REGISTRATION_OVERDUE", "working_days", on))
         deadline = add_working_days(p.arrival_date, count)
         done = p.migration_registered_on
-        if (done is None and deadline < on) or (done and done > deadline):
+        in_russia = ended_on is None or ended_on > deadline
+        if in_russia and ((done is None and deadline < on) or (done and done > deadline)):
             fire("MIGRATION_REGISTRATION_OVERDUE")
         deadline = p.arrival_date + timedelta(
             days=int(_p("MEDICAL_BIOMETRICS_OVERDUE", "days", on))
         )
         dates = (p.medical_exam_on, p.fingerprinted_on)
-        if (None in dates and deadline < on) or any(d and d > deadline for d in dates):
+        in_russia = ended_on is None or ended_on > deadline
+        if in_russia and (
+            (None in dates and deadline < on) or any(d and d > deadline for d in dates)
+        ):
             fire("MEDICAL_BIOMETRICS_OVERDUE")
     if p.status == PlacementStatus.EMPLOYED:
         until = p.work_permit_valid_until

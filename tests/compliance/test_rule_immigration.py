@@ -1,9 +1,11 @@
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
+from django.utils import timezone
 
 from compliance.rulebook.models import Rule
 from tests.compliance.rule_helpers import ON, check, check_and_sweep, compliant_case, set_parameters
+from workers.models import CaseEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +65,54 @@ def test_no_registration_before_the_deadline_is_not_yet_overdue():
         mvd_notified_on=None,
     )
     assert "MIGRATION_REGISTRATION_OVERDUE" not in check(case)
+
+
+# The two arrival deadlines run only while the worker is in Russia.
+
+NOTHING_RECORDED = {"migration_registered_on": None, "medical_exam_on": None}
+
+
+def test_a_worker_repatriated_the_day_after_arrival_leaves_no_deadline_behind():
+    """Arrived Monday 25 Aug 2025, brought home on Tuesday 26 Aug: registration was due by
+    3 Sep (7 working days), the medical examination by 24 Sep (30 days); neither had come."""
+    case = compliant_case(
+        status="repatriated", employment_start=None, mvd_notified_on=None, **NOTHING_RECORDED
+    )
+    CaseEvent.objects.create(placement=case, from_status="arrived", to_status="repatriated")
+    CaseEvent.objects.filter(placement=case).update(
+        at=timezone.make_aware(datetime(2025, 8, 26, 12))
+    )
+    found = check_and_sweep(case)
+    assert "MIGRATION_REGISTRATION_OVERDUE" not in found
+    assert "MEDICAL_BIOMETRICS_OVERDUE" not in found
+
+
+def test_a_contract_ended_on_the_registration_deadline_leaves_no_breach():
+    """Registration due by Wednesday 3 Sep 2025 (25 Aug + 7 working days); the contract ended
+    that day, before the deadline passed."""
+    case = compliant_case(status="terminated", end_date=date(2025, 9, 3), **NOTHING_RECORDED)
+    found = check_and_sweep(case)
+    assert "MIGRATION_REGISTRATION_OVERDUE" not in found
+    assert "MEDICAL_BIOMETRICS_OVERDUE" not in found
+
+
+def test_a_contract_ended_the_day_after_the_registration_deadline_keeps_the_breach():
+    """Ended Thursday 4 Sep 2025, a day after the 3 Sep deadline: overdue for that day."""
+    case = compliant_case(status="terminated", end_date=date(2025, 9, 4), **NOTHING_RECORDED)
+    found = check_and_sweep(case)
+    assert found["MIGRATION_REGISTRATION_OVERDUE"].evidence["figures"]["deadline"] == "2025-09-03"
+    assert "MEDICAL_BIOMETRICS_OVERDUE" not in found
+
+
+def test_a_contract_ended_on_the_medical_deadline_or_a_day_later():
+    """The examination was due by 24 Sep 2025 (25 Aug + 30 days): a contract that ended on
+    24 Sep leaves no breach, one that ended on 25 Sep keeps it."""
+    on_time = compliant_case(status="completed", end_date=date(2025, 9, 24), medical_exam_on=None)
+    late = compliant_case(status="completed", end_date=date(2025, 9, 25), medical_exam_on=None)
+    assert "MEDICAL_BIOMETRICS_OVERDUE" not in check_and_sweep(on_time)
+    assert check_and_sweep(late)["MEDICAL_BIOMETRICS_OVERDUE"].evidence["figures"]["missing"] == [
+        "medical examination"
+    ]
 
 
 # MEDICAL_BIOMETRICS_OVERDUE: 30 calendar days after arrival (by 24 September 2025).

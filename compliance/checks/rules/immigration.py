@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+from django.conf import settings
+
 from compliance.checks.rules.base import (
     IN_RANGE,
     PLACEMENT_COLUMNS,
@@ -12,7 +14,20 @@ from compliance.checks.rules.base import (
     fetch,
     placement_hit,
 )
-from mobility.placement_status import CONTRACT_ENDED, EMPLOYED_OR_ENDED, PlacementStatus
+from mobility.placement_status import CONTRACT_ENDED, EMPLOYED_OR_ENDED, TERMINAL, PlacementStatus
+
+# The day a case ended, for one that has: the end date its move recorded (completed,
+# terminated), else the day it moved into its final status (a repatriation or withdrawal
+# records no end date).
+ENDED_ON = """
+    CASE WHEN p.status = ANY(%(final)s) THEN coalesce(p.end_date, (
+        SELECT (max(e.at) AT TIME ZONE %(tz)s)::date FROM workers_caseevent e
+        WHERE e.placement_id = p.id AND e.to_status = p.status)) END
+"""
+
+
+def _ended() -> dict:
+    return {"final": list(TERMINAL), "tz": settings.TIME_ZONE}
 
 
 def _deadline_hit(ctx, code, row, *, what, event, limit_text) -> Hit:
@@ -102,8 +117,10 @@ def migration_registration_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
         WHERE {IN_RANGE} AND p.arrival_date IS NOT NULL
           AND (p.migration_registered_on IS NULL AND cal.deadline < %(on)s
                OR p.migration_registered_on > cal.deadline)
+          -- The deadline runs only while the worker is in Russia (RULES.md amendments).
+          AND coalesce({ENDED_ON} > cal.deadline, true)
         """,
-        {"lo": lo, "hi": hi, "on": ctx.on, "days": days, "deadlines": deadlines},
+        {"lo": lo, "hi": hi, "on": ctx.on, "days": days, "deadlines": deadlines, **_ended()},
     )
     return [
         _deadline_hit(
@@ -131,8 +148,10 @@ def medical_biometrics_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
                 AND p.arrival_date + %(days)s < %(on)s
                OR p.medical_exam_on > p.arrival_date + %(days)s
                OR p.fingerprinted_on > p.arrival_date + %(days)s)
+          -- The deadline runs only while the worker is in Russia (RULES.md amendments).
+          AND coalesce({ENDED_ON} > p.arrival_date + %(days)s, true)
         """,
-        {"lo": lo, "hi": hi, "on": ctx.on, "days": days},
+        {"lo": lo, "hi": hi, "on": ctx.on, "days": days, **_ended()},
     )
     hits = []
     for row in rows:
