@@ -78,6 +78,11 @@ def _wage_underpaid(f: dict, e: dict) -> str:
 def _wage_below_minimum(f: dict, e: dict) -> str:
     if f.get("kind") == "contract":
         what = f"The contract pays {rub(f['wage_rub'])} a month"
+    elif f.get("kind") == "job order":
+        what = (
+            f"On {day(f['judged_on'])} the open job order “{f['job_order_title']}” offers "
+            f"{rub(f['wage_rub'])} a month"
+        )
     else:
         what = f"{month_name(f['month'])}: {rub(f['wage_rub'])} gross was paid for a full month"
     return (

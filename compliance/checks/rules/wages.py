@@ -17,6 +17,7 @@ from compliance.checks.rules.base import (
     money,
     placement_hit,
 )
+from employers.models import JobOrderStatus
 from mobility.placement_status import CALLED_OFF, EMPLOYED_OR_ENDED
 
 # Wage reports joined to the calendar month they report: working days and parameters in force.
@@ -90,6 +91,10 @@ def wage_below_minimum(ctx: Context, lo: int, hi: int) -> list[Hit]:
 
 
 def _below_minimum_hit(ctx: Context, row: dict, period: str, *, kind: str) -> Hit:
+    return placement_hit(row, period, _below_minimum_evidence(ctx, row, kind=kind))
+
+
+def _below_minimum_evidence(ctx: Context, row: dict, *, kind: str) -> dict:
     code = "WAGE_BELOW_MINIMUM"
     found = evidence(
         ctx,
@@ -106,7 +111,90 @@ def _below_minimum_hit(ctx: Context, row: dict, period: str, *, kind: str) -> Hi
         shortfall_rub=money(row["minimum"] - row["wage"]),
     )
     found["legal_source"] = f"{found['legal_source']}; {row['source']}"
-    return placement_hit(row, period, found)
+    return found
+
+
+def _open_job_orders(ids) -> tuple[str, dict]:
+    """The open job orders of the employers `ids` (None: of every employer)."""
+    where = "j.status = %(open)s"
+    if ids is not None:
+        where += " AND j.employer_id = ANY(%(ids)s)"
+    return where, {"open": JobOrderStatus.OPEN, "ids": list(ids or [])}
+
+
+def _job_order_hit(row: dict, found: dict) -> Hit:
+    return Hit(
+        subject_key=f"employer:{row['employer_id']}",
+        period=f"job-order:{row['job_order_id']}",
+        evidence=found,
+        employer_id=row["employer_id"],
+    )
+
+
+def job_orders_below_minimum(ctx: Context, kind: str, ids) -> list[Hit]:
+    """Every open job order against the minimum in force on the evaluation day, not only the
+    day it opened: a new minimum on 1 January makes last year's open offers unlawful (RULES.md
+    amendments). The subject is the employer; the period names the job order."""
+    where, params = _open_job_orders(ids)
+    rows = fetch(
+        f"""
+        SELECT * FROM (
+            SELECT j.id AS job_order_id, j.employer_id, j.title, j.monthly_wage_rub AS wage,
+                   j.hours_per_week AS hours, %(on)s::date AS day, in_force.source,
+                   in_force.scope,
+                   mobility_pro_rated_minimum(in_force.amount_rub, j.hours_per_week) AS minimum
+            FROM employers_joborder j
+            CROSS JOIN LATERAL mobility_minimum_wage(j.work_region, %(on)s) in_force
+            WHERE {where}
+        ) offer WHERE wage < minimum
+        """,
+        {**params, "on": ctx.on},
+    )
+    hits = []
+    for row in rows:
+        found = _below_minimum_evidence(ctx, row, kind="job order")
+        found["figures"].update(
+            job_order_id=row["job_order_id"],
+            job_order_title=row["title"],
+            judged_on=ctx.on.isoformat(),
+        )
+        hits.append(_job_order_hit(row, found))
+    return hits
+
+
+def job_orders_hours_exceeded(ctx: Context, kind: str, ids) -> list[Hit]:
+    """Every open job order against the weekly maximum in force on the evaluation day."""
+    code = "HOURS_WEEKLY_EXCEEDED"
+    limit = ctx.param(code, "max_hours_per_week")
+    where, params = _open_job_orders(ids)
+    rows = fetch(
+        f"""
+        SELECT j.id AS job_order_id, j.employer_id, j.title, j.hours_per_week
+        FROM employers_joborder j
+        WHERE {where} AND j.hours_per_week > %(limit)s
+        """,
+        {**params, "limit": limit},
+    )
+    return [
+        _job_order_hit(
+            row,
+            evidence(
+                ctx,
+                code,
+                expected=f"at most {figure(limit)} hours a week",
+                actual=(
+                    f"{figure(row['hours_per_week'])} hours a week in the open job order "
+                    f"{row['title']}"
+                ),
+                hours_per_week=figure(row["hours_per_week"]),
+                max_hours_per_week=figure(limit),
+                found_in="job order",
+                job_order_id=row["job_order_id"],
+                job_order_title=row["title"],
+            ),
+        )
+        for row in rows
+    ]
 
 
 def wage_contract_substitution(ctx: Context, lo: int, hi: int) -> list[Hit]:
