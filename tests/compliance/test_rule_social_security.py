@@ -84,6 +84,9 @@ def test_a_policy_ending_in_thirty_days_is_expiring():
     assert finding.severity == "info"
     assert finding.period == "dms"
     assert finding.evidence["figures"]["valid_until"] == "2025-12-25"
+    assert finding.evidence["legal_source"] == (
+        "Federal Law 115-FZ art. 13 para 4; Labour Code RF art. 327.3"
+    )
 
 
 def test_a_policy_ending_in_thirty_one_days_is_not_yet_expiring():
