@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils import timezone
 
 from compliance.checks.rules.base import add_months
+from compliance.checks.rules.wages import TAX_CEILING_PCT
 from compliance.rulebook.models import Rule
 from compliance.rulebook.selectors import applicable_minimum_wage, parameters
 from compliance.rulebook.working_time import add_working_days, monthly_norm_hours
@@ -97,8 +98,11 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
             "WAGE_PAID_LATE", "max_days_after_period", r.month
         ):
             fire("WAGE_PAID_LATE", period)
-        pay = r.gross_rub - r.tax_withheld_rub
-        if r.deductions_rub > pay * _p("WAGE_DEDUCTIONS_EXCESSIVE", "max_pct", r.month) / 100:
+        # Tax above the 30 % ceiling is a deduction; the pay after tax allows only the ceiling.
+        ceiling = r.gross_rub * TAX_CEILING_PCT / 100
+        pay = r.gross_rub - min(r.tax_withheld_rub, ceiling)
+        deducted = r.deductions_rub + max(Decimal(0), r.tax_withheld_rub - ceiling)
+        if deducted > pay * _p("WAGE_DEDUCTIONS_EXCESSIVE", "max_pct", r.month) / 100:
             fire("WAGE_DEDUCTIONS_EXCESSIVE", period)
         minimum_pct = _p("SOCIAL_CONTRIBUTIONS_MISSING", "min_pct", r.month)
         if (r.employer_contributions_rub or 0) < r.gross_rub * minimum_pct / 100:

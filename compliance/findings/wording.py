@@ -93,10 +93,19 @@ def _wage_below_minimum(f: dict, e: dict) -> str:
 
 
 def _wage_deductions(f: dict, e: dict) -> str:
+    excess = _number(f.get("tax_excess_rub"))
+    deducted = (
+        f"{rub(f['deductions_counted_rub'])}, {rub(excess)} of it withheld as income tax above "
+        f"{f['tax_ceiling_pct']} % of gross ({rub(f['tax_ceiling_rub'])})"
+        if excess > 0
+        else rub(f["deductions_rub"])
+    )
+    after_tax = f.get("pay_after_tax_rub") or (
+        _number(f["gross_rub"]) - _number(f["tax_withheld_rub"])
+    )
     return (
-        f"{month_name(f['month'])}: the employer deducted {rub(f['deductions_rub'])}, more than "
-        f"{f['max_pct']} % of the pay after income tax "
-        f"({rub(_number(f['gross_rub']) - _number(f['tax_withheld_rub']))}), "
+        f"{month_name(f['month'])}: the employer deducted {deducted}, more than "
+        f"{f['max_pct']} % of the pay after income tax ({rub(after_tax)}), "
         f"which allows at most {rub(f['cap_rub'])}."
     )
 

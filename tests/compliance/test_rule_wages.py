@@ -3,8 +3,10 @@ from decimal import Decimal as D
 
 import pytest
 
+from compliance.findings.wording import finding_message
 from tests.compliance.rule_helpers import (
     check,
+    check_and_sweep,
     compliant_case,
     set_parameters,
     set_report,
@@ -182,6 +184,39 @@ def test_deductions_a_kopeck_over_the_limit_are_a_breach():
     case = compliant_case()
     set_report(case, OCTOBER, deductions_rub=D("8400.01"))
     assert check(case)["WAGE_DEDUCTIONS_EXCESSIVE"].evidence["figures"]["cap_rub"] == "8400.00"
+
+
+# Tax above 30 % of gross is a deduction: the pay after tax is gross - 18,000 (the ceiling on
+# 60,000), and what was withheld above the ceiling counts with the deductions.
+
+
+def test_half_the_gross_withheld_as_tax_is_a_deduction_over_the_limit():
+    """30,000 "tax" on 60,000: 12,000 above the 18,000 ceiling, against 20 % x 42,000 = 8,400."""
+    case = compliant_case()
+    set_report(case, OCTOBER, tax_withheld_rub=D("30000.00"), deductions_rub=D("0"))
+    finding = check_and_sweep(case)["WAGE_DEDUCTIONS_EXCESSIVE"]
+    figures = finding.evidence["figures"]
+    assert (figures["tax_excess_rub"], figures["deductions_counted_rub"]) == (
+        "12000.00",
+        "12000.00",
+    )
+    assert (figures["pay_after_tax_rub"], figures["cap_rub"]) == ("42000.00", "8400.00")
+    assert finding_message(finding).startswith(
+        "October 2025: the employer deducted 12,000.00 RUB, 12,000.00 RUB of it withheld as "
+        "income tax above 30 % of gross (18,000.00 RUB), more than 20 % of the pay after "
+        "income tax (42,000.00 RUB), which allows at most 8,400.00 RUB."
+    )
+
+
+def test_tax_a_kopeck_above_the_ceiling_counts_to_the_kopeck():
+    """Deductions 8,399.99 with tax 18,000.01: 8,399.99 + 0.01 = 8,400.00, at the cap; with tax
+    18,000.02 they come to 8,400.01, a kopeck over."""
+    at_cap, over = compliant_case(), compliant_case()
+    set_report(at_cap, OCTOBER, tax_withheld_rub=D("18000.01"), deductions_rub=D("8399.99"))
+    set_report(over, OCTOBER, tax_withheld_rub=D("18000.02"), deductions_rub=D("8399.99"))
+    assert "WAGE_DEDUCTIONS_EXCESSIVE" not in check_and_sweep(at_cap)
+    figures = check_and_sweep(over)["WAGE_DEDUCTIONS_EXCESSIVE"].evidence["figures"]
+    assert figures["deductions_counted_rub"] == "8400.01"
 
 
 # HOURS_WEEKLY_EXCEEDED

@@ -369,36 +369,62 @@ def wage_report_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
     ]
 
 
+# Income tax on a foreign employee's pay is at most 30 % of gross, the non-resident rate (Tax
+# Code art. 224 para 3); "tax" withheld above it is a deduction in disguise (RULES.md
+# amendments, "Tax that is really a deduction").
+TAX_CEILING_PCT = Decimal(30)
+
+
 def wage_deductions_excessive(ctx: Context, lo: int, hi: int) -> list[Hit]:
+    """Deductions, with tax withheld above the ceiling counted among them, against N % of the
+    pay after the income tax that could lawfully be withheld."""
     code = "WAGE_DEDUCTIONS_EXCESSIVE"
     rows = fetch(
         f"""
-        SELECT {PLACEMENT_COLUMNS}, w.month, w.gross_rub, w.tax_withheld_rub, w.deductions_rub,
-               cal.a AS max_pct, round((w.gross_rub - w.tax_withheld_rub) * cal.a / 100, 2) AS cap
-        FROM {REPORTS}
-        WHERE {IN_RANGE} AND w.deductions_rub > (w.gross_rub - w.tax_withheld_rub) * cal.a / 100
+        SELECT *, round(pay_after_tax * max_pct / 100, 2) AS cap FROM (
+            SELECT {PLACEMENT_COLUMNS}, w.month, w.gross_rub, w.tax_withheld_rub,
+                   w.deductions_rub, cal.a AS max_pct,
+                   w.gross_rub * %(ceiling)s / 100 AS tax_ceiling,
+                   greatest(0, w.tax_withheld_rub - w.gross_rub * %(ceiling)s / 100) AS tax_excess,
+                   w.gross_rub - least(w.tax_withheld_rub, w.gross_rub * %(ceiling)s / 100)
+                       AS pay_after_tax
+            FROM {REPORTS}
+            WHERE {IN_RANGE}
+        ) month
+        WHERE deductions_rub + tax_excess > pay_after_tax * max_pct / 100
         """,
-        {"lo": lo, "hi": hi, **_calendar(ctx, code, "max_pct")},
+        {"lo": lo, "hi": hi, "ceiling": TAX_CEILING_PCT, **_calendar(ctx, code, "max_pct")},
     )
-    return [
-        placement_hit(
-            row,
-            f"{row['month']:%Y-%m}",
-            evidence(
-                ctx,
-                code,
-                expected=f"deductions of at most {money(row['cap'])} RUB",
-                actual=f"{money(row['deductions_rub'])} RUB deducted",
-                month=f"{row['month']:%Y-%m}",
-                gross_rub=money(row["gross_rub"]),
-                tax_withheld_rub=money(row["tax_withheld_rub"]),
-                deductions_rub=money(row["deductions_rub"]),
-                cap_rub=money(row["cap"]),
-                max_pct=figure(row["max_pct"]),
-            ),
+    hits = []
+    for row in rows:
+        counted = row["deductions_rub"] + row["tax_excess"]
+        actual = f"{money(counted)} RUB deducted"
+        if row["tax_excess"] > 0:
+            actual += f", {money(row['tax_excess'])} RUB of it withheld as tax above the ceiling"
+        hits.append(
+            placement_hit(
+                row,
+                f"{row['month']:%Y-%m}",
+                evidence(
+                    ctx,
+                    code,
+                    expected=f"deductions of at most {money(row['cap'])} RUB",
+                    actual=actual,
+                    month=f"{row['month']:%Y-%m}",
+                    gross_rub=money(row["gross_rub"]),
+                    tax_withheld_rub=money(row["tax_withheld_rub"]),
+                    tax_ceiling_pct=figure(TAX_CEILING_PCT),
+                    tax_ceiling_rub=money(row["tax_ceiling"]),
+                    tax_excess_rub=money(row["tax_excess"]),
+                    pay_after_tax_rub=money(row["pay_after_tax"]),
+                    deductions_rub=money(row["deductions_rub"]),
+                    deductions_counted_rub=money(counted),
+                    cap_rub=money(row["cap"]),
+                    max_pct=figure(row["max_pct"]),
+                ),
+            )
         )
-        for row in rows
-    ]
+    return hits
 
 
 def hours_weekly_exceeded(ctx: Context, lo: int, hi: int) -> list[Hit]:
