@@ -111,11 +111,12 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
         cap = _p("OVERTIME_ANNUAL_EXCEEDED", "max_hours_per_year", min(on, date(year, 12, 31)))
         if overtime > cap:
             fire("OVERTIME_ANNUAL_EXCEEDED", str(year))
-    if p.status in EMPLOYED_OR_ENDED and p.employment_start:
+    reporting = (*EMPLOYED_OR_ENDED, PlacementStatus.REPATRIATED)
+    if p.status in reporting and p.employment_start:
         due_day = int(_p("WAGE_REPORT_MISSING", "due_day", on))
         reported = {r.month for r in reports}
         month = p.employment_start.replace(day=1)
-        last = min(p.end_date or on, on).replace(day=1)
+        last = min(_ended_on(p) or on, on).replace(day=1)
         while month <= last:
             if add_months(month, 1) + timedelta(days=due_day - 1) < on and month not in reported:
                 fire("WAGE_REPORT_MISSING", f"{month:%Y-%m}")

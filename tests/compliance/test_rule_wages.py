@@ -1,16 +1,19 @@
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal as D
 
 import pytest
+from django.utils import timezone
 
 from compliance.findings.wording import finding_message
 from tests.compliance.rule_helpers import (
     check,
     check_and_sweep,
     compliant_case,
+    open_findings,
     set_parameters,
     set_report,
 )
+from workers.models import CaseEvent
 
 pytestmark = pytest.mark.django_db
 OCTOBER = date(2025, 10, 1)
@@ -163,6 +166,29 @@ def test_a_missing_report_is_flagged_the_day_after():
     case.wage_reports.filter(month=OCTOBER).delete()
     finding = check(case, on=date(2025, 11, 21))["WAGE_REPORT_MISSING"]
     assert finding.period == "2025-10"
+
+
+def _repatriated_on(day: date):
+    case = compliant_case(status="repatriated")
+    CaseEvent.objects.create(placement=case, from_status="employed", to_status="repatriated")
+    CaseEvent.objects.filter(placement=case, to_status="repatriated").update(
+        at=timezone.make_aware(datetime.combine(day, time(12)))
+    )
+    return case
+
+
+def test_a_repatriated_workers_final_month_is_due_like_any_other():
+    """Brought home on 10 Oct 2025 with no October report: due by 20 Nov, flagged on 21 Nov;
+    November, after the repatriation, is never asked for (not even on 25 Dec)."""
+    case = _repatriated_on(date(2025, 10, 10))
+    case.wage_reports.filter(month=OCTOBER).delete()
+    assert "WAGE_REPORT_MISSING" not in check_and_sweep(case, on=date(2025, 11, 20))
+    finding = check_and_sweep(case, on=date(2025, 11, 21))["WAGE_REPORT_MISSING"]
+    assert finding.period == "2025-10"
+    later = open_findings(case, rule__code="WAGE_REPORT_MISSING")
+    check(case, on=date(2025, 12, 25))
+    assert open_findings(case, rule__code="WAGE_REPORT_MISSING") == later
+    assert [f.period for f in case.findings.filter(rule__code="WAGE_REPORT_MISSING")] == ["2025-10"]
 
 
 def test_a_case_not_yet_employed_owes_no_wage_reports():

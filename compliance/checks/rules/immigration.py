@@ -2,32 +2,19 @@
 
 from datetime import timedelta
 
-from django.conf import settings
-
 from compliance.checks.rules.base import (
+    ENDED_ON,
     IN_RANGE,
     PLACEMENT_COLUMNS,
     PLACEMENT_FROM,
     Context,
     Hit,
+    ended_on_params,
     evidence,
     fetch,
     placement_hit,
 )
-from mobility.placement_status import CONTRACT_ENDED, EMPLOYED_OR_ENDED, TERMINAL, PlacementStatus
-
-# The day a case ended, for one that has: the end date its move recorded (completed,
-# terminated), else the day it moved into its final status (a repatriation or withdrawal
-# records no end date).
-ENDED_ON = """
-    CASE WHEN p.status = ANY(%(final)s) THEN coalesce(p.end_date, (
-        SELECT (max(e.at) AT TIME ZONE %(tz)s)::date FROM workers_caseevent e
-        WHERE e.placement_id = p.id AND e.to_status = p.status)) END
-"""
-
-
-def _ended() -> dict:
-    return {"final": list(TERMINAL), "tz": settings.TIME_ZONE}
+from mobility.placement_status import CONTRACT_ENDED, EMPLOYED_OR_ENDED, PlacementStatus
 
 
 def _deadline_hit(ctx, code, row, *, what, event, limit_text) -> Hit:
@@ -120,7 +107,14 @@ def migration_registration_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
           -- The deadline runs only while the worker is in Russia (RULES.md amendments).
           AND coalesce({ENDED_ON} > cal.deadline, true)
         """,
-        {"lo": lo, "hi": hi, "on": ctx.on, "days": days, "deadlines": deadlines, **_ended()},
+        {
+            "lo": lo,
+            "hi": hi,
+            "on": ctx.on,
+            "days": days,
+            "deadlines": deadlines,
+            **ended_on_params(),
+        },
     )
     return [
         _deadline_hit(
@@ -151,7 +145,7 @@ def medical_biometrics_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
           -- The deadline runs only while the worker is in Russia (RULES.md amendments).
           AND coalesce({ENDED_ON} > p.arrival_date + %(days)s, true)
         """,
-        {"lo": lo, "hi": hi, "on": ctx.on, "days": days, **_ended()},
+        {"lo": lo, "hi": hi, "on": ctx.on, "days": days, **ended_on_params()},
     )
     hits = []
     for row in rows:

@@ -4,12 +4,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from compliance.checks.rules.base import (
+    ENDED_ON,
     IN_RANGE,
     PLACEMENT_COLUMNS,
     PLACEMENT_FROM,
     Context,
     Hit,
     add_months,
+    ended_on_params,
     evidence,
     fetch,
     figure,
@@ -18,7 +20,7 @@ from compliance.checks.rules.base import (
     placement_hit,
 )
 from employers.models import JobOrderStatus
-from mobility.placement_status import CALLED_OFF, EMPLOYED_OR_ENDED
+from mobility.placement_status import CALLED_OFF, EMPLOYED_OR_ENDED, PlacementStatus
 
 # Wage reports joined to the calendar month they report: working days and parameters in force.
 # The range is stated on the reports too, so each chunk reads only its own reports through the
@@ -328,7 +330,7 @@ def wage_report_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
                m.month::date AS month
         FROM (
             SELECT {PLACEMENT_COLUMNS}, date_trunc('month', p.employment_start)::date AS first,
-                   least(date_trunc('month', coalesce(p.end_date, %(on)s))::date,
+                   least(date_trunc('month', coalesce({ENDED_ON}, %(on)s))::date,
                          %(last_due)s::date) AS last
             FROM {PLACEMENT_FROM}
             WHERE {IN_RANGE} AND p.status = ANY(%(statuses)s) AND p.employment_start IS NOT NULL
@@ -347,7 +349,9 @@ def wage_report_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
             "hi": hi,
             "on": ctx.on,
             "last_due": last_due,
-            "statuses": list(EMPLOYED_OR_ENDED),
+            # A repatriated worker's final month is due like any other (RULES.md amendments).
+            "statuses": [*EMPLOYED_OR_ENDED, PlacementStatus.REPATRIATED],
+            **ended_on_params(),
         },
     )
     return [
