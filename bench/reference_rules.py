@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils import timezone
 
 from compliance.checks.rules.base import add_months
+from compliance.checks.rules.wages import TAX_CEILING_PCT
 from compliance.rulebook.models import Rule
 from compliance.rulebook.selectors import applicable_minimum_wage, parameters
 from compliance.rulebook.working_time import add_working_days, monthly_norm_hours
@@ -21,6 +22,7 @@ from mobility.placement_status import (
     DEPARTED_ON,
     EMPLOYED_OR_ENDED,
     IN_RUSSIA,
+    TERMINAL,
     PlacementStatus,
 )
 from workers.models import OPEN_GRIEVANCE_STATUSES, Placement
@@ -34,6 +36,16 @@ def _p(code, name, on):
 
 def _month_end(month: date) -> date:
     return add_months(month, 1) - timedelta(days=1)
+
+
+def _ended_on(p: Placement) -> date | None:
+    """The end date, or the day of the move into the final status that records none."""
+    if p.status not in TERMINAL:
+        return None
+    if p.end_date:
+        return p.end_date
+    moved = p.timeline.filter(to_status=p.status).order_by("at").last()
+    return timezone.localdate(moved.at) if moved else None
 
 
 def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
@@ -86,8 +98,11 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
             "WAGE_PAID_LATE", "max_days_after_period", r.month
         ):
             fire("WAGE_PAID_LATE", period)
-        pay = r.gross_rub - r.tax_withheld_rub
-        if r.deductions_rub > pay * _p("WAGE_DEDUCTIONS_EXCESSIVE", "max_pct", r.month) / 100:
+        # Tax above the 30 % ceiling is a deduction; the pay after tax allows only the ceiling.
+        ceiling = r.gross_rub * TAX_CEILING_PCT / 100
+        pay = r.gross_rub - min(r.tax_withheld_rub, ceiling)
+        deducted = r.deductions_rub + max(Decimal(0), r.tax_withheld_rub - ceiling)
+        if deducted > pay * _p("WAGE_DEDUCTIONS_EXCESSIVE", "max_pct", r.month) / 100:
             fire("WAGE_DEDUCTIONS_EXCESSIVE", period)
         minimum_pct = _p("SOCIAL_CONTRIBUTIONS_MISSING", "min_pct", r.month)
         if (r.employer_contributions_rub or 0) < r.gross_rub * minimum_pct / 100:
@@ -96,11 +111,12 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
         cap = _p("OVERTIME_ANNUAL_EXCEEDED", "max_hours_per_year", min(on, date(year, 12, 31)))
         if overtime > cap:
             fire("OVERTIME_ANNUAL_EXCEEDED", str(year))
-    if p.status in EMPLOYED_OR_ENDED and p.employment_start:
+    reporting = (*EMPLOYED_OR_ENDED, PlacementStatus.REPATRIATED)
+    if p.status in reporting and p.employment_start:
         due_day = int(_p("WAGE_REPORT_MISSING", "due_day", on))
         reported = {r.month for r in reports}
         month = p.employment_start.replace(day=1)
-        last = min(p.end_date or on, on).replace(day=1)
+        last = min(_ended_on(p) or on, on).replace(day=1)
         while month <= last:
             if add_months(month, 1) + timedelta(days=due_day - 1) < on and month not in reported:
                 fire("WAGE_REPORT_MISSING", f"{month:%Y-%m}")
@@ -138,13 +154,14 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
                 and n.valid_until > c.valid_until
                 for n in covers
             )
-            ending = on <= c.valid_until < on + timedelta(days=notice)
+            ending = on <= c.valid_until <= on + timedelta(days=notice)
             if ending and p.contract_end > c.valid_until and not renewed:
                 fire("INSURANCE_EXPIRING", c.kind)
     # Recruitment.
     if p.recruitment_fee_inr > 0:
         cap = _p("RECRUITMENT_FEE_CHARGED", "cap_inr", on)
-        fire("RECRUITMENT_FEE_CHARGED", "", "breach" if p.recruitment_fee_inr > cap else "warning")
+        above_cap = parameters("RECRUITMENT_FEE_CHARGED", on)["severity_above_cap"]
+        fire("RECRUITMENT_FEE_CHARGED", "", above_cap if p.recruitment_fee_inr > cap else None)
     # Immigration.
     if p.status in EMPLOYED_OR_ENDED and p.employment_start:
         ended = p.status in CONTRACT_ENDED and p.end_date
@@ -155,24 +172,33 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
         if (missing and deadline < on) or (done and done > deadline):
             fire("MVD_NOTIFICATION_OVERDUE")
     if p.arrival_date:
+        ended_on = _ended_on(p)
         count = int(_p("MIGRATION_REGISTRATION_OVERDUE", "working_days", on))
         deadline = add_working_days(p.arrival_date, count)
         done = p.migration_registered_on
-        if (done is None and deadline < on) or (done and done > deadline):
+        in_russia = ended_on is None or ended_on > deadline
+        if in_russia and ((done is None and deadline < on) or (done and done > deadline)):
             fire("MIGRATION_REGISTRATION_OVERDUE")
         deadline = p.arrival_date + timedelta(
             days=int(_p("MEDICAL_BIOMETRICS_OVERDUE", "days", on))
         )
         dates = (p.medical_exam_on, p.fingerprinted_on)
-        if (None in dates and deadline < on) or any(d and d > deadline for d in dates):
+        in_russia = ended_on is None or ended_on > deadline
+        if in_russia and (
+            (None in dates and deadline < on) or any(d and d > deadline for d in dates)
+        ):
             fire("MEDICAL_BIOMETRICS_OVERDUE")
     if p.status == PlacementStatus.EMPLOYED:
         until = p.work_permit_valid_until
         notice = int(_p("WORK_PERMIT_EXPIRED", "notice_days", on))
         if until is None or until < on:
-            fire("WORK_PERMIT_EXPIRED", "", "breach")
-        elif until < on + timedelta(days=notice) and p.contract_end and until < p.contract_end:
-            fire("WORK_PERMIT_EXPIRED", "", "warning")
+            fire("WORK_PERMIT_EXPIRED")
+        elif until <= on + timedelta(days=notice) and p.contract_end and until < p.contract_end:
+            fire(
+                "WORK_PERMIT_EXPIRED",
+                "",
+                parameters("WORK_PERMIT_EXPIRED", on)["severity_expiring"],
+            )
     # Documents.
     if p.status in CONTRACT_ON and p.contract_end:
         months = int(_p("PASSPORT_EXPIRING", "months", on))

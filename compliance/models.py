@@ -158,6 +158,11 @@ class FindingStatus(models.TextChoices):
 
 
 OPEN_FINDING_STATUSES = (FindingStatus.OPEN, FindingStatus.ACKNOWLEDGED)
+# The notes on findings closed by no person's judgement: the engine's, when the condition no
+# longer holds, and the one switching their rule off writes (RULES.md amendments). Unlike a
+# person's reason, neither keeps a finding closed once its condition holds again.
+CONDITION_CLEARED = "condition cleared"
+RULE_DISABLED = "rule disabled"
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())

@@ -14,16 +14,17 @@ from datetime import datetime, timedelta
 from django.db import connection, transaction
 
 from compliance.checks.rules.base import Context, Hit
-from compliance.models import OPEN_FINDING_STATUSES
+from compliance.models import CONDITION_CLEARED, OPEN_FINDING_STATUSES, RULE_DISABLED
 from compliance.rulebook.models import Rule, Severity
 
-CONDITION_CLEARED = "condition cleared"
+REOPENABLE = [CONDITION_CLEARED, RULE_DISABLED]
 DEFAULT_DUE_DAYS = 14
 CRITICAL_DUE_DAYS = 1
 OPEN_STATUSES = [status.value for status in OPEN_FINDING_STATUSES]
 # Written out in the upsert rather than bound: ON CONFLICT finds the partial unique index only
 # by a predicate it can compare with the index's own, which a parameter is not.
 OPEN = "(" + ", ".join(f"'{status}'" for status in OPEN_STATUSES) + ")"
+SEVERITIES_IN_ORDER = "ARRAY[" + ", ".join(f"'{severity}'" for severity in Severity.values) + "]"
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,13 @@ UPSERT = f"""
     FROM hit h
     ON CONFLICT (rule_id, subject_key, period) WHERE status IN {OPEN}
     DO UPDATE SET evidence = EXCLUDED.evidence, severity = EXCLUDED.severity,
-                  last_detected_at = EXCLUDED.last_detected_at
+                  last_detected_at = EXCLUDED.last_detected_at,
+                  -- A finding whose severity rises is due as one of its new severity found
+                  -- now (RULES.md amendments); one that falls keeps the time it was given.
+                  due_at = CASE
+                      WHEN array_position({SEVERITIES_IN_ORDER}, EXCLUDED.severity::text)
+                           > array_position({SEVERITIES_IN_ORDER}, f.severity::text)
+                      THEN EXCLUDED.due_at ELSE f.due_at END
     -- Unchanged findings are written at most once a day, so a second run writes nothing.
     WHERE f.evidence IS DISTINCT FROM EXCLUDED.evidence
        OR f.severity IS DISTINCT FROM EXCLUDED.severity
@@ -93,15 +100,16 @@ UPSERT = f"""
 
 # The scope's open findings, and those a person closed: a finding closed by a person (waived,
 # or resolved with a reason) stays closed while the same condition holds, since re-opening it
-# every night would overrule the official; one that cleared by itself opens again if the
-# condition comes back.
+# every night would overrule the official; one that cleared by itself, or was closed with its
+# rule switched off, opens again if the condition holds (again).
 KNOWN_IN_SCOPE = """
     SELECT f.id, f.subject_key, f.period, f.status = ANY(%(open)s) AS open,
            f.severity, f.evidence, f.last_detected_at
     FROM compliance_finding f
     WHERE f.rule_id = %(rule)s AND {scope}
       AND (f.status = ANY(%(open)s)
-           OR f.status = 'waived' OR f.status = 'resolved' AND f.close_reason <> %(cleared)s)
+           OR f.status = 'waived'
+           OR f.status = 'resolved' AND f.close_reason <> ALL(%(reopen)s))
 """
 
 RESOLVE = """
@@ -120,7 +128,7 @@ def apply_hits(ctx: Context, rule: Rule, hits: list[Hit], scope: Scope, now: dat
         # the database would pick against an array of hits.
         cursor.execute(
             KNOWN_IN_SCOPE.format(scope=scope_sql),
-            {"rule": rule.pk, "cleared": CONDITION_CLEARED, "open": OPEN_STATUSES, **scope_params},
+            {"rule": rule.pk, "reopen": REOPENABLE, "open": OPEN_STATUSES, **scope_params},
         )
         cleared, settled = [], set()
         for pk, key, period, is_open, severity, found, detected in cursor.fetchall():

@@ -74,7 +74,7 @@ def evaluate_subjects(kind: str, ids=None, *, on: date, ctx: Context | None = No
         rule = ctx.rules.get(definition.code)
         if rule is None or not rule.enabled:
             continue
-        counts += apply_hits(ctx, rule, definition.evaluate(ctx, kind, ids), scope, now)
+        counts += apply_hits(ctx, rule, definition.judging(kind)(ctx, kind, ids), scope, now)
     if ids is not None:
         counts.subjects = len(ids)
     else:

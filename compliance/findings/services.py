@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from compliance.models import (
     OPEN_FINDING_STATUSES,
+    RULE_DISABLED,
     Finding,
     FindingStatus,
 )
@@ -77,6 +78,25 @@ def close_finding(*, actor: Actor, finding_id: int, move: str, reason: str) -> F
         finding.close_reason = reason
         finding.save(update_fields=["status", "closed_by", "closed_at", "close_reason"])
     return finding
+
+
+def close_findings_of_disabled_rule(*, actor: Actor, rule_id: int) -> int:
+    """Switching a rule off closes its open findings as resolved, "rule disabled", with the
+    official as the closer (RULES.md amendments); part of the switching-off transaction.
+    Returns how many closed."""
+    with transaction.atomic(), pghistory.context(user=actor.user_id):
+        ids = list(
+            Finding.objects.select_for_update()
+            .filter(rule_id=rule_id, status__in=OPEN_FINDING_STATUSES)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        return Finding.objects.filter(pk__in=ids).update(
+            status=FindingStatus.RESOLVED,
+            closed_by_id=actor.user_id,
+            closed_at=timezone.now(),
+            close_reason=RULE_DISABLED,
+        )
 
 
 def acknowledge_findings(*, actor: Actor, finding_ids: list[int]) -> int:

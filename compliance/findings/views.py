@@ -14,7 +14,7 @@ from compliance.findings import services
 from compliance.findings.filters import FindingQueueFilter, OwnFindingFilter
 from compliance.findings.forms import ReasonForm
 from compliance.findings.selectors import findings_visible_to
-from compliance.findings.wording import finding_message
+from compliance.findings.wording import close_reason_in_words, finding_message
 from compliance.models import OPEN_FINDING_STATUSES, FindingStatus
 from compliance.rulebook.models import SEVERITY_ORDER
 from mobility.access import Role, actor_for
@@ -273,6 +273,7 @@ def detail(request, pk: int):
         {
             "finding": finding,
             "message": finding_message(finding),
+            "close_reason": close_reason_in_words(finding),
             "expected": evidence.get("expected"),
             "actual": evidence.get("actual"),
             "legal_source": evidence.get("legal_source") or finding.rule.legal_source,

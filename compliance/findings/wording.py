@@ -3,7 +3,20 @@
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from compliance.models import Finding
+from django.utils.translation import gettext_lazy
+
+from compliance.models import CONDITION_CLEARED, RULE_DISABLED, Finding
+
+# The reasons the engine and the rulebook write, said in the reader's language; a person's
+# reason is shown as they wrote it.
+CLOSED_BY_THE_SYSTEM = {
+    CONDITION_CLEARED: gettext_lazy("The condition no longer holds."),
+    RULE_DISABLED: gettext_lazy("The rule was switched off."),
+}
+
+
+def close_reason_in_words(finding: Finding) -> str:
+    return str(CLOSED_BY_THE_SYSTEM.get(finding.close_reason, finding.close_reason))
 
 
 def finding_message(finding: Finding) -> str:
@@ -65,6 +78,11 @@ def _wage_underpaid(f: dict, e: dict) -> str:
 def _wage_below_minimum(f: dict, e: dict) -> str:
     if f.get("kind") == "contract":
         what = f"The contract pays {rub(f['wage_rub'])} a month"
+    elif f.get("kind") == "job order":
+        what = (
+            f"On {day(f['judged_on'])} the open job order “{f['job_order_title']}” offers "
+            f"{rub(f['wage_rub'])} a month"
+        )
     else:
         what = f"{month_name(f['month'])}: {rub(f['wage_rub'])} gross was paid for a full month"
     return (
@@ -75,10 +93,19 @@ def _wage_below_minimum(f: dict, e: dict) -> str:
 
 
 def _wage_deductions(f: dict, e: dict) -> str:
+    excess = _number(f.get("tax_excess_rub"))
+    deducted = (
+        f"{rub(f['deductions_counted_rub'])}, {rub(excess)} of it withheld as income tax above "
+        f"{f['tax_ceiling_pct']} % of gross ({rub(f['tax_ceiling_rub'])})"
+        if excess > 0
+        else rub(f["deductions_rub"])
+    )
+    after_tax = f.get("pay_after_tax_rub") or (
+        _number(f["gross_rub"]) - _number(f["tax_withheld_rub"])
+    )
     return (
-        f"{month_name(f['month'])}: the employer deducted {rub(f['deductions_rub'])}, more than "
-        f"{f['max_pct']} % of the pay after income tax "
-        f"({rub(_number(f['gross_rub']) - _number(f['tax_withheld_rub']))}), "
+        f"{month_name(f['month'])}: the employer deducted {deducted}, more than "
+        f"{f['max_pct']} % of the pay after income tax ({rub(after_tax)}), "
         f"which allows at most {rub(f['cap_rub'])}."
     )
 

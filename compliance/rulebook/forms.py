@@ -4,7 +4,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from compliance.rulebook.models import MinimumWage, Rule
+from compliance.rulebook.models import MinimumWage, Rule, Severity, is_severity_parameter
+from mobility import figures
 from mobility.regions import russian_regions
 from mobility.web import DatePicker, PlainErrors
 
@@ -16,7 +17,9 @@ class RuleSettingsForm(PlainErrors, forms.ModelForm):
 
 
 class ParameterVersionForm(PlainErrors, forms.Form):
-    """One field per parameter of the rule, prefilled with the figures in force today."""
+    """One field per parameter of the rule, each showing the figure in force today. A field
+    left empty keeps the figure in force on the new version's own date: prefilling today's
+    figures would carry a later version's figures back to an earlier date (RULES.md)."""
 
     effective_from = forms.DateField(label=gettext_lazy("In force from"), widget=DatePicker())
 
@@ -24,20 +27,45 @@ class ParameterVersionForm(PlainErrors, forms.Form):
         super().__init__(*args, **kwargs)
         self.kinds = {}
         for name, value in current.items():
-            if isinstance(value, list):
+            if is_severity_parameter(name):
+                self.kinds[name] = str
+                today = str(Severity(value).label)
+                field = forms.ChoiceField(choices=[("", "—"), *Severity.choices])
+            elif isinstance(value, list):
                 self.kinds[name] = list
-                self.fields[name] = forms.CharField(
-                    label=name, initial=", ".join(value), help_text=_("Codes, comma-separated.")
-                )
+                today = ", ".join(value)
+                field = forms.CharField(widget=forms.TextInput(attrs={"placeholder": today}))
             else:
                 self.kinds[name] = Decimal
-                self.fields[name] = forms.DecimalField(label=name, initial=value, min_value=0)
+                today = figures.number(Decimal(str(value)))
+                field = forms.DecimalField(
+                    min_value=0, widget=forms.NumberInput(attrs={"placeholder": str(value)})
+                )
+            field.label, field.required = name, False
+            field.help_text = _(
+                "In force today: %(today)s. Left empty, the figure in force on the chosen date "
+                "stays."
+            ) % {"today": today}
+            if self.kinds[name] is list:
+                field.help_text += " " + _("Codes, comma-separated.")
+            self.fields[name] = field
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not self.values():
+            raise forms.ValidationError(_("Give at least one figure for the new version."))
+        return cleaned
 
     def values(self) -> dict:
+        """Only the figures the official gave; the rest come from the version in force."""
         values = {}
         for name, kind in self.kinds.items():
-            raw = self.cleaned_data[name]
-            if kind is list:
+            raw = self.cleaned_data.get(name)
+            if raw in (None, ""):
+                continue
+            if kind is str:
+                values[name] = raw
+            elif kind is list:
                 values[name] = [part.strip() for part in raw.split(",") if part.strip()]
             else:
                 values[name] = int(raw) if raw == raw.to_integral_value() else float(raw)

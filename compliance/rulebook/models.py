@@ -51,6 +51,12 @@ class Severity(models.TextChoices):
 SEVERITY_ORDER = {s: i for i, s in enumerate(Severity.values)}
 
 
+def is_severity_parameter(name: str) -> bool:
+    """A rule with two severities keeps its second as a parameter named severity_* (RULES.md
+    amendments: `severity_above_cap`, `severity_expiring`); its value is a severity code."""
+    return name.startswith("severity")
+
+
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Corridor(models.Model):
     code = models.CharField(_("code"), max_length=10, unique=True)

@@ -4,7 +4,13 @@ from numbers import Number
 
 from rest_framework import serializers
 
-from compliance.rulebook.models import MinimumWage, Rule, RuleParameter
+from compliance.rulebook.models import (
+    MinimumWage,
+    Rule,
+    RuleParameter,
+    Severity,
+    is_severity_parameter,
+)
 from compliance.rulebook.selectors import values_in_force
 
 
@@ -32,7 +38,12 @@ class RuleParameterSerializer(serializers.ModelSerializer):
             )
         for name, value in values.items():
             expected = current[name]
-            if isinstance(expected, Number) and not isinstance(expected, bool):
+            if is_severity_parameter(name):
+                if value not in Severity.values:
+                    raise serializers.ValidationError(
+                        f"{name} must be one of {', '.join(Severity.values)}."
+                    )
+            elif isinstance(expected, Number) and not isinstance(expected, bool):
                 if isinstance(value, bool) or not isinstance(value, Number) or value < 0:
                     raise serializers.ValidationError(f"{name} must be a number of 0 or more.")
             elif isinstance(expected, list) and not (

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from compliance.findings.services import close_findings_of_disabled_rule
 from compliance.rulebook.models import MinimumWage, Rule, RuleParameter
 from mobility.access import Actor
 from mobility.errors import ActionForbidden
@@ -43,15 +44,20 @@ def set_rule_parameters(
 
 
 def update_rule(*, actor: Actor, rule_id: int, **fields: Any) -> Rule:
-    """Officials switch a rule on or off and set its severity; its text and source stay."""
+    """Officials switch a rule on or off and set its severity; its text and source stay.
+    Switching it off closes its open findings ("rule disabled"); switched on again, the next
+    evaluation opens what still holds."""
     ensure_may_edit_rules(actor)
     with transaction.atomic(durable=True):
         rule = Rule.objects.select_for_update().get(pk=rule_id)
+        was_enabled = rule.enabled
         for name in ("enabled", "severity"):
             if name in fields:
                 setattr(rule, name, fields[name])
         rule.full_clean()
         rule.save()
+        if was_enabled and not rule.enabled:
+            close_findings_of_disabled_rule(actor=actor, rule_id=rule.pk)
     return rule
 
 

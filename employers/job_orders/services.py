@@ -24,6 +24,7 @@ from employers.models import (
     JobOrderStatus,
     SponsorshipStatus,
 )
+from employers.sponsorship.signals import employer_changed
 from mobility.access import Actor, Role
 from mobility.errors import ActionForbidden, MoveNotAllowed, NotFound, RequirementsUnmet
 from mobility.occupations import validate_occupation
@@ -202,4 +203,9 @@ def move_job_order(*, actor: Actor, job_order_id: int, move: str) -> JobOrder:
             job_order.opened_at = timezone.now()
         job_order.status = rule.to_status
         job_order.save(update_fields=["status", "opened_at", "updated_at"])
+        # The employer's checks judge its open job orders: a filled or closed one clears.
+        employer_id = job_order.employer_id
+        transaction.on_commit(
+            lambda: employer_changed.send(sender=Employer, employer_id=employer_id)
+        )
     return job_order

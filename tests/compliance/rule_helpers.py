@@ -64,3 +64,18 @@ def set_parameters(code: str, effective_from: date, **values):
         effective_from=effective_from,
         values={**(current.values if current else {}), **values},
     )
+
+
+def check_and_sweep(placement, on=ON):
+    """Judge one case by itself, then, its findings removed, by the full sweep: the two must
+    find the same. Returns the sweep's open findings of the case as {code: finding}."""
+
+    def seen(found):
+        return {code: (f.severity, f.period, f.evidence) for code, f in found.items()}
+
+    alone = seen(check(placement, on))
+    Finding.objects.filter(placement=placement).delete()
+    engine.run_sweep_now(on=on)
+    swept = open_findings(placement)
+    assert seen(swept) == alone
+    return swept

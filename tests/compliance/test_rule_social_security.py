@@ -4,7 +4,7 @@ from decimal import Decimal as D
 import pytest
 
 from compliance.models import InsuranceCover
-from tests.compliance.rule_helpers import ON, check, compliant_case, set_report
+from tests.compliance.rule_helpers import ON, check, check_and_sweep, compliant_case, set_report
 
 pytestmark = pytest.mark.django_db
 OCTOBER = date(2025, 10, 1)
@@ -74,22 +74,28 @@ def test_origin_cover_is_not_asked_before_departure():
 # INSURANCE_EXPIRING: 30 days' notice while the contract runs on.
 
 
-def test_a_policy_ending_in_thirty_days_is_not_yet_expiring():
+def test_a_policy_ending_in_thirty_days_is_expiring():
+    """ "Within 30 days" includes day 30: 25 Nov 2025 + 30 days = 25 Dec 2025 fires."""
     case = compliant_case()
     InsuranceCover.objects.filter(placement=case, kind="dms").update(
         valid_until=ON + timedelta(days=30)
     )
-    assert "INSURANCE_EXPIRING" not in check(case)
-
-
-def test_a_policy_ending_in_twenty_nine_days_is_expiring():
-    case = compliant_case()
-    InsuranceCover.objects.filter(placement=case, kind="dms").update(
-        valid_until=ON + timedelta(days=29)
-    )
-    finding = check(case)["INSURANCE_EXPIRING"]
+    finding = check_and_sweep(case)["INSURANCE_EXPIRING"]
     assert finding.severity == "info"
     assert finding.period == "dms"
+    assert finding.evidence["figures"]["valid_until"] == "2025-12-25"
+    assert finding.evidence["legal_source"] == (
+        "Federal Law 115-FZ art. 13 para 4; Labour Code RF art. 327.3"
+    )
+
+
+def test_a_policy_ending_in_thirty_one_days_is_not_yet_expiring():
+    """25 Nov 2025 + 31 days = 26 Dec 2025: one day outside the 30-day notice."""
+    case = compliant_case()
+    InsuranceCover.objects.filter(placement=case, kind="dms").update(
+        valid_until=ON + timedelta(days=31)
+    )
+    assert "INSURANCE_EXPIRING" not in check_and_sweep(case)
 
 
 def test_a_renewed_policy_is_not_expiring():

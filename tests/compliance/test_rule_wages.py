@@ -1,14 +1,18 @@
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal as D
 
 import pytest
+from django.utils import timezone
 
+from compliance.findings.wording import finding_message
 from tests.compliance.rule_helpers import (
     check,
+    check_and_sweep,
     compliant_case,
     set_parameters,
     set_report,
 )
+from workers.models import CaseEvent
 
 pytestmark = pytest.mark.django_db
 OCTOBER = date(2025, 10, 1)
@@ -163,6 +167,27 @@ def test_a_missing_report_is_flagged_the_day_after():
     assert finding.period == "2025-10"
 
 
+def _repatriated_on(day: date):
+    case = compliant_case(status="repatriated")
+    CaseEvent.objects.create(placement=case, from_status="employed", to_status="repatriated")
+    CaseEvent.objects.filter(placement=case, to_status="repatriated").update(
+        at=timezone.make_aware(datetime.combine(day, time(12)))
+    )
+    return case
+
+
+def test_a_repatriated_workers_final_month_is_due_like_any_other():
+    """Brought home on 10 Oct 2025 with no October report: due by 20 Nov, flagged on 21 Nov;
+    November, after the repatriation, is never asked for (not even on 25 Dec)."""
+    case = _repatriated_on(date(2025, 10, 10))
+    case.wage_reports.filter(month=OCTOBER).delete()
+    assert "WAGE_REPORT_MISSING" not in check_and_sweep(case, on=date(2025, 11, 20))
+    finding = check_and_sweep(case, on=date(2025, 11, 21))["WAGE_REPORT_MISSING"]
+    assert finding.period == "2025-10"
+    check(case, on=date(2025, 12, 25))
+    assert [f.period for f in case.findings.filter(rule__code="WAGE_REPORT_MISSING")] == ["2025-10"]
+
+
 def test_a_case_not_yet_employed_owes_no_wage_reports():
     case = compliant_case(status="arrived", employment_start=None)
     case.wage_reports.all().delete()
@@ -182,6 +207,39 @@ def test_deductions_a_kopeck_over_the_limit_are_a_breach():
     case = compliant_case()
     set_report(case, OCTOBER, deductions_rub=D("8400.01"))
     assert check(case)["WAGE_DEDUCTIONS_EXCESSIVE"].evidence["figures"]["cap_rub"] == "8400.00"
+
+
+# Tax above 30 % of gross is a deduction: the pay after tax is gross - 18,000 (the ceiling on
+# 60,000), and what was withheld above the ceiling counts with the deductions.
+
+
+def test_half_the_gross_withheld_as_tax_is_a_deduction_over_the_limit():
+    """30,000 "tax" on 60,000: 12,000 above the 18,000 ceiling, against 20 % x 42,000 = 8,400."""
+    case = compliant_case()
+    set_report(case, OCTOBER, tax_withheld_rub=D("30000.00"), deductions_rub=D("0"))
+    finding = check_and_sweep(case)["WAGE_DEDUCTIONS_EXCESSIVE"]
+    figures = finding.evidence["figures"]
+    assert (figures["tax_excess_rub"], figures["deductions_counted_rub"]) == (
+        "12000.00",
+        "12000.00",
+    )
+    assert (figures["pay_after_tax_rub"], figures["cap_rub"]) == ("42000.00", "8400.00")
+    assert finding_message(finding).startswith(
+        "October 2025: the employer deducted 12,000.00 RUB, 12,000.00 RUB of it withheld as "
+        "income tax above 30 % of gross (18,000.00 RUB), more than 20 % of the pay after "
+        "income tax (42,000.00 RUB), which allows at most 8,400.00 RUB."
+    )
+
+
+def test_tax_a_kopeck_above_the_ceiling_counts_to_the_kopeck():
+    """Deductions 8,399.99 with tax 18,000.01: 8,399.99 + 0.01 = 8,400.00, at the cap; with tax
+    18,000.02 they come to 8,400.01, a kopeck over."""
+    at_cap, over = compliant_case(), compliant_case()
+    set_report(at_cap, OCTOBER, tax_withheld_rub=D("18000.01"), deductions_rub=D("8399.99"))
+    set_report(over, OCTOBER, tax_withheld_rub=D("18000.02"), deductions_rub=D("8399.99"))
+    assert "WAGE_DEDUCTIONS_EXCESSIVE" not in check_and_sweep(at_cap)
+    figures = check_and_sweep(over)["WAGE_DEDUCTIONS_EXCESSIVE"].evidence["figures"]
+    assert figures["deductions_counted_rub"] == "8400.01"
 
 
 # HOURS_WEEKLY_EXCEEDED

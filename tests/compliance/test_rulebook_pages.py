@@ -1,12 +1,15 @@
 """Officials' rule and minimum-wage pages: edits with an effective date, kept in the history."""
 
+import importlib
 from datetime import date
 
 import pytest
+from django.apps import apps as django_apps
 from django.test import Client
 
-from compliance.rulebook.models import MinimumWage, Rule
+from compliance.rulebook.models import MinimumWage, Rule, RuleParameter
 from compliance.rulebook.selectors import parameters
+from tests.compliance.rule_helpers import set_parameters
 from tests.factories import agency_user, employer_user, official_user
 from tests.queries import max_queries
 
@@ -42,6 +45,81 @@ def test_official_adds_a_parameter_version_from_the_rule_page():
     assert parameters("WAGE_PAID_LATE", date(2027, 1, 1)) == {"max_days_after_period": 10}
     assert parameters("WAGE_PAID_LATE", date(2026, 6, 1)) == {"max_days_after_period": 15}
     assert response.context["history"][0]["user"] == "wage-inspector"
+
+
+def test_a_figure_left_empty_on_the_page_comes_from_the_version_in_force_on_the_new_date():
+    """Tolerance 1 % from 2024 and 5 % from 2026 (today's). A version from 1 June 2025 that
+    gives only the overtime multiplier 2 keeps the 1 % in force on 1 June 2025, not today's 5 %;
+    2026 keeps its 5 %."""
+    set_parameters("WAGE_UNDERPAID", date(2026, 1, 1), tolerance_pct=5)
+    rule = Rule.objects.get(code="WAGE_UNDERPAID")
+    client = signed_in(official_user())
+    form = client.get(f"/officials/rules/{rule.pk}/").context["parameter_form"]
+    # The page shows today's figure beside the field but does not send it back.
+    assert form["tolerance_pct"].value() is None
+    assert "5" in form.fields["tolerance_pct"].help_text
+    client.post(
+        f"/officials/rules/{rule.pk}/",
+        {
+            "form": "parameters",
+            "effective_from": "2025-06-01",
+            "tolerance_pct": "",
+            "overtime_multiplier": "2",
+        },
+    )
+    assert parameters("WAGE_UNDERPAID", date(2025, 6, 1)) == {
+        "tolerance_pct": 1,
+        "overtime_multiplier": 2,
+    }
+    assert parameters("WAGE_UNDERPAID", date(2026, 1, 1))["tolerance_pct"] == 5
+
+
+def test_a_version_with_no_figure_is_refused_on_the_page():
+    rule = Rule.objects.get(code="WAGE_UNDERPAID")
+    response = signed_in(official_user()).post(
+        f"/officials/rules/{rule.pk}/",
+        {"form": "parameters", "effective_from": "2027-01-01"},
+    )
+    assert response.context["parameter_form"].non_field_errors() == [
+        "Give at least one figure for the new version."
+    ]
+    assert rule.parameter_versions.count() == 1
+
+
+def test_a_second_severity_is_chosen_from_the_severities_on_the_page():
+    rule = Rule.objects.get(code="RECRUITMENT_FEE_CHARGED")
+    client = signed_in(official_user())
+    form = client.get(f"/officials/rules/{rule.pk}/").context["parameter_form"]
+    assert [value for value, _label in form.fields["severity_above_cap"].choices] == [
+        "",
+        "info",
+        "warning",
+        "breach",
+        "critical",
+    ]
+    client.post(
+        f"/officials/rules/{rule.pk}/",
+        {"form": "parameters", "effective_from": "2027-01-01", "severity_above_cap": "critical"},
+    )
+    assert parameters("RECRUITMENT_FEE_CHARGED", date(2027, 1, 1)) == {
+        "cap_inr": 30000,
+        "severity_above_cap": "critical",
+    }
+
+
+def test_versions_stored_before_the_second_severity_was_data_gain_it():
+    """Migration 0008: an official's version without the second severity gets the catalogue's
+    (breach above the cap), so every version has the same names."""
+    migration = importlib.import_module("compliance.migrations.0008_severity_parameters")
+    version = RuleParameter.objects.create(
+        rule=Rule.objects.get(code="RECRUITMENT_FEE_CHARGED"),
+        effective_from=date(2026, 1, 1),
+        values={"cap_inr": 25000},
+    )
+    migration.forwards(django_apps, None)
+    version.refresh_from_db()
+    assert version.values == {"cap_inr": 25000, "severity_above_cap": "breach"}
+    assert parameters("WORK_PERMIT_EXPIRED", date(2026, 1, 1))["severity_expiring"] == "warning"
 
 
 def test_list_parameters_are_edited_as_codes():

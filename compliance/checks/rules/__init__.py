@@ -21,7 +21,7 @@ from compliance.checks.rules import (
 )
 from compliance.checks.rules.base import Context, Hit
 
-__all__ = ["RULES", "Context", "Hit", "RuleDefinition", "case_rules", "subject_rules"]
+__all__ = ["RULES", "Context", "Hit", "RuleDefinition", "placement_rules", "subject_rules"]
 
 
 @dataclass(frozen=True)
@@ -30,22 +30,38 @@ class RuleDefinition:
     evaluate: Callable[..., list[Hit]]
     subjects: tuple[str, ...] = ("placement",)
     deadline: bool = False  # also run by the hourly deadlines job
+    # A case rule that also judges the employers' open job orders: (context, "employer", ids).
+    job_orders: Callable[..., list[Hit]] | None = None
 
     @property
     def per_case(self) -> bool:
         return self.subjects == ("placement",)
 
+    def judging(self, kind: str) -> Callable[..., list[Hit]] | None:
+        """The function that judges employers, agencies or workers (`kind`), if this rule does."""
+        if kind in self.subjects:
+            return self.evaluate
+        return self.job_orders if kind == "employer" else None
+
 
 RULES = {
     definition.code: definition
     for definition in [
-        RuleDefinition("WAGE_BELOW_MINIMUM", wages.wage_below_minimum),
+        RuleDefinition(
+            "WAGE_BELOW_MINIMUM",
+            wages.wage_below_minimum,
+            job_orders=wages.job_orders_below_minimum,
+        ),
         RuleDefinition("WAGE_CONTRACT_SUBSTITUTION", wages.wage_contract_substitution),
         RuleDefinition("WAGE_UNDERPAID", wages.wage_underpaid),
         RuleDefinition("WAGE_PAID_LATE", wages.wage_paid_late),
         RuleDefinition("WAGE_REPORT_MISSING", wages.wage_report_missing, deadline=True),
         RuleDefinition("WAGE_DEDUCTIONS_EXCESSIVE", wages.wage_deductions_excessive),
-        RuleDefinition("HOURS_WEEKLY_EXCEEDED", wages.hours_weekly_exceeded),
+        RuleDefinition(
+            "HOURS_WEEKLY_EXCEEDED",
+            wages.hours_weekly_exceeded,
+            job_orders=wages.job_orders_hours_exceeded,
+        ),
         RuleDefinition("OVERTIME_ANNUAL_EXCEEDED", wages.overtime_annual_exceeded),
         RuleDefinition("SAFETY_INDUCTION_MISSING", safety.safety_induction_missing),
         RuleDefinition("SAFETY_TRAINING_OVERDUE", safety.safety_training_overdue),
@@ -97,4 +113,4 @@ def placement_rules(*, deadlines_only: bool = False) -> list[RuleDefinition]:
 
 
 def subject_rules(kind: str) -> list[RuleDefinition]:
-    return [d for d in RULES.values() if kind in d.subjects]
+    return [d for d in RULES.values() if d.judging(kind) is not None]

@@ -14,11 +14,13 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property, lru_cache
 
+from django.conf import settings
 from django.db import connection
 
 from compliance.rulebook.models import Rule, RuleParameter
 from compliance.rulebook.selectors import parameter_versions, values_in_force
 from compliance.rulebook.working_time import add_working_days, full_time_norm_hours, is_working_day
+from mobility.placement_status import TERMINAL
 
 KOPECK = Decimal("0.01")
 # Wage reports, deadlines and parameter versions older than this are outside the calendars.
@@ -164,3 +166,18 @@ PLACEMENT_FROM = """
     JOIN employers_joborder j ON j.id = p.job_order_id
 """
 IN_RANGE = "p.id BETWEEN %(lo)s AND %(hi)s"
+
+
+# The day a case ended, for one that has: the end date its move recorded (completed,
+# terminated), else the day it moved into its final status (a repatriation or withdrawal
+# records no end date). NULL for a case still in progress.
+ENDED_ON = """
+    CASE WHEN p.status = ANY(%(final)s) THEN coalesce(p.end_date, (
+        SELECT (max(e.at) AT TIME ZONE %(tz)s)::date FROM workers_caseevent e
+        WHERE e.placement_id = p.id AND e.to_status = p.status)) END
+"""
+
+
+def ended_on_params() -> dict:
+    """The parameters ENDED_ON names."""
+    return {"final": list(TERMINAL), "tz": settings.TIME_ZONE}

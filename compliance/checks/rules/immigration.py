@@ -3,11 +3,13 @@
 from datetime import timedelta
 
 from compliance.checks.rules.base import (
+    ENDED_ON,
     IN_RANGE,
     PLACEMENT_COLUMNS,
     PLACEMENT_FROM,
     Context,
     Hit,
+    ended_on_params,
     evidence,
     fetch,
     placement_hit,
@@ -102,8 +104,17 @@ def migration_registration_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
         WHERE {IN_RANGE} AND p.arrival_date IS NOT NULL
           AND (p.migration_registered_on IS NULL AND cal.deadline < %(on)s
                OR p.migration_registered_on > cal.deadline)
+          -- The deadline runs only while the worker is in Russia (RULES.md amendments).
+          AND coalesce({ENDED_ON} > cal.deadline, true)
         """,
-        {"lo": lo, "hi": hi, "on": ctx.on, "days": days, "deadlines": deadlines},
+        {
+            "lo": lo,
+            "hi": hi,
+            "on": ctx.on,
+            "days": days,
+            "deadlines": deadlines,
+            **ended_on_params(),
+        },
     )
     return [
         _deadline_hit(
@@ -131,8 +142,10 @@ def medical_biometrics_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
                 AND p.arrival_date + %(days)s < %(on)s
                OR p.medical_exam_on > p.arrival_date + %(days)s
                OR p.fingerprinted_on > p.arrival_date + %(days)s)
+          -- The deadline runs only while the worker is in Russia (RULES.md amendments).
+          AND coalesce({ENDED_ON} > p.arrival_date + %(days)s, true)
         """,
-        {"lo": lo, "hi": hi, "on": ctx.on, "days": days},
+        {"lo": lo, "hi": hi, "on": ctx.on, "days": days, **ended_on_params()},
     )
     hits = []
     for row in rows:
@@ -172,6 +185,9 @@ def medical_biometrics_overdue(ctx: Context, lo: int, hi: int) -> list[Hit]:
 def work_permit_expired(ctx: Context, lo: int, hi: int) -> list[Hit]:
     code = "WORK_PERMIT_EXPIRED"
     days = int(ctx.param(code, "notice_days"))
+    # Expired: the rule's own severity; expiring: the second one (both data).
+    expiring = ctx.parameters(code)["severity_expiring"]
+    # Ending "within N days" includes day N (RULES.md amendments).
     rows = fetch(
         f"""
         SELECT {PLACEMENT_COLUMNS}, p.work_permit_number, p.work_permit_valid_until AS valid_until,
@@ -179,7 +195,7 @@ def work_permit_expired(ctx: Context, lo: int, hi: int) -> list[Hit]:
         FROM {PLACEMENT_FROM}
         WHERE {IN_RANGE} AND p.status = %(employed)s
           AND (p.work_permit_valid_until IS NULL OR p.work_permit_valid_until < %(on)s
-               OR p.work_permit_valid_until < %(limit)s
+               OR p.work_permit_valid_until <= %(limit)s
                   AND p.work_permit_valid_until < p.contract_end)
         """,
         {
@@ -220,7 +236,7 @@ def work_permit_expired(ctx: Context, lo: int, hi: int) -> list[Hit]:
                     contract_end=row["contract_end"] and row["contract_end"].isoformat(),
                     notice_days=days,
                 ),
-                severity="breach" if expired else "warning",
+                severity=None if expired else expiring,
             )
         )
     return hits

@@ -22,6 +22,8 @@ from workers.models import AgencyStatus
 def recruitment_fee_charged(ctx: Context, lo: int, hi: int) -> list[Hit]:
     code = "RECRUITMENT_FEE_CHARGED"
     cap = ctx.param(code, "cap_inr")
+    # At or under the cap the rule's own severity; above it the second one (both data).
+    above_cap = ctx.parameters(code)["severity_above_cap"]
     rows = fetch(
         f"""
         SELECT {PLACEMENT_COLUMNS}, p.recruitment_fee_inr AS fee
@@ -43,7 +45,7 @@ def recruitment_fee_charged(ctx: Context, lo: int, hi: int) -> list[Hit]:
                 cap_inr=money(cap),
                 above_cap=row["fee"] > cap,
             ),
-            severity="breach" if row["fee"] > cap else "warning",
+            severity=above_cap if row["fee"] > cap else None,
         )
         for row in rows
     ]

@@ -114,7 +114,8 @@ def insurance_origin_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
 def insurance_expiring(ctx: Context, lo: int, hi: int) -> list[Hit]:
     code = "INSURANCE_EXPIRING"
     days = int(ctx.param(code, "notice_days"))
-    # A policy renewed by another of the same kind that starts in time is not expiring.
+    # "Within N days" includes day N (RULES.md amendments). A policy renewed by another of the
+    # same kind that starts in time is not expiring.
     rows = fetch(
         f"""
         SELECT DISTINCT ON (p.id, c.kind) {PLACEMENT_COLUMNS}, c.kind, c.policy_number,
@@ -122,7 +123,7 @@ def insurance_expiring(ctx: Context, lo: int, hi: int) -> list[Hit]:
         FROM {PLACEMENT_FROM}
         JOIN compliance_insurancecover c ON c.placement_id = p.id
         WHERE {IN_RANGE} AND p.status = ANY(%(statuses)s)
-          AND c.valid_until >= %(on)s AND c.valid_until < %(limit)s
+          AND c.valid_until >= %(on)s AND c.valid_until <= %(limit)s
           AND p.contract_end > c.valid_until
           AND NOT EXISTS (SELECT 1 FROM compliance_insurancecover n
                           WHERE n.placement_id = p.id AND n.kind = c.kind AND n.id <> c.id

@@ -4,12 +4,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from compliance.checks.rules.base import (
+    ENDED_ON,
     IN_RANGE,
     PLACEMENT_COLUMNS,
     PLACEMENT_FROM,
     Context,
     Hit,
     add_months,
+    ended_on_params,
     evidence,
     fetch,
     figure,
@@ -17,7 +19,8 @@ from compliance.checks.rules.base import (
     money,
     placement_hit,
 )
-from mobility.placement_status import CALLED_OFF, EMPLOYED_OR_ENDED
+from employers.models import JobOrderStatus
+from mobility.placement_status import CALLED_OFF, EMPLOYED_OR_ENDED, PlacementStatus
 
 # Wage reports joined to the calendar month they report: its norm and the parameters in force.
 # The range is stated on the reports too, so each chunk reads only its own reports through the
@@ -90,6 +93,10 @@ def wage_below_minimum(ctx: Context, lo: int, hi: int) -> list[Hit]:
 
 
 def _below_minimum_hit(ctx: Context, row: dict, period: str, *, kind: str) -> Hit:
+    return placement_hit(row, period, _below_minimum_evidence(ctx, row, kind=kind))
+
+
+def _below_minimum_evidence(ctx: Context, row: dict, *, kind: str) -> dict:
     code = "WAGE_BELOW_MINIMUM"
     found = evidence(
         ctx,
@@ -106,7 +113,90 @@ def _below_minimum_hit(ctx: Context, row: dict, period: str, *, kind: str) -> Hi
         shortfall_rub=money(row["minimum"] - row["wage"]),
     )
     found["legal_source"] = f"{found['legal_source']}; {row['source']}"
-    return placement_hit(row, period, found)
+    return found
+
+
+def _open_job_orders(ids) -> tuple[str, dict]:
+    """The open job orders of the employers `ids` (None: of every employer)."""
+    where = "j.status = %(open)s"
+    if ids is not None:
+        where += " AND j.employer_id = ANY(%(ids)s)"
+    return where, {"open": JobOrderStatus.OPEN, "ids": list(ids or [])}
+
+
+def _job_order_hit(row: dict, found: dict) -> Hit:
+    return Hit(
+        subject_key=f"employer:{row['employer_id']}",
+        period=f"job-order:{row['job_order_id']}",
+        evidence=found,
+        employer_id=row["employer_id"],
+    )
+
+
+def job_orders_below_minimum(ctx: Context, kind: str, ids) -> list[Hit]:
+    """Every open job order against the minimum in force on the evaluation day, not only the
+    day it opened: a new minimum on 1 January makes last year's open offers unlawful (RULES.md
+    amendments). The subject is the employer; the period names the job order."""
+    where, params = _open_job_orders(ids)
+    rows = fetch(
+        f"""
+        SELECT * FROM (
+            SELECT j.id AS job_order_id, j.employer_id, j.title, j.monthly_wage_rub AS wage,
+                   j.hours_per_week AS hours, %(on)s::date AS day, in_force.source,
+                   in_force.scope,
+                   mobility_pro_rated_minimum(in_force.amount_rub, j.hours_per_week) AS minimum
+            FROM employers_joborder j
+            CROSS JOIN LATERAL mobility_minimum_wage(j.work_region, %(on)s) in_force
+            WHERE {where}
+        ) offer WHERE wage < minimum
+        """,
+        {**params, "on": ctx.on},
+    )
+    hits = []
+    for row in rows:
+        found = _below_minimum_evidence(ctx, row, kind="job order")
+        found["figures"].update(
+            job_order_id=row["job_order_id"],
+            job_order_title=row["title"],
+            judged_on=ctx.on.isoformat(),
+        )
+        hits.append(_job_order_hit(row, found))
+    return hits
+
+
+def job_orders_hours_exceeded(ctx: Context, kind: str, ids) -> list[Hit]:
+    """Every open job order against the weekly maximum in force on the evaluation day."""
+    code = "HOURS_WEEKLY_EXCEEDED"
+    limit = ctx.param(code, "max_hours_per_week")
+    where, params = _open_job_orders(ids)
+    rows = fetch(
+        f"""
+        SELECT j.id AS job_order_id, j.employer_id, j.title, j.hours_per_week
+        FROM employers_joborder j
+        WHERE {where} AND j.hours_per_week > %(limit)s
+        """,
+        {**params, "limit": limit},
+    )
+    return [
+        _job_order_hit(
+            row,
+            evidence(
+                ctx,
+                code,
+                expected=f"at most {figure(limit)} hours a week",
+                actual=(
+                    f"{figure(row['hours_per_week'])} hours a week in the open job order "
+                    f"{row['title']}"
+                ),
+                hours_per_week=figure(row["hours_per_week"]),
+                max_hours_per_week=figure(limit),
+                found_in="job order",
+                job_order_id=row["job_order_id"],
+                job_order_title=row["title"],
+            ),
+        )
+        for row in rows
+    ]
 
 
 def wage_contract_substitution(ctx: Context, lo: int, hi: int) -> list[Hit]:
@@ -240,7 +330,7 @@ def wage_report_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
                m.month::date AS month
         FROM (
             SELECT {PLACEMENT_COLUMNS}, date_trunc('month', p.employment_start)::date AS first,
-                   least(date_trunc('month', coalesce(p.end_date, %(on)s))::date,
+                   least(date_trunc('month', coalesce({ENDED_ON}, %(on)s))::date,
                          %(last_due)s::date) AS last
             FROM {PLACEMENT_FROM}
             WHERE {IN_RANGE} AND p.status = ANY(%(statuses)s) AND p.employment_start IS NOT NULL
@@ -259,7 +349,9 @@ def wage_report_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
             "hi": hi,
             "on": ctx.on,
             "last_due": last_due,
-            "statuses": list(EMPLOYED_OR_ENDED),
+            # A repatriated worker's final month is due like any other (RULES.md amendments).
+            "statuses": [*EMPLOYED_OR_ENDED, PlacementStatus.REPATRIATED],
+            **ended_on_params(),
         },
     )
     return [
@@ -281,36 +373,62 @@ def wage_report_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
     ]
 
 
+# Income tax on a foreign employee's pay is at most 30 % of gross, the non-resident rate (Tax
+# Code art. 224 para 3); "tax" withheld above it is a deduction in disguise (RULES.md
+# amendments, "Tax that is really a deduction").
+TAX_CEILING_PCT = Decimal(30)
+
+
 def wage_deductions_excessive(ctx: Context, lo: int, hi: int) -> list[Hit]:
+    """Deductions, with tax withheld above the ceiling counted among them, against N % of the
+    pay after the income tax that could lawfully be withheld."""
     code = "WAGE_DEDUCTIONS_EXCESSIVE"
     rows = fetch(
         f"""
-        SELECT {PLACEMENT_COLUMNS}, w.month, w.gross_rub, w.tax_withheld_rub, w.deductions_rub,
-               cal.a AS max_pct, round((w.gross_rub - w.tax_withheld_rub) * cal.a / 100, 2) AS cap
-        FROM {REPORTS}
-        WHERE {IN_RANGE} AND w.deductions_rub > (w.gross_rub - w.tax_withheld_rub) * cal.a / 100
+        SELECT *, round(pay_after_tax * max_pct / 100, 2) AS cap FROM (
+            SELECT {PLACEMENT_COLUMNS}, w.month, w.gross_rub, w.tax_withheld_rub,
+                   w.deductions_rub, cal.a AS max_pct,
+                   w.gross_rub * %(ceiling)s / 100 AS tax_ceiling,
+                   greatest(0, w.tax_withheld_rub - w.gross_rub * %(ceiling)s / 100) AS tax_excess,
+                   w.gross_rub - least(w.tax_withheld_rub, w.gross_rub * %(ceiling)s / 100)
+                       AS pay_after_tax
+            FROM {REPORTS}
+            WHERE {IN_RANGE}
+        ) month
+        WHERE deductions_rub + tax_excess > pay_after_tax * max_pct / 100
         """,
-        {"lo": lo, "hi": hi, **_calendar(ctx, code, "max_pct")},
+        {"lo": lo, "hi": hi, "ceiling": TAX_CEILING_PCT, **_calendar(ctx, code, "max_pct")},
     )
-    return [
-        placement_hit(
-            row,
-            f"{row['month']:%Y-%m}",
-            evidence(
-                ctx,
-                code,
-                expected=f"deductions of at most {money(row['cap'])} RUB",
-                actual=f"{money(row['deductions_rub'])} RUB deducted",
-                month=f"{row['month']:%Y-%m}",
-                gross_rub=money(row["gross_rub"]),
-                tax_withheld_rub=money(row["tax_withheld_rub"]),
-                deductions_rub=money(row["deductions_rub"]),
-                cap_rub=money(row["cap"]),
-                max_pct=figure(row["max_pct"]),
-            ),
+    hits = []
+    for row in rows:
+        counted = row["deductions_rub"] + row["tax_excess"]
+        actual = f"{money(counted)} RUB deducted"
+        if row["tax_excess"] > 0:
+            actual += f", {money(row['tax_excess'])} RUB of it withheld as tax above the ceiling"
+        hits.append(
+            placement_hit(
+                row,
+                f"{row['month']:%Y-%m}",
+                evidence(
+                    ctx,
+                    code,
+                    expected=f"deductions of at most {money(row['cap'])} RUB",
+                    actual=actual,
+                    month=f"{row['month']:%Y-%m}",
+                    gross_rub=money(row["gross_rub"]),
+                    tax_withheld_rub=money(row["tax_withheld_rub"]),
+                    tax_ceiling_pct=figure(TAX_CEILING_PCT),
+                    tax_ceiling_rub=money(row["tax_ceiling"]),
+                    tax_excess_rub=money(row["tax_excess"]),
+                    pay_after_tax_rub=money(row["pay_after_tax"]),
+                    deductions_rub=money(row["deductions_rub"]),
+                    deductions_counted_rub=money(counted),
+                    cap_rub=money(row["cap"]),
+                    max_pct=figure(row["max_pct"]),
+                ),
+            )
         )
-        for row in rows
-    ]
+    return hits
 
 
 def hours_weekly_exceeded(ctx: Context, lo: int, hi: int) -> list[Hit]:
