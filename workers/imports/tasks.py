@@ -1,16 +1,10 @@
 from celery import shared_task
-from django.db import OperationalError
 
+from mobility.tasks import RETRY_ON_DATABASE_FAULTS
 from workers.imports.services import resend_unfinished_imports, run_import
 
 
-@shared_task(
-    acks_late=True,
-    ignore_result=True,
-    autoretry_for=(OperationalError,),
-    retry_backoff=True,
-    max_retries=5,
-)
+@shared_task(**RETRY_ON_DATABASE_FAULTS)
 def import_csv(import_id: int) -> None:
     """Safe to run twice: a finished import is left alone, an interrupted one starts over
     (its writes were one transaction, rolled back)."""
