@@ -6,9 +6,9 @@ from compliance.models import Finding
 
 class FindingSerializer(serializers.ModelSerializer):
     rule = serializers.CharField(source="rule.code")
-    rule_title = serializers.CharField(source="rule.title")
+    rule_title = serializers.CharField(source="rule.title_in_words")
     category = serializers.CharField(source="rule.category")
-    legal_source = serializers.CharField(source="rule.legal_source")
+    legal_source = serializers.CharField(source="rule.source_in_words")
     placement_reference = serializers.CharField(source="placement.reference", default=None)
     employer_name = serializers.CharField(source="employer.legal_name", default=None)
     agency_name = serializers.CharField(source="agency.name", default=None)

@@ -17,6 +17,7 @@ from compliance.findings.selectors import findings_visible_to
 from compliance.findings.wording import close_reason_in_words, finding_message
 from compliance.models import OPEN_FINDING_STATUSES, FindingStatus
 from compliance.rulebook.models import SEVERITY_ORDER
+from compliance.rulebook.words import source_in_words
 from mobility.access import Role, actor_for
 from mobility.history import history_in_words
 from mobility.web import (
@@ -140,7 +141,7 @@ def _csv_row(finding):
     return [
         finding.pk,
         finding.rule.code,
-        finding.rule.title,
+        finding.rule.title_in_words,
         finding.rule.category,
         finding.rule.get_category_display(),
         finding.severity,
@@ -276,7 +277,9 @@ def detail(request, pk: int):
             "close_reason": close_reason_in_words(finding),
             "expected": evidence.get("expected"),
             "actual": evidence.get("actual"),
-            "legal_source": evidence.get("legal_source") or finding.rule.legal_source,
+            "legal_source": source_in_words(
+                evidence.get("legal_source") or finding.rule.legal_source
+            ),
             "figures": _figures(evidence),
             "employer": finding.employer
             or (finding.placement and finding.placement.job_order.employer),

@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext_lazy
 
 from compliance.models import CONDITION_CLEARED, RULE_DISABLED, Finding
+from compliance.rulebook.words import source_in_words
 
 # The reasons the engine and the rulebook write, said in the reader's language; a person's
 # reason is shown as they wrote it.
@@ -155,7 +156,7 @@ def describe_evidence(code: str, evidence: dict, period: str = "") -> str:
         sentence = special(figures, evidence) if special else _generic(figures, evidence, period)
     except (KeyError, TypeError, ValueError):
         sentence = _generic(figures, evidence, period)
-    source = (evidence.get("legal_source") or "").strip()
+    source = source_in_words((evidence.get("legal_source") or "").strip())
     if source:
         sentence = f"{sentence} {source.rstrip('.')}."
     return sentence
