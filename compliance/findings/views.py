@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from compliance.findings import services
+from compliance.findings.explanations import expected_and_found, figures_in_words
 from compliance.findings.filters import FindingQueueFilter, OwnFindingFilter
 from compliance.findings.forms import ReasonForm
 from compliance.findings.selectors import findings_visible_to
@@ -199,11 +200,6 @@ def bulk_acknowledge(request):
     return redirect(back or "findings-queue")
 
 
-def _figures(evidence: dict) -> list[tuple[str, object]]:
-    figures = evidence.get("figures") or {}
-    return [(name.replace("_", " "), value) for name, value in figures.items()]
-
-
 # The fields whose changes tell the finding's story; the sweep's other bookkeeping is noise.
 STORY_FIELDS = ("status", "severity", "close_reason")
 
@@ -268,6 +264,7 @@ def detail(request, pk: int):
             messages.success(request, _("The finding is updated."))
             return redirect("finding", pk=finding.pk)
     evidence = finding.evidence or {}
+    expected, found = expected_and_found(finding.rule.code, evidence)
     return render(
         request,
         "compliance/findings/detail.html",
@@ -275,12 +272,12 @@ def detail(request, pk: int):
             "finding": finding,
             "message": finding_message(finding),
             "close_reason": close_reason_in_words(finding),
-            "expected": evidence.get("expected"),
-            "actual": evidence.get("actual"),
+            "expected": expected,
+            "actual": found,
             "legal_source": source_in_words(
                 evidence.get("legal_source") or finding.rule.legal_source
             ),
-            "figures": _figures(evidence),
+            "figures": figures_in_words(evidence),
             "employer": finding.employer
             or (finding.placement and finding.placement.job_order.employer),
             "can_handle": actor.is_official and finding.status in OPEN_FINDING_STATUSES,

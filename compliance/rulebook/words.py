@@ -55,6 +55,7 @@ CONDITIONS = (
     gettext_noop(
         "An employed case has no wage report for a finished month by day N of the next month."
     ),
+    # xgettext:no-python-format
     gettext_noop("The employer's deductions exceed N % of the month's pay after income tax."),
     gettext_noop("Contract or job-order normal hours exceed N per week."),
     gettext_noop("Overtime reported in one calendar year exceeds N hours."),
@@ -66,6 +67,7 @@ CONDITIONS = (
     ),
     gettext_noop("A safety incident of severity serious or fatal is reported."),
     gettext_noop(
+        # xgettext:no-python-format
         "A wage report states employer insurance contributions below N % of the month's gross; none stated counts as 0."
     ),
     gettext_noop("An arrived or employed case has no medical insurance policy (DMS) valid today."),
