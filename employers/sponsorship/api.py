@@ -13,7 +13,7 @@ from employers.sponsorship.serializers import (
     SponsorshipDecisionSerializer,
 )
 from mobility.access import Role, actor_for
-from mobility.api import HistoryMixin
+from mobility.api import SUB_LIST, HistoryMixin, paginated
 
 
 class EmployerViewSet(
@@ -79,10 +79,10 @@ class EmployerViewSet(
         return Response(SponsorshipDecisionSerializer(decision).data, status=status.HTTP_200_OK)
 
     @extend_schema(responses=SponsorshipDecisionSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(**SUB_LIST)
     def decisions(self, request, pk=None):
         employer = self.get_object()
         if not self._reads_decisions():
             raise PermissionDenied("Only officials and the employer's staff read its decisions.")
         decisions = employer.decisions.select_related("decided_by")
-        return Response(SponsorshipDecisionSerializer(decisions, many=True).data)
+        return paginated(self, decisions, SponsorshipDecisionSerializer)
