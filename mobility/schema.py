@@ -61,6 +61,17 @@ _HEADERS = {
 
 
 class AutoSchema(SpectacularAutoSchema):
+    def _map_basic_serializer(self, serializer, direction):
+        """A serializer's `SOMETIMES_OMITTED` fields are left out of some answers (what a role
+        may not see yet): documented, never required."""
+        mapped = super()._map_basic_serializer(serializer, direction)
+        omitted = set(getattr(serializer, "SOMETIMES_OMITTED", ()))
+        if omitted and "required" in mapped:
+            mapped["required"] = [name for name in mapped["required"] if name not in omitted]
+            if not mapped["required"]:
+                del mapped["required"]
+        return mapped
+
     def get_operation(self, *args, **kwargs):
         operation = super().get_operation(*args, **kwargs)
         if operation is None:

@@ -56,16 +56,22 @@ class EmployerViewSet(
         return Response(data)
 
     def perform_create(self, serializer):
-        serializer.instance = services.register_employer(
+        employer = services.register_employer(
             actor=actor_for(self.request.user), **serializer.validated_data
         )
+        serializer.instance = self._counted(employer.pk)
 
     def perform_update(self, serializer):
-        serializer.instance = services.update_employer(
+        employer = services.update_employer(
             actor=actor_for(self.request.user),
             employer_id=serializer.instance.pk,
             **serializer.validated_data,
         )
+        serializer.instance = self._counted(employer.pk)
+
+    def _counted(self, pk: int):
+        """The employer read back with its `quota_used`, which every answer carries."""
+        return self.get_queryset().get(pk=pk)
 
     @extend_schema(request=DecisionInputSerializer, responses=SponsorshipDecisionSerializer)
     @action(detail=True, methods=["post"])
