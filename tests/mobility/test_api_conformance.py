@@ -9,6 +9,8 @@ answers are checked too, not only 404s. Each request runs in a savepoint rolled 
 every request meets the world as it was built.
 """
 
+import json
+
 import pytest
 import schemathesis
 from django.core.cache import cache
@@ -51,8 +53,8 @@ from workers.placements import services as placement_services
 pytestmark = pytest.mark.django_db
 
 CHECK = "schema conformance"
-# Generated examples per operation and persona; with the documented ones, about three minutes
-# on two cores for the whole module.
+# Generated examples per operation and persona: the whole module in about three minutes on two
+# cores, most of it building the test database.
 MAX_EXAMPLES = 2
 PERSONAS = ("anonymous", "agency", "employer", "official", "official_mow")
 CHECKS = [
@@ -85,8 +87,6 @@ MODELS = {
 
 
 def _openapi() -> dict:
-    import json
-
     generated = SchemaGenerator().get_schema(request=None, public=True)
     return json.loads(OpenApiJsonRenderer().render(generated))
 
@@ -104,6 +104,8 @@ schema = schemathesis.openapi.from_dict(
         }
     ),
 )
+# The operation whose items count the personas, once each.
+FIRST_OPERATION = next(iter(schema.get_all_operations())).ok().label
 
 
 class _App:
@@ -198,9 +200,6 @@ def _count(request):
         figures.add(CHECK, "operations")
     if request.node.operation_label == FIRST_OPERATION:
         figures.add(CHECK, "personas")
-
-
-FIRST_OPERATION = next(iter(schema.get_all_operations())).ok().label
 
 
 @schema.parametrize()
