@@ -79,11 +79,21 @@ class HistoryEntrySerializer(serializers.Serializer):
     changes = serializers.DictField()
 
 
+def paginated(view, rows, serializer_class) -> Response:
+    """An object's sub-list (its history, timeline, decisions) paged like every list of SPEC §9:
+    `count`, `next`, `previous`, `results`."""
+    page = view.paginate_queryset(rows)
+    return view.get_paginated_response(serializer_class(page, many=True).data)
+
+
+# A sub-list action filters nothing: the list's filters would only hide its parent object.
+SUB_LIST = {"detail": True, "methods": ["get"], "filter_backends": []}
+
+
 class HistoryMixin:
     """Adds `GET .../{id}/history/` for officials on a viewset of a tracked model."""
 
     @extend_schema(responses=HistoryEntrySerializer(many=True))
-    @action(detail=True, methods=["get"], permission_classes=[IsOfficial])
+    @action(**SUB_LIST, permission_classes=[IsOfficial])
     def history(self, request, pk=None):
-        obj = self.get_object()
-        return Response(HistoryEntrySerializer(history_of(obj), many=True).data)
+        return paginated(self, history_of(self.get_object()), HistoryEntrySerializer)

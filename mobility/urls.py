@@ -31,4 +31,5 @@ urlpatterns = [
 ]
 
 handler400 = "mobility.views.bad_request"
+handler404 = "mobility.views.not_found"
 handler500 = "mobility.views.server_error"

@@ -74,6 +74,14 @@ def bad_request(request, exception):
     return defaults.bad_request(request, exception)
 
 
+def not_found(request, exception):
+    """An API address that names nothing (an id that is not a number) answers like any other
+    404 of the API: JSON, not the site's page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Not found.")}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
 def server_error(request):
     """A database that is down or restarting is a 503 the client may retry, not a 500."""
     if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
