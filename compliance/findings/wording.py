@@ -1,5 +1,7 @@
 """The sentence a person reads for a finding, wherever it is shown (API, pages, CSV)."""
 
+import re
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -16,6 +18,8 @@ from compliance.findings.explanations import (
 from compliance.models import CONDITION_CLEARED, RULE_DISABLED, Finding
 from compliance.rulebook.words import source_in_words
 from mobility.figures import number, region
+
+DOUBLE_STOP = re.compile(r"\.\.(?=\s|$)")
 
 # The reasons the engine and the rulebook write, said in the reader's language; a person's
 # reason is shown as they wrote it.
@@ -184,7 +188,8 @@ def describe_evidence(code: str, evidence: dict, period: str = "") -> str:
     source = source_in_words((evidence.get("legal_source") or "").strip())
     if source:
         sentence = f"{sentence} {source.rstrip('.')}."
-    return sentence
+    # A figure that ends in an abbreviation ("4 730 руб.", "2026 г.") ends the sentence too.
+    return DOUBLE_STOP.sub(".", sentence)
 
 
 def describe(finding) -> str:
