@@ -93,14 +93,16 @@ class Route:
     id_kwarg: str | None
     is_api: bool
 
-    def urls(self, obj=None):
-        """The route's URLs for `obj` (its id kwarg filled in), one per value of its other
-        kwargs."""
+    def urls(self, obj=None, *, every_value: bool = False):
+        """The route's URLs for `obj` (its id kwarg filled in): with the first value of each
+        other kwarg (the object is looked up before any of them is read), or one URL per
+        value with `every_value`."""
         values = [{}]
         for name in self.kwargs:
             if name == self.id_kwarg:
                 continue
-            values = [{**v, name: choice} for v in values for choice in VALUE_KWARGS[name]]
+            choices = VALUE_KWARGS[name] if every_value else VALUE_KWARGS[name][:1]
+            values = [{**v, name: choice} for v in values for choice in choices]
         for filled in values:
             if self.id_kwarg is not None:
                 filled = {**filled, self.id_kwarg: getattr(obj, ID_KWARGS[self.id_kwarg])}
@@ -211,9 +213,13 @@ class Owned:
 class IsolationWorld:
     users: dict
     objects: list[Owned] = field(default_factory=list)
+    # A few objects by name ("case_a", "check_run_b"), for the tests of single promises.
+    named: dict = field(default_factory=dict)
 
-    def add(self, obj, seen_by, known_to=(), markers=()):
+    def add(self, obj, seen_by, known_to=(), markers=(), name=None):
         self.objects.append(Owned(obj, frozenset(seen_by), frozenset(known_to), tuple(markers)))
+        if name is not None:
+            self.named[name] = obj
         return obj
 
     def hidden_from(self, persona: str) -> list[Owned]:
@@ -274,7 +280,7 @@ def _side(world: IsolationWorld, letter: str, region: str, official) -> None:
     )
     world.add(worker, both, (), [worker.full_name, worker.passport_number])
     case = factories.PlacementFactory(employed=True, worker=worker, job_order=job)
-    world.add(case, both, (), [case.reference])
+    world.add(case, both, (), [case.reference], name=f"case_{letter}")
     CaseEvent.objects.create(
         placement=case,
         from_status=PlacementStatus.ARRIVED,
@@ -320,7 +326,11 @@ def _side(world: IsolationWorld, letter: str, region: str, official) -> None:
         regional,
         {employer_p},
     )
-    world.add(factories.CheckRunFactory(placement=case, requested_by=official), regional)
+    world.add(
+        factories.CheckRunFactory(placement=case, requested_by=official),
+        regional,
+        name=f"check_run_{letter}",
+    )
     world.add(
         PersonalDataRequest.objects.create(
             kind="export", worker=worker, worker_number=worker.pk, requested_by=official

@@ -12,7 +12,7 @@ import json
 
 import pytest
 from django.core.cache import cache
-from django.test import Client, TestCase
+from django.test import Client, TestCase, override_settings
 
 from compliance.models import Finding
 from employers.models import Employer, JobOrder
@@ -42,10 +42,23 @@ ID_KEYS = {
 
 
 @pytest.fixture(scope="module")
-def iso(django_db_setup, django_db_blocker):
+def iso_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("isolation-media")
+
+
+@pytest.fixture(autouse=True)
+def media(settings, iso_media):
+    """The world's uploads stay where the module stored them (tests/conftest.py gives each
+    test a folder of its own)."""
+    settings.MEDIA_ROOT = iso_media
+    return iso_media
+
+
+@pytest.fixture(scope="module")
+def iso(django_db_setup, django_db_blocker, iso_media):
     """One world for the module, rolled back after it (each test's own writes are rolled back
     by its `db` savepoint)."""
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=iso_media):
         atomics = TestCase._enter_atomics()
         try:
             cache.clear()
@@ -99,22 +112,32 @@ def test_nobody_reaches_another_personas_object(iso, db):
         client = _client(iso.users[persona])
         before = snapshot(sql)
         for owned in iso.hidden_from(persona):
+            about = f"{owned.model.__name__} {owned.obj.pk}"
+            reads = []
             for route in (r for r in all_routes if r.model is owned.model):
                 for url in route.urls(owned.obj):
                     for method in route.methods:
                         probes += 1
+                        probe = f"{persona} {method} {url} ({route.name}) on {about}"
                         try:
                             status = _request(client, method, url, route.is_api).status_code
                         except Exception as error:  # noqa: BLE001 - reported with the probe
                             status = repr(error)
+                        if status not in REFUSED:
+                            failures.append(f"{probe}: {status}")
+                        # A read changes nothing either; the reads of one object share a
+                        # snapshot, every other request is checked on its own.
+                        if method == "GET":
+                            reads.append(probe)
+                            continue
                         after = snapshot(sql)
-                        if status not in REFUSED or after != before:
-                            failures.append(
-                                f"{persona} {method} {url} ({route.name}) on "
-                                f"{owned.model.__name__} {owned.obj.pk}: {status}"
-                                + (f", changed {changed(before, after)}" if after != before else "")
-                            )
+                        if after != before:
+                            failures.append(f"{probe} changed {changed(before, after)}")
                         before = after
+            after = snapshot(sql)
+            if after != before:
+                failures.append(f"one of {reads} changed {changed(before, after)}")
+            before = after
     figures.add("isolation", "routes with an id", len(all_routes))
     figures.add("isolation", "personas", len(PERSONAS))
     figures.add("isolation", "probes", probes)
@@ -152,8 +175,13 @@ def test_lists_pages_exports_and_related_data_show_nothing_of_another_persona(is
     failures, reads = [], 0
     for persona in PERSONAS:
         client = _client(iso.users[persona])
-        foreign = iso.unknown_to(persona)
-        urls = [(r, url) for r in all_routes if not r.id_kwarg and "GET" in r.methods for url in r.urls()]
+        foreign, found = iso.unknown_to(persona), set()
+        urls = [
+            (r, url)
+            for r in all_routes
+            if not r.id_kwarg and "GET" in r.methods
+            for url in r.urls(every_value=True)
+        ]
         for owned in iso.seen_by(persona):
             urls += [
                 (r, url)
@@ -169,8 +197,36 @@ def test_lists_pages_exports_and_related_data_show_nothing_of_another_persona(is
                 continue
             if response.status_code != 200:
                 continue
-            leaks = _leaks(_body(response), foreign, response.get("Content-Type", ""))
+            body = _body(response)
+            leaks = _leaks(body, foreign, response.get("Content-Type", ""))
             if leaks:
                 failures.append(f"{persona} GET {url} ({route.name}) shows {sorted(set(leaks))}")
+            found |= {m for o in iso.seen_by(persona) for m in o.markers if m in body}
+        # The search is not blind: the persona's own cases and workers are found by it.
+        own = {o.markers[0] for o in iso.seen_by(persona) if o.model in (Placement, Worker)}
+        if own - found:
+            failures.append(f"{persona} never sees its own {sorted(own - found)}")
     figures.add("isolation", "reads searched", reads)
     assert not failures, "\n".join(failures)
+
+
+def test_the_history_of_a_case_out_of_scope_is_404_and_of_ones_own_403(iso, db):
+    """The scoped lookup comes before the role check, so the answer does not tell an agency
+    that another agency's case exists; its own case's history is for officials (403)."""
+    client = _client(iso.users["agency_a"])
+    assert client.get(f"/api/v1/placements/{iso.named['case_b'].pk}/history/").status_code == 404
+    assert client.get(f"/api/v1/placements/{iso.named['case_a'].pk}/history/").status_code == 403
+    official = _client(iso.users["official"])
+    assert official.get(f"/api/v1/placements/{iso.named['case_b'].pk}/history/").status_code == 200
+
+
+def test_an_officials_tool_names_no_object_to_anyone_else(iso, db):
+    """A check run is none of an agency's business: its id answers 404 like any object out
+    of scope; the list itself is refused (403)."""
+    client = _client(iso.users["agency_a"])
+    for run in (iso.named["check_run_a"], iso.named["check_run_b"]):
+        assert client.get(f"/api/v1/check-runs/{run.pk}/").status_code == 404
+    assert client.get("/api/v1/check-runs/").status_code == 403
+    official = _client(iso.users["official_mow"])
+    assert official.get(f"/api/v1/check-runs/{iso.named['check_run_a'].pk}/").status_code == 200
+    assert official.get(f"/api/v1/check-runs/{iso.named['check_run_b'].pk}/").status_code == 404
