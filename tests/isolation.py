@@ -92,6 +92,11 @@ class Route:
     model: type | None
     id_kwarg: str | None
     is_api: bool
+    callback: object = field(default=None, compare=False, repr=False)
+
+    @property
+    def is_api_list(self) -> bool:
+        return self.is_api and getattr(self.callback, "actions", {}).get("get") == "list"
 
     def urls(self, obj=None, *, every_value: bool = False):
         """The route's URLs for `obj` (its id kwarg filled in): with the first value of each
@@ -152,7 +157,7 @@ def _route(path: str, name: str, callback) -> Route:
             if noun not in NOUNS:
                 raise Unmapped(f"{path} ({name}): which model does {id_kwarg} name? Add {noun!r}")
             model = NOUNS[noun]
-    return Route(path, name, kwargs, methods, model, id_kwarg, is_api)
+    return Route(path, name, kwargs, methods, model, id_kwarg, is_api, callback)
 
 
 def _kwarg_names_of(path: str) -> tuple[str, ...]:
@@ -394,3 +399,24 @@ def snapshot(sql: str) -> dict[str, str]:
 
 def changed(before: dict, after: dict) -> list[str]:
     return [table for table in before if before[table] != after[table]]
+
+
+def id_filters(route: Route, user) -> dict[str, type]:
+    """The filters of an API list that take an object's id, and the model of that object."""
+    from django_filters import ModelChoiceFilter, ModelMultipleChoiceFilter
+
+    from mobility.filtering import StrictFilterBackend
+
+    callback = route.callback
+    view = callback.cls(**callback.initkwargs)
+    view.action, view.kwargs, view.format_kwarg = "list", {}, None
+    view.request = Request(APIRequestFactory().get("/"))
+    view.request.user = user
+    filterset_class = StrictFilterBackend().get_filterset_class(view, view.get_queryset())
+    if filterset_class is None:
+        return {}
+    return {
+        name: f.get_queryset(view.request).model
+        for name, f in filterset_class.base_filters.items()
+        if isinstance(f, ModelChoiceFilter | ModelMultipleChoiceFilter)
+    }

@@ -21,6 +21,7 @@ from tests.isolation import (
     PERSONAS,
     build_isolation_world,
     changed,
+    id_filters,
     routes,
     snapshot,
     snapshot_sql,
@@ -28,6 +29,7 @@ from tests.isolation import (
 from workers.models import Agency, Document, Grievance, Placement, Worker
 
 REFUSED = (404, 405)
+MADE_UP_ID = 2_000_000_000
 # JSON keys that hold the id of an object of this model.
 ID_KEYS = {
     "placement": Placement,
@@ -230,3 +232,29 @@ def test_an_officials_tool_names_no_object_to_anyone_else(iso, db):
     official = _client(iso.users["official_mow"])
     assert official.get(f"/api/v1/check-runs/{iso.named['check_run_a'].pk}/").status_code == 200
     assert official.get(f"/api/v1/check-runs/{iso.named['check_run_b'].pk}/").status_code == 404
+
+
+def test_a_list_filtered_by_another_personas_id_answers_as_for_no_such_id(iso, db):
+    """A filter that said "no such agency" for a made-up id but listed nothing for another
+    agency's would tell which ids exist: both answer alike."""
+    failures, filters = [], 0
+    lists = [r for r in routes() if r.is_api_list]
+    for persona in PERSONAS:
+        user = iso.users[persona]
+        client = _client(user)
+        for route in lists:
+            url = next(route.urls())
+            for name, model in id_filters(route, user).items():
+                hidden = [o.obj for o in iso.unknown_to(persona) if o.model is model]
+                if not hidden:
+                    continue
+                filters += 1
+                made_up = client.get(url, {name: MADE_UP_ID})
+                foreign = client.get(url, {name: hidden[0].pk})
+                if (foreign.status_code, foreign.content) != (made_up.status_code, made_up.content):
+                    failures.append(
+                        f"{persona} {url}?{name}=: {foreign.status_code} for another's "
+                        f"{model.__name__}, {made_up.status_code} for no such id"
+                    )
+    figures.add("isolation", "filters by another's id", filters)
+    assert not failures, "\n".join(failures)
