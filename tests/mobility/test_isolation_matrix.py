@@ -81,9 +81,7 @@ def _request(client, method: str, url: str, is_api: bool):
         return client.get(url)
     if is_api:
         return client.generic(method, url, data="{}", content_type="application/json")
-    return client.generic(
-        method, url, data="", content_type="application/x-www-form-urlencoded"
-    )
+    return client.generic(method, url, data="", content_type="application/x-www-form-urlencoded")
 
 
 def _body(response) -> str:
@@ -152,8 +150,11 @@ def _leaks(body: str, foreign, content_type: str) -> list[str]:
         ids = {}
         for o in foreign:
             ids.setdefault(o.model, set()).add(o.obj.pk)
-        found += [f"{key}={value}" for key, value in _id_pairs(json.loads(body)) if
-                  value in ids.get(ID_KEYS[key], ())]
+        found += [
+            f"{key}={value}"
+            for key, value in _id_pairs(json.loads(body))
+            if value in ids.get(ID_KEYS[key], ())
+        ]
     return found
 
 
