@@ -16,7 +16,7 @@ from compliance.rulebook.serializers import (
 from mobility.access import actor_for
 from mobility.api import SUB_LIST, HistoryEntrySerializer, HistoryMixin, paginated
 from mobility.history import history_of
-from mobility.permissions import IsOfficial, OfficialWritesOthersRead
+from mobility.permissions import OfficialWritesOthersRead
 
 
 class RuleViewSet(
@@ -57,10 +57,10 @@ class RuleViewSet(
         return Response(RuleParameterSerializer(version).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses=HistoryEntrySerializer(many=True))
-    @action(**SUB_LIST, permission_classes=[IsOfficial])
+    @action(**SUB_LIST)
     def history(self, request, pk=None):
         """The rule's own edits and those of its parameter versions, newest first."""
-        rule = self.get_object()
+        rule = self.history_object()
         entries = history_of(rule)
         for version in RuleParameter.objects.filter(rule=rule):
             entries.extend(history_of(version))

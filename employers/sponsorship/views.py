@@ -173,6 +173,9 @@ DECISION_QUESTIONS = {
 @require_POST
 def official_employer_decide(request, pk):
     employer = visible_or_404(employers_visible_to, request, pk)
+    # Indian-side officials read the sponsor's page but have no decision to make on it.
+    if not services.may_decide(request.actor, employer):
+        raise Http404
     form = DecisionForm(request.POST)
     if not form.is_valid():
         for problems in form.errors.values():
