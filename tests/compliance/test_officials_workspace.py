@@ -1,6 +1,6 @@
 """The officials' workspace (/officials/): open findings and grievances, the soonest due first,
 the overdue marked, each count linking to its list; a region-limited official sees only what
-is in their regions. Officials land there when they sign in."""
+is in their regions. Officials land there when they sign in (tests/mobility/test_access.py)."""
 
 import re
 from datetime import timedelta
@@ -87,18 +87,3 @@ def test_the_workspace_is_404_for_employers_and_agencies(world):
     for user in (world.employer_a_user, world.agency_a_user):
         assert signed_in(user).get("/officials/").status_code == 404
 
-
-def test_each_role_lands_on_its_workspace_after_signing_in(world, client):
-    for user, workspace in (
-        (world.official, "/officials/"),
-        (world.employer_a_user, "/employer/"),
-        (world.agency_a_user, "/agency/"),
-    ):
-        user.set_password("a-long-demo-password")
-        user.save()
-        response = client.post(
-            "/accounts/login/",
-            {"username": user.username, "password": "a-long-demo-password"},
-        )
-        assert response.status_code == 302 and response.url == workspace
-        client.logout()

@@ -84,9 +84,10 @@ def test_agency_b_sees_none_of_agency_as_queues(world):
     html = signed_in(world.agency_b_user).get("/agency/").content.decode()
     assert blocked.worker.full_name not in html
     assert "Every draft meets the requirements for submission." in html
-    assert signed_in(world.agency_b_user).get("/agency/drafts/unmet/").context[
-        "page"
-    ].paginator.count == 0
+    assert (
+        signed_in(world.agency_b_user).get("/agency/drafts/unmet/").context["page"].paginator.count
+        == 0
+    )
 
 
 def test_the_agency_workspace_costs_the_same_queries_for_many_drafts(world):
