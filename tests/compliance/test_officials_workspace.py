@@ -86,4 +86,3 @@ def test_the_queues_cost_the_same_queries_for_many_rows(world):
 def test_the_workspace_is_404_for_employers_and_agencies(world):
     for user in (world.employer_a_user, world.agency_a_user):
         assert signed_in(user).get("/officials/").status_code == 404
-
