@@ -47,10 +47,8 @@ class WageReportsDue:
     month: date
     due_on: date
     cases: QuerySet[Placement]
-
-    @property
-    def overdue(self) -> bool:
-        return timezone.localdate() > self.due_on
+    # Past the due day, as WAGE_REPORT_MISSING counts it: the due day itself is still in time.
+    overdue: bool
 
 
 def wage_reports_due(user, today: date | None = None) -> WageReportsDue:
@@ -69,4 +67,5 @@ def wage_reports_due(user, today: date | None = None) -> WageReportsDue:
         .select_related("worker", "job_order")
         .order_by("worker__full_name", "pk")
     )
-    return WageReportsDue(month=month, due_on=this_month.replace(day=due_day), cases=cases)
+    due_on = this_month.replace(day=due_day)
+    return WageReportsDue(month=month, due_on=due_on, cases=cases, overdue=today > due_on)

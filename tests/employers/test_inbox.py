@@ -3,15 +3,17 @@ with one confirmation), contracts to sign, arrivals to confirm, wage reports due
 findings; each count links to the list it counts, and employer A never sees employer B's."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.test import Client
 from django.utils import timezone
 
+from compliance.evidence.selectors import wage_reports_due
 from tests.factories import FindingFactory, PlacementFactory, WageReportFactory, today
 from tests.queries import max_queries
 from workers.models import CaseEvent, PlacementStatus
+from workers.placements.selectors import candidates_waiting
 
 pytestmark = pytest.mark.django_db
 
@@ -225,3 +227,55 @@ def test_a_pending_case_is_kept_out_of_the_candidates_unless_submitted(world):
     PlacementFactory(job_order=world.job_a, status=S.DRAFT)
     html = signed_in(world.employer_a_user).get("/employer/candidates/").content.decode()
     assert "No candidates are waiting for a decision" in html
+
+
+def test_the_candidates_selector_keeps_each_role_to_its_scope(world):
+    moscow, petersburg = submitted(world, 2), submitted(world, 3, peer=True)
+    seen = {
+        user: set(candidates_waiting(user))
+        for user in (
+            world.employer_a_user,
+            world.employer_b_user,
+            world.agency_a_user,
+            world.official_mow,
+        )
+    }
+    assert seen[world.employer_a_user] == {moscow}
+    assert seen[world.employer_b_user] == {petersburg}
+    assert seen[world.agency_a_user] == {moscow}
+    assert seen[world.official_mow] == {moscow}
+    assert set(candidates_waiting(world.official)) == {moscow, petersburg}
+
+
+def test_a_decision_returns_only_to_a_page_of_this_site(world):
+    case = submitted(world, 1)
+    response = signed_in(world.employer_a_user).post(
+        "/employer/candidates/decide/",
+        {"accept": case.pk, "confirm": "yes", "back": "https://elsewhere.example/"},
+    )
+    assert response.status_code == 302 and response.url == "/employer/"
+
+
+def employed_since(world, start, **fields):
+    return PlacementFactory(
+        job_order=world.job_a,
+        employed=True,
+        arrived_on=start - timedelta(days=7),
+        **fields,
+    )
+
+
+def test_a_wage_report_is_due_for_each_case_that_worked_last_month(world):
+    on = date(2026, 12, 20)
+    working = employed_since(world, date(2026, 3, 1))
+    started_this_month = employed_since(world, date(2026, 12, 1))
+    ended_last_month = employed_since(
+        world, date(2026, 3, 1), status=S.COMPLETED, end_date=date(2026, 11, 1)
+    )
+    employed_since(world, date(2026, 3, 1), status=S.COMPLETED, end_date=date(2026, 10, 31))
+    due = wage_reports_due(world.employer_a_user, today=on)
+    assert (due.month, due.due_on, due.overdue) == (date(2026, 11, 1), on, False)
+    assert set(due.cases) == {working, ended_last_month}
+    assert started_this_month not in set(due.cases)
+    assert wage_reports_due(world.employer_a_user, today=on + timedelta(days=1)).overdue
+    assert not wage_reports_due(world.employer_b_user, today=on).cases.exists()

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from tests.factories import DocumentFactory, FindingFactory, PlacementFactory, WorkerFactory
 from tests.queries import max_queries
+from workers.documents.selectors import rejected_documents
 from workers.models import DocumentKind, PlacementStatus
 from workers.placements.selectors import drafts_with_unmet_requirements
 
@@ -112,3 +113,18 @@ def test_the_agency_workspace_costs_the_same_queries_for_many_drafts(world):
 @pytest.mark.parametrize("url", ["/agency/drafts/unmet/", "/agency/documents/rejected/"])
 def test_the_agencys_lists_are_404_for_an_employer(world, url):
     assert signed_in(world.employer_a_user).get(url).status_code == 404
+
+
+def test_a_rejected_document_leaves_the_list_once_a_new_one_is_uploaded(world):
+    worker = WorkerFactory(agency=world.agency_a)
+    DocumentFactory(
+        worker=worker,
+        kind=DocumentKind.PASSPORT,
+        verification_status="rejected",
+        verified_at=timezone.now(),
+    )
+    assert rejected_documents(world.agency_a_user).count() == 1
+    DocumentFactory(worker=worker, kind=DocumentKind.MEDICAL_CERTIFICATE)
+    assert rejected_documents(world.agency_a_user).count() == 1
+    DocumentFactory(worker=worker, kind=DocumentKind.PASSPORT)
+    assert rejected_documents(world.agency_a_user).count() == 0
