@@ -232,7 +232,8 @@ def unconfirmed(
         for value in request.POST.getlist(name)
     ]
     if form is not None and request.POST.get(CONFIRM_FIELD) != "yes":
-        # Asked for the first time: no errors yet for what the person has not been asked.
+        # Asked for the first time: the same form unbound, so that what the person has not
+        # been asked yet shows no errors.
         form = type(form)(initial={name: request.POST.get(name, "") for name in own})
     return render(
         request,

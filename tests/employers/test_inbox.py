@@ -112,11 +112,13 @@ def test_rejecting_the_selected_asks_the_reason_on_the_one_confirmation(world):
     assert refused.status_code == 400 and "This field is required." in refused.content.decode()
     assert set(first.worker.placements.values_list("status", flat=True)) == {S.SUBMITTED}
     client.post(
-        "/employer/candidates/decide/", {**body, "confirm": "yes", "reason": "No welders needed."}
+        "/employer/candidates/decide/",
+        {**body, "confirm": "yes", "reason": "No welders needed.", "note": "Site B closed."},
     )
     for case in (first, second):
         case.refresh_from_db()
         assert (case.status, case.termination_reason) == (S.REJECTED, "No welders needed.")
+        assert case.timeline.get(to_status=S.REJECTED).note == "Site B closed."
 
 
 def test_a_candidate_already_decided_is_named_and_the_others_still_accepted(world):

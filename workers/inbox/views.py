@@ -135,10 +135,8 @@ def decide(request):
         messages.error(request, _("Tick at least one candidate first."))
         return redirect(back)
     move = lifecycle.move_for(PlacementStatus.SUBMITTED, to)
+    # A move that needs values (the reason for a rejection) asks them on the confirmation.
     form = move_form_class(move)(request.POST) if move.fields else None
-    if form is not None:
-        # The rest of the move's form (the internal note) is not asked in the inbox.
-        form.fields.pop("note")
     asked = unconfirmed(
         request,
         question=QUESTIONS[to](len(chosen)) % {"count": len(chosen)},
