@@ -55,3 +55,21 @@ def test_employer_a_accepts_a_candidate_from_the_inbox_with_one_confirmation(
     assert pages.fits_the_screen(tablet_page)
     tablet_page.screenshot(path=shots / "employer-inbox-768.png", full_page=True)
     tablet.close()
+
+
+def test_official_ru_lands_on_the_queues_which_fit_a_tablet(browser, live_server, tmp_path):
+    seed_demo(password="demo-pass")
+    shots = Path(os.environ.get("BROWSER_SCREENSHOTS") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    tablet = browser.new_context(base_url=live_server.url, viewport={"width": 768, "height": 1024})
+    page = tablet.new_page()
+    page.goto("/accounts/login/")
+    page.fill("#id_username", "official-ru")
+    page.fill("#id_password", "demo-pass")
+    page.locator("main form.form button[type=submit]").click()
+    page.wait_for_url("**/officials/")
+    assert page.get_by_role("heading", name="Open findings by due date").is_visible()
+    assert page.get_by_role("heading", name="Open grievances by due date").is_visible()
+    assert pages.fits_the_screen(page)
+    page.screenshot(path=shots / "officials-workspace-768.png", full_page=True)
+    tablet.close()
