@@ -27,7 +27,7 @@ def home(request):
 WORKSPACES = {
     Role.AGENCY: "agency-workspace",
     Role.EMPLOYER: "employers:workspace",
-    Role.OFFICIAL: "dashboard",
+    Role.OFFICIAL: "officials-workspace",
     Role.SUPERUSER: "admin:index",
 }
 
