@@ -11,10 +11,19 @@ from rest_framework.settings import api_settings
 GENERAL_PARAMETERS = ("page", "page_size", "format")
 
 
+class IdField(forms.IntegerField):
+    """An id as the database keeps it: a number beyond its keys is refused, not looked up."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 2**63 - 1)
+        super().__init__(*args, **kwargs)
+
+
 class IdFilter(NumberFilter):
     """A filter by a related object's id that never looks the object up."""
 
-    field_class = forms.IntegerField
+    field_class = IdField
 
 
 class StrictFilterBackend(DjangoFilterBackend):
