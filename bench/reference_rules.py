@@ -163,14 +163,15 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
         above_cap = parameters("RECRUITMENT_FEE_CHARGED", on)["severity_above_cap"]
         fire("RECRUITMENT_FEE_CHARGED", "", above_cap if p.recruitment_fee_inr > cap else None)
     # Immigration.
-    if p.status in EMPLOYED_OR_ENDED and p.employment_start:
-        ended = p.status in CONTRACT_ENDED and p.end_date
-        event = p.end_date if ended else p.employment_start
-        deadline = add_working_days(event, int(_p("MVD_NOTIFICATION_OVERDUE", "working_days", on)))
-        done = p.mvd_notified_on
-        missing = done is None or (ended and done < event)
-        if (missing and deadline < on) or (done and done > deadline):
-            fire("MVD_NOTIFICATION_OVERDUE")
+    if p.status in (*EMPLOYED_OR_ENDED, PlacementStatus.REPATRIATED) and p.employment_start:
+        count = int(_p("MVD_NOTIFICATION_OVERDUE", "working_days", on))
+        notices = [(p.employment_start, p.mvd_start_notified_on)]
+        if p.status in (*CONTRACT_ENDED, PlacementStatus.REPATRIATED) and p.end_date:
+            notices.append((p.end_date, p.mvd_end_notified_on))
+        for event, done in notices:
+            deadline = add_working_days(event, count)
+            if (done is None and deadline < on) or (done and done > deadline):
+                fire("MVD_NOTIFICATION_OVERDUE")
     if p.arrival_date:
         ended_on = _ended_on(p)
         count = int(_p("MIGRATION_REGISTRATION_OVERDUE", "working_days", on))
@@ -199,6 +200,17 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
                 "",
                 parameters("WORK_PERMIT_EXPIRED", on)["severity_expiring"],
             )
+    if (
+        p.status == PlacementStatus.EMPLOYED
+        and p.work_permit_region
+        and (
+            p.work_permit_region != job.work_region
+            or len(p.work_permit_occupation) == 4
+            and p.work_permit_occupation.isdigit()
+            and p.work_permit_occupation != job.occupation
+        )
+    ):
+        fire("WORK_PERMIT_MISMATCH")
     # Documents.
     if p.status in CONTRACT_ON and p.contract_end:
         months = int(_p("PASSPORT_EXPIRING", "months", on))

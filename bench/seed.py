@@ -239,7 +239,8 @@ def _cases(cursor, rng, now, cases, employer_regions) -> dict:
             status = rng.choice(statuses)
             job_order = 1 + rng.randrange(EMPLOYERS)
             wage = Decimal(45000 + (job_order % 20) * 4000)
-            row = _placement(rng, i, agency, job_order, status, wage, now)
+            region = employer_regions[job_order]
+            row = _placement(rng, i, agency, job_order, region, status, wage, now)
             placements.row(*row)
             if status in (*DEPARTED_ON, *CONTRACT_ENDED):
                 started.append((i, status, wage, row[PLACEMENT_COLUMNS.index("employment_start")]))
@@ -276,10 +277,13 @@ PLACEMENT_COLUMNS = [
     "work_permit_number",
     "work_permit_valid_from",
     "work_permit_valid_until",
+    "work_permit_region",
+    "work_permit_occupation",
     "departure_date",
     "arrival_date",
     "employment_start",
-    "mvd_notified_on",
+    "mvd_start_notified_on",
+    "mvd_end_notified_on",
     "migration_registered_on",
     "medical_exam_on",
     "fingerprinted_on",
@@ -308,7 +312,7 @@ ORDER = [s for s, _ in STATUSES]
 CENT = Decimal("0.01")
 
 
-def _placement(rng, i, agency, job_order, status, wage, now) -> tuple:
+def _placement(rng, i, agency, job_order, region, status, wage, now) -> tuple:
     reached = ORDER.index(status) if status in ORDER else 0
     signed = reached >= ORDER.index("contract_signed") and status not in ("draft",)
     start = date(2024, 12, 1)
@@ -318,29 +322,27 @@ def _placement(rng, i, agency, job_order, status, wage, now) -> tuple:
     working = reached >= ORDER.index("employed")
     fee = 0 if rng.random() > 0.01 else rng.choice([15000, 45000])
     late = rng.random() < 0.01
+    # One permit in a hundred is of another region than the job's (WORK_PERMIT_MISMATCH).
+    permit_region = region if rng.random() > 0.01 else "RU-LEN" if region != "RU-LEN" else "RU-SPE"
+    ended = status in CONTRACT_ENDED
     return (
         i, f"BENCH-{i:08d}", i, agency, job_order, status,
         contract_wage if signed else None, 40 if signed else None,
         start if signed else None, date(2026, 11, 30) if signed else None,
         fee, "", "WP" if signed else "",
         date(2024, 11, 1) if signed else None, date(2026, 12, 31) if signed else None,
+        permit_region if signed else "", "7112" if signed else "",
         arrival - timedelta(days=1) if reached >= ORDER.index("departed") else None,
         arrival if in_russia else None,
         start if working else None,
-        _notified(start, status, late) if working else None,
+        start + timedelta(days=12 if late and not ended else 1) if working else None,
+        date(2025, 12, 1) + timedelta(days=12 if late else 0) if ended else None,
         (arrival + timedelta(days=2)) if in_russia else None,
         (arrival + timedelta(days=10)) if in_russia else None,
         (arrival + timedelta(days=10)) if in_russia else None,
         date(2025, 11, 30) if status in CONTRACT_ENDED else None,
         "", now, now,
     )  # fmt: skip
-
-
-def _notified(start: date, status: str, late: bool) -> date:
-    """The MVD is told of the start, and again of the end for an ended contract."""
-    if status in CONTRACT_ENDED:
-        return date(2025, 12, 1) + timedelta(days=12 if late else 0)
-    return start + timedelta(days=12 if late else 1)
 
 
 def _family(rng) -> str:

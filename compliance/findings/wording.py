@@ -3,9 +3,11 @@
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from compliance.models import CONDITION_CLEARED, RULE_DISABLED, Finding
+from mobility import figures
+from mobility.occupations import occupation_title
 
 # The reasons the engine and the rulebook write, said in the reader's language; a person's
 # reason is shown as they wrote it.
@@ -134,6 +136,78 @@ def _fee(f: dict, e: dict) -> str:
     )
 
 
+def _iso_day(value) -> str:
+    return figures.day(date.fromisoformat(value))
+
+
+def _mvd(f: dict, e: dict) -> str:
+    """Each notice that is missing or late, in its own sentence."""
+    sentences = []
+    for notice in f["notices"]:
+        words = {
+            "event": _iso_day(notice["event_on"]),
+            "deadline": _iso_day(notice["deadline"]),
+            "count": f["working_days"],
+        }
+        if notice["notice"] == "start" and notice["recorded_on"] is None:
+            sentence = gettext(
+                "The MVD was not notified of the employment start of %(event)s; it was due "
+                "within %(count)s working days, by %(deadline)s."
+            )
+        elif notice["notice"] == "start":
+            sentence = gettext(
+                "The MVD was notified of the employment start of %(event)s only on %(done)s, "
+                "after the deadline of %(deadline)s."
+            )
+        elif notice["recorded_on"] is None:
+            sentence = gettext(
+                "The MVD was not notified of the end of the contract on %(event)s; it was due "
+                "within %(count)s working days, by %(deadline)s."
+            )
+        else:
+            sentence = gettext(
+                "The MVD was notified of the end of the contract on %(event)s only on "
+                "%(done)s, after the deadline of %(deadline)s."
+            )
+        if notice["recorded_on"] is not None:
+            words["done"] = _iso_day(notice["recorded_on"])
+        sentences.append(sentence % words)
+    return " ".join(sentences)
+
+
+def _occupation(code: str) -> str:
+    title = occupation_title(code)
+    return f"{title} ({code})" if title != code else code
+
+
+def _permit_mismatch(f: dict, e: dict) -> str:
+    words = {
+        "job": f["job_title"],
+        "region": figures.region(f["work_region"]),
+        "permit_region": figures.region(f["permit_region"]),
+        "occupation": _occupation(f["occupation"]),
+        "permit_occupation": _occupation(f["permit_occupation"]),
+    }
+    sentences = []
+    if "region" in f["differs"]:
+        sentences.append(
+            gettext(
+                "The job “%(job)s” is in %(region)s, but the work permit is valid only in "
+                "%(permit_region)s."
+            )
+            % words
+        )
+    if "occupation" in f["differs"]:
+        sentences.append(
+            gettext(
+                "The job “%(job)s” is for %(occupation)s, but the work permit is for "
+                "%(permit_occupation)s."
+            )
+            % words
+        )
+    return " ".join(sentences)
+
+
 def _generic(f: dict, e: dict, period: str) -> str:
     when = f"{month_name(period)}: " if len(period) == 7 and period[4] == "-" else ""
     return f"{when}Expected {e.get('expected', '')}; found {e.get('actual', '')}."
@@ -145,6 +219,8 @@ SPECIAL = {
     "WAGE_DEDUCTIONS_EXCESSIVE": _wage_deductions,
     "SOCIAL_CONTRIBUTIONS_MISSING": _contributions,
     "RECRUITMENT_FEE_CHARGED": _fee,
+    "MVD_NOTIFICATION_OVERDUE": _mvd,
+    "WORK_PERMIT_MISMATCH": _permit_mismatch,
 }
 
 

@@ -478,11 +478,45 @@ def _mvd(values: dict, on: date) -> WorkedExample:
     return WorkedExample(
         rule=_(
             "The employer notifies the MVD within %(count)s after the employment starts, and "
-            "again after it ends."
+            "again within %(count)s after the contract ends; each notice has its own date, "
+            "and the finding names the one missing."
         )
         % {"count": _working_days(count)},
         inputs=[],
-        outcome=_working_day_deadline(count, on, _("Employment starting")),
+        outcome=" ".join(
+            (
+                _working_day_deadline(count, on, _("Employment starting")),
+                _working_day_deadline(count, on, _("A contract ending")),
+            )
+        ),
+    )
+
+
+@example("WORK_PERMIT_MISMATCH")
+def _permit_mismatch(values: dict, on: date) -> WorkedExample:
+    return WorkedExample(
+        rule=_(
+            "A work permit is valid only in the region that issued it and for the occupation "
+            "it names: an employed worker whose job is elsewhere, or at another occupation, "
+            "works without a valid permit. A permit recorded without its region is not judged."
+        ),
+        inputs=[
+            (
+                _("Work permit"),
+                _("%(region)s, occupation %(occupation)s")
+                % {"region": figures.region("RU-LEN"), "occupation": "7112"},
+            ),
+            (
+                _("Job"),
+                _("%(region)s, occupation %(occupation)s")
+                % {"region": figures.region("RU-SPE"), "occupation": "7112"},
+            ),
+        ],
+        outcome=_(
+            "The occupations agree, but the job is in %(job)s and the permit is of %(permit)s: "
+            "a breach. A job in %(permit)s at occupation 7112 would not be."
+        )
+        % {"job": figures.region("RU-SPE"), "permit": figures.region("RU-LEN")},
     )
 
 

@@ -96,6 +96,7 @@ RULES = {
             "MEDICAL_BIOMETRICS_OVERDUE", immigration.medical_biometrics_overdue, deadline=True
         ),
         RuleDefinition("WORK_PERMIT_EXPIRED", immigration.work_permit_expired, deadline=True),
+        RuleDefinition("WORK_PERMIT_MISMATCH", immigration.work_permit_mismatch),
         RuleDefinition("PASSPORT_EXPIRING", documents.passport_expiring, deadline=True),
         RuleDefinition("WORKER_DUPLICATE", integrity.worker_duplicate, subjects=("worker",)),
         RuleDefinition(
