@@ -37,7 +37,7 @@ def cases():
             employment_start=start + timedelta(days=2),
             contract_start=start,
             contract_end=start + timedelta(days=730),
-            mvd_notified_on=start + timedelta(days=3),
+            mvd_start_notified_on=start + timedelta(days=3),
             medical_exam_on=start + timedelta(days=10),
             fingerprinted_on=start + timedelta(days=10),
         )

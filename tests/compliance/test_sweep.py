@@ -19,7 +19,7 @@ OCTOBER = date(2025, 10, 1)
 def _varied_cases():
     underpaid = compliant_case()
     set_report(underpaid, OCTOBER, gross_rub=D("50000"), employer_contributions_rub=None)
-    late = compliant_case(mvd_notified_on=None, recruitment_fee_inr=D("45000"))
+    late = compliant_case(mvd_start_notified_on=None, recruitment_fee_inr=D("45000"))
     late.wage_reports.filter(month=OCTOBER).delete()
     expiring = compliant_case(work_permit_valid_until=ON + timedelta(days=3))
     visa = compliant_case(status="visa_issued", arrival_date=None, employment_start=None)
@@ -137,7 +137,7 @@ def test_a_queued_sweep_runs_its_chunks_on_the_workers(django_capture_on_commit_
 
 
 def test_the_hourly_job_raises_only_deadline_findings():
-    case = compliant_case(mvd_notified_on=None)
+    case = compliant_case(mvd_start_notified_on=None)
     set_report(case, OCTOBER, gross_rub=D("50000"))
     run = run_deadlines(on=ON)
     assert set(open_findings(case)) == {"MVD_NOTIFICATION_OVERDUE"}

@@ -24,7 +24,7 @@ def test_each_demo_agency_has_a_case_in_every_status_reached_by_moves_spec_allow
             assert Document.objects.filter(worker=case.worker).count() >= 2
     signed = Placement.objects.filter(status=PlacementStatus.EMPLOYED).first()
     assert signed.documents.filter(kind="contract").exists()
-    assert signed.mvd_notified_on is not None
+    assert signed.mvd_start_notified_on is not None
 
 
 def test_seeding_twice_changes_nothing():

@@ -24,15 +24,21 @@ class PermitRegionField(forms.ChoiceField):
         super().__init__(
             label=_("Work permit region"),
             choices=lambda: [("", "—"), *russian_regions()],
-            error_messages={
-                "invalid_choice": _(
-                    "Choose the Russian region that issued the work permit (its ISO 3166-2:RU "
-                    "code, e.g. RU-MOW for Moscow)."
-                )
-            },
             help_text=_("A work permit is valid only in the region that issued it."),
             **kwargs,
         )
+
+    def validate(self, value):
+        # Not the stock "choose from the list": the API has no list, so say what a code is.
+        forms.Field.validate(self, value)
+        if value and not self.valid_value(value):
+            raise forms.ValidationError(
+                _(
+                    "Choose the Russian region that issued the work permit (its ISO 3166-2:RU "
+                    "code, e.g. RU-MOW for Moscow)."
+                ),
+                code="unknown_region",
+            )
 
 
 class PermitOccupationField(forms.CharField):
