@@ -257,3 +257,54 @@ def test_a_permit_ending_with_the_contract_raises_no_warning():
         contract_end=ON + timedelta(days=10), work_permit_valid_until=ON + timedelta(days=10)
     )
     assert "WORK_PERMIT_EXPIRED" not in check(case)
+
+
+# WORK_PERMIT_MISMATCH: the job's work region and occupation against the permit's. The
+# compliant case works in Moscow as a bricklayer (7112) with a permit of Moscow for 7112.
+
+MISMATCH = "WORK_PERMIT_MISMATCH"
+
+
+def test_a_permit_of_another_region_is_a_breach():
+    case = compliant_case(work_permit_region="RU-MOS")
+    finding = check_and_sweep(case)[MISMATCH]
+    assert finding.severity == "breach"
+    figures = finding.evidence["figures"]
+    assert figures["differs"] == ["region"]
+    assert (figures["permit_region"], figures["work_region"]) == ("RU-MOS", "RU-MOW")
+    assert "is in Moscow, but the work permit is valid only in Moscow Oblast" in describe(finding)
+
+
+def test_a_permit_for_another_occupation_is_a_breach():
+    case = compliant_case(work_permit_occupation="9313")
+    finding = check_and_sweep(case)[MISMATCH]
+    assert finding.evidence["figures"]["differs"] == ["occupation"]
+    assert "but the work permit is for" in describe(finding)
+    assert "(9313)" in describe(finding)
+
+
+def test_a_permit_of_the_jobs_region_and_occupation_is_not_a_finding():
+    assert MISMATCH not in check_and_sweep(compliant_case())
+
+
+def test_a_permit_recorded_before_its_region_was_asked_for_is_not_judged():
+    """Old data: no permit region (and no occupation) is not a mismatch."""
+    case = compliant_case(work_permit_region="", work_permit_occupation="")
+    assert MISMATCH not in check_and_sweep(case)
+    old_with_occupation = compliant_case(work_permit_region="", work_permit_occupation="9313")
+    assert MISMATCH not in check_and_sweep(old_with_occupation)
+
+
+def test_an_occupation_in_the_permits_own_words_is_not_compared_with_the_jobs_code():
+    case = compliant_case(work_permit_occupation="Каменщик 4 разряда")
+    assert MISMATCH not in check_and_sweep(case)
+
+
+def test_only_an_employed_case_is_judged_and_correcting_the_permit_clears_it():
+    case = compliant_case(work_permit_region="RU-MOS")
+    assert MISMATCH in check(case)
+    case.work_permit_region = "RU-MOW"
+    case.save()
+    assert MISMATCH not in check(case)
+    arrived = compliant_case(status="arrived", employment_start=None, work_permit_region="RU-MOS")
+    assert MISMATCH not in check(arrived)
