@@ -166,3 +166,11 @@ def test_a_repatriation_records_the_day_it_ended(api, world):
     assert response.status_code == 200
     assert placement.end_date == today()
     assert response.json()["end_date"] == today().isoformat()
+
+
+def test_the_visa_step_on_the_case_page_offers_the_regions_by_name(client, world):
+    placement = world.case(S.CONTRACT_SIGNED)
+    client.force_login(world.agency_a_user)
+    html = client.get(f"/cases/{placement.pk}/").content.decode()
+    assert '<option value="RU-LEN">Leningrad Oblast</option>' in html
+    assert 'name="work_permit_occupation"' in html

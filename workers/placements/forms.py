@@ -19,19 +19,22 @@ def _date(label):
     return forms.DateField(label=label, widget=DatePicker())
 
 
-class PermitRegionField(forms.ChoiceField):
+class PermitRegionField(forms.CharField):
+    """A Russian region by its ISO 3166-2:RU code, picked from a list on a page. A text field
+    underneath, so that the API's callers, who have no list, read what a code is."""
+
     def __init__(self, **kwargs):
         super().__init__(
             label=_("Work permit region"),
-            choices=lambda: [("", "—"), *russian_regions()],
+            max_length=6,
+            widget=forms.Select(choices=[("", "—"), *russian_regions()]),
             help_text=_("A work permit is valid only in the region that issued it."),
             **kwargs,
         )
 
     def validate(self, value):
-        # Not the stock "choose from the list": the API has no list, so say what a code is.
-        forms.Field.validate(self, value)
-        if value and not self.valid_value(value):
+        super().validate(value)
+        if value and value not in dict(russian_regions()):
             raise forms.ValidationError(
                 _(
                     "Choose the Russian region that issued the work permit (its ISO 3166-2:RU "
