@@ -25,6 +25,13 @@ def test_each_demo_agency_has_a_case_in_every_status_reached_by_moves_spec_allow
     signed = Placement.objects.filter(status=PlacementStatus.EMPLOYED).first()
     assert signed.documents.filter(kind="contract").exists()
     assert signed.mvd_start_notified_on is not None
+    assert signed.work_permit_occupation == signed.job_order.occupation
+    # The second agency's employed worker holds a permit of another region than the job's.
+    regions = {
+        (case.work_permit_region, case.job_order.work_region)
+        for case in Placement.objects.filter(status=PlacementStatus.EMPLOYED)
+    }
+    assert ("RU-LEN", "RU-SPE") in regions and ("RU-MOW", "RU-MOW") in regions
 
 
 def test_seeding_twice_changes_nothing():
