@@ -3,7 +3,8 @@
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from compliance.models import CONDITION_CLEARED, RULE_DISABLED, Finding
 
@@ -83,6 +84,19 @@ def _wage_below_minimum(f: dict, e: dict) -> str:
             f"On {day(f['judged_on'])} the open job order “{f['job_order_title']}” offers "
             f"{rub(f['wage_rub'])} a month"
         )
+    elif _number(f.get("overtime_pay_rub")) > 0:
+        what = _(
+            "%(month)s: a base pay of %(base)s for a full month (%(gross)s gross less "
+            "%(overtime)s for overtime and premiums%(estimated)s)"
+        ) % {
+            "month": month_name(f["month"]),
+            "base": rub(f["wage_rub"]),
+            "gross": rub(f["gross_rub"]),
+            "overtime": rub(f["overtime_pay_rub"]),
+            "estimated": _(", at least what the overtime hours earn")
+            if f.get("overtime_pay_estimated")
+            else "",
+        }
     else:
         what = f"{month_name(f['month'])}: {rub(f['wage_rub'])} gross was paid for a full month"
     return (
@@ -134,6 +148,90 @@ def _fee(f: dict, e: dict) -> str:
     )
 
 
+def _days_late(count) -> str:
+    count = int(count)
+    return ngettext("%(count)s day late", "%(count)s days late", count) % {"count": count}
+
+
+def _wage_unpaid(f: dict, e: dict) -> str:
+    return _(
+        "%(month)s: of %(owed)s net pay owed (gross less income tax and deductions), %(paid)s "
+        "was paid and %(outstanding)s is still unpaid, %(late)s (due within %(days)s days "
+        "after the month's end)."
+    ) % {
+        "month": month_name(f["month"]),
+        "owed": rub(f["owed_net_rub"]),
+        "paid": rub(f["paid_rub"]),
+        "outstanding": rub(f["outstanding_rub"]),
+        "late": _days_late(f["days_late"]),
+        "days": f["max_days_after_period"],
+    }
+
+
+def _final_settlement(f: dict, e: dict) -> str:
+    named = {
+        "month": month_name(f["month"]),
+        "ended": day(f["ended_on"]),
+        "due": day(f["due_on"]),
+        "late": _days_late(f["days_late"]),
+    }
+    if f.get("paid_on"):
+        return _(
+            "The work ended on %(ended)s, so everything owed for %(month)s was due by %(due)s; "
+            "it was paid on %(paid)s, %(late)s."
+        ) % {**named, "paid": day(f["paid_on"])}
+    return _(
+        "The work ended on %(ended)s, so everything owed for %(month)s was due by %(due)s; "
+        "%(outstanding)s of %(owed)s is still unpaid, %(late)s."
+    ) % {**named, "outstanding": rub(f["outstanding_rub"]), "owed": rub(f["owed_net_rub"])}
+
+
+def _advance_missing(f: dict, e: dict) -> str:
+    named = {"month": month_name(f["month"]), "end": day(f["month_end"])}
+    if f.get("advance_paid_on"):
+        return _(
+            "%(month)s was worked in full, but its half-month advance was paid only on "
+            "%(paid)s, after the month ended on %(end)s."
+        ) % {**named, "paid": day(f["advance_paid_on"])}
+    return _(
+        "%(month)s was worked in full with no half-month advance reported; wages are paid at "
+        "least every half month, the advance by %(end)s at the latest."
+    ) % named
+
+
+def _tax_implausible(f: dict, e: dict) -> str:
+    return _(
+        "%(month)s: %(tax)s was withheld as income tax from %(gross)s gross, above the highest "
+        "rate of %(pct)s %% (%(ceiling)s); the excess of %(excess)s is a deduction, not tax."
+    ) % {
+        "month": month_name(f["month"]),
+        "tax": rub(f["tax_withheld_rub"]),
+        "gross": rub(f["gross_rub"]),
+        "pct": f["ceiling_pct"],
+        "ceiling": rub(f["ceiling_rub"]),
+        "excess": rub(f["excess_rub"]),
+    }
+
+
+def _resident_rate(f: dict, e: dict) -> str:
+    return _(
+        "%(month)s: the worker, in Russia since %(arrived)s, became a tax resident on "
+        "%(resident)s (day %(days)s), so income tax is %(pct)s %% of %(gross)s gross, "
+        "%(due)s; %(tax)s was withheld, %(over)s too much, which the employer owes back to "
+        "the worker."
+    ) % {
+        "month": month_name(f["month"]),
+        "arrived": day(f["arrival_date"]),
+        "resident": day(f["resident_on"]),
+        "days": f["resident_after_days"],
+        "pct": f["resident_rate_pct"],
+        "gross": rub(f["gross_rub"]),
+        "due": rub(f["resident_tax_rub"]),
+        "tax": rub(f["tax_withheld_rub"]),
+        "over": rub(f["over_withheld_rub"]),
+    }
+
+
 def _generic(f: dict, e: dict, period: str) -> str:
     when = f"{month_name(period)}: " if len(period) == 7 and period[4] == "-" else ""
     return f"{when}Expected {e.get('expected', '')}; found {e.get('actual', '')}."
@@ -145,6 +243,11 @@ SPECIAL = {
     "WAGE_DEDUCTIONS_EXCESSIVE": _wage_deductions,
     "SOCIAL_CONTRIBUTIONS_MISSING": _contributions,
     "RECRUITMENT_FEE_CHARGED": _fee,
+    "WAGE_UNPAID": _wage_unpaid,
+    "WAGE_FINAL_SETTLEMENT_LATE": _final_settlement,
+    "WAGE_ADVANCE_MISSING": _advance_missing,
+    "TAX_WITHHOLDING_IMPLAUSIBLE": _tax_implausible,
+    "TAX_RESIDENT_RATE_NOT_APPLIED": _resident_rate,
 }
 
 
