@@ -193,10 +193,13 @@ def _advance_missing(f: dict, e: dict) -> str:
             "%(month)s was worked in full, but its half-month advance was paid only on "
             "%(paid)s, after the month ended on %(end)s."
         ) % {**named, "paid": day(f["advance_paid_on"])}
-    return _(
-        "%(month)s was worked in full with no half-month advance reported; wages are paid at "
-        "least every half month, the advance by %(end)s at the latest."
-    ) % named
+    return (
+        _(
+            "%(month)s was worked in full with no half-month advance reported; wages are paid at "
+            "least every half month, the advance by %(end)s at the latest."
+        )
+        % named
+    )
 
 
 def _tax_implausible(f: dict, e: dict) -> str:

@@ -8,6 +8,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from compliance.checks import engine
 from compliance.models import InsuranceCover, SafetyRecord, WageReport
 from tests.factories import WageReportFactory, months_ago
 from tests.world import S, wage_body
@@ -335,3 +336,61 @@ def test_an_insurance_cover_outside_a_sane_window_is_refused(api, case, employer
     assert response.status_code == 400
     assert response.json()["valid_from"] == ["The date must be in 2000 or later."]
     assert not InsuranceCover.objects.filter(policy_number="DMS-2").exists()
+
+
+def _open_rules(api, user, case) -> set[str]:
+    response = api.as_user(user).get("/api/v1/findings/", {"placement": case.pk, "status": "open"})
+    return {f["rule"] for f in response.data["results"]}
+
+
+def test_tax_of_half_the_gross_is_implausible_and_an_excessive_deduction(
+    api, case, employer_staff, world
+):
+    """A Moscow case: 30,000 "tax" on 60,000 gross is 12,000 above the 30 % ceiling (18,000),
+    a deduction against a cap of 20 % × 42,000 = 8,400."""
+    response = api.as_user(employer_staff).post(
+        "/api/v1/wage-reports/",
+        wage_body(
+            case,
+            months_ago(2),
+            tax_withheld_rub="30000.00",
+            deductions_rub="0",
+            net_paid_rub="30000.00",
+        ),
+        format="json",
+    )
+    assert response.status_code == 201, response.data
+    engine.evaluate_placement(case.pk, trigger="user")
+    rules = _open_rules(api, world.official_mow, case)
+    assert {"TAX_WITHHOLDING_IMPLAUSIBLE", "WAGE_DEDUCTIONS_EXCESSIVE"} <= rules
+    assert {"TAX_WITHHOLDING_IMPLAUSIBLE", "WAGE_DEDUCTIONS_EXCESSIVE"} <= _open_rules(
+        api, employer_staff, case
+    )
+
+
+def test_a_month_with_nothing_paid_is_unpaid_after_day_15_and_a_correction_clears_it(
+    api, case, employer_staff
+):
+    """Last month, nothing paid: on day 15 of this month it may still be paid; on day 16 it is
+    WAGE_UNPAID. A PATCH with what was paid and when clears it."""
+    month = months_ago(1)
+    client = api.as_user(employer_staff)
+    created = client.post(
+        "/api/v1/wage-reports/",
+        wage_body(case, month, net_paid_rub="0.00", paid_on=None),
+        format="json",
+    )
+    assert created.status_code == 201, created.data
+    day_15, day_16 = months_ago(0).replace(day=15), months_ago(0).replace(day=16)
+    engine.evaluate_placement(case.pk, trigger="user", on=day_15)
+    assert "WAGE_UNPAID" not in _open_rules(api, employer_staff, case)
+    engine.evaluate_placement(case.pk, trigger="user", on=day_16)
+    assert "WAGE_UNPAID" in _open_rules(api, employer_staff, case)
+    corrected = client.patch(
+        f"/api/v1/wage-reports/{created.data['id']}/",
+        {"net_paid_rub": "40000.00", "paid_on": months_ago(0).isoformat()},
+        format="json",
+    )
+    assert corrected.status_code == 200, corrected.data
+    engine.evaluate_placement(case.pk, trigger="user", on=day_16)
+    assert "WAGE_UNPAID" not in _open_rules(api, employer_staff, case)

@@ -219,5 +219,7 @@ def test_a_part_month_needs_no_advance():
     """92 of October's 184 hours: not a month worked in full."""
     set_parameters("WAGE_ADVANCE_MISSING", date(2025, 1, 1), enabled_from="2025-10-31")
     case = compliant_case()
-    set_report(case, OCTOBER, hours_worked=D("92"), gross_rub=D("30000"), tax_withheld_rub=D("9000"))
+    set_report(
+        case, OCTOBER, hours_worked=D("92"), gross_rub=D("30000"), tax_withheld_rub=D("9000")
+    )
     assert "WAGE_ADVANCE_MISSING" not in check_and_sweep(case)

@@ -233,4 +233,3 @@ def wage_advance_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
         )
         for row in rows
     ]
-

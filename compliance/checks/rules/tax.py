@@ -116,4 +116,3 @@ def tax_resident_rate_not_applied(ctx: Context, lo: int, hi: int) -> list[Hit]:
         )
         for row in rows
     ]
-
