@@ -165,7 +165,8 @@ def wage_final_settlement_late(ctx: Context, lo: int, hi: int) -> list[Hit]:
                     code,
                     expected=(
                         f"everything owed paid by {row['due']:%Y-%m-%d}, "
-                        f"{figure(row['grace'])} day(s) after the last day of work"
+                        f"{figure(row['grace'])} {'day' if row['grace'] == 1 else 'days'} "
+                        "after the last day of work"
                     ),
                     actual=(
                         f"paid on {row['paid_on']:%Y-%m-%d}"
