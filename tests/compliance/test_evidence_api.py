@@ -215,7 +215,7 @@ def test_a_correction_by_patch_keeps_the_first_figures_in_history(api, world, ca
 
     history = api.as_user(world.official).get(url + "history/")
     assert history.status_code == 200
-    update = history.data[0]
+    update = history.data["results"][0]
     assert update["action"] == "updated"
     assert update["user"] == employer_staff.username
     change = update["changes"]["gross_rub"]
