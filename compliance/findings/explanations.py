@@ -401,6 +401,50 @@ def _deductions(f: dict) -> tuple[str, str]:
     )
 
 
+def _unpaid(f: dict) -> tuple[str, str]:
+    return (
+        _("%(owed)s paid within %(days)s after the month's end")
+        % {"owed": rub(f["owed_net_rub"]), "days": days(f["max_days_after_period"])},
+        _("%(outstanding)s still unpaid") % {"outstanding": rub(f["outstanding_rub"])},
+    )
+
+
+def _advance(f: dict) -> tuple[str, str]:
+    return (
+        _("a half-month advance paid by %(end)s") % {"end": day(f["month_end"])},
+        _("advance paid on %(on)s") % {"on": day(f["advance_paid_on"])}
+        if f.get("advance_paid_on")
+        else _("no advance reported"),
+    )
+
+
+def _settlement(f: dict) -> tuple[str, str]:
+    return (
+        _("everything owed paid by %(due)s, %(grace)s after the last day of work")
+        % {"due": day(f["due_on"]), "grace": days(f["grace_days"])},
+        _("paid on %(on)s") % {"on": day(f["paid_on"])}
+        if f.get("paid_on") and amount(f.get("outstanding_rub")) <= 0
+        else _("%(outstanding)s still unpaid") % {"outstanding": rub(f["outstanding_rub"])},
+    )
+
+
+def _tax_ceiling(f: dict) -> tuple[str, str]:
+    return (
+        _("income tax of at most %(pct)s of gross, %(ceiling)s")
+        % {"pct": pct(f["ceiling_pct"]), "ceiling": rub(f["ceiling_rub"])},
+        _("%(tax)s withheld as income tax") % {"tax": rub(f["tax_withheld_rub"])},
+    )
+
+
+def _resident_rate(f: dict) -> tuple[str, str]:
+    return (
+        _("income tax at the resident rate of %(pct)s of gross, %(tax)s")
+        % {"pct": pct(f["resident_rate_pct"]), "tax": rub(f["resident_tax_rub"])},
+        _("%(tax)s withheld; resident from %(on)s")
+        % {"tax": rub(f["tax_withheld_rub"]), "on": day(f["resident_on"])},
+    )
+
+
 EXPLANATIONS: dict[str, Explanation] = {
     "PASSPORT_EXPIRING": _passport,
     "GRIEVANCE_SLA_BREACHED": _grievance,
@@ -429,6 +473,11 @@ EXPLANATIONS: dict[str, Explanation] = {
     "WAGE_REPORT_MISSING": _report_missing,
     "OVERTIME_ANNUAL_EXCEEDED": _overtime,
     "WAGE_DEDUCTIONS_EXCESSIVE": _deductions,
+    "WAGE_UNPAID": _unpaid,
+    "WAGE_ADVANCE_MISSING": _advance,
+    "WAGE_FINAL_SETTLEMENT_LATE": _settlement,
+    "TAX_WITHHOLDING_IMPLAUSIBLE": _tax_ceiling,
+    "TAX_RESIDENT_RATE_NOT_APPLIED": _resident_rate,
 }
 
 
@@ -478,6 +527,26 @@ INSURANCE_OR_WAGE_KIND = {
 # Each figure a finding may keep: its label and how its value is written. Ids are left out.
 FIGURES: dict[str, tuple[Callable[[], str], Callable[[object], str]]] = {
     "above_cap": (lambda: _("Above the cap"), _yes_no),
+    "advance_paid_on": (lambda: _("Advance paid on"), day),
+    "ceiling_pct": (lambda: _("Income tax ceiling"), pct),
+    "ceiling_rub": (lambda: _("Income tax ceiling in roubles"), rub),
+    "days_late": (lambda: _("Days late"), days),
+    "due_on": (lambda: _("Due on"), day),
+    "enabled_from": (lambda: _("Judged from"), day),
+    "ended_on": (lambda: _("Work ended on"), day),
+    "excess_rub": (lambda: _("Tax withheld above the ceiling"), rub),
+    "grace_days": (lambda: _("Days of grace"), days),
+    "month_end": (lambda: _("Month ends on"), day),
+    "outstanding_rub": (lambda: _("Still unpaid"), rub),
+    "over_withheld_rub": (lambda: _("Withheld too much"), rub),
+    "overtime_pay_estimated": (lambda: _("Overtime pay estimated"), _yes_no),
+    "overtime_pay_rub": (lambda: _("Overtime pay"), rub),
+    "owed_net_rub": (lambda: _("Net pay owed"), rub),
+    "paid_rub": (lambda: _("Paid"), rub),
+    "resident_after_days": (lambda: _("Resident after"), days),
+    "resident_on": (lambda: _("Tax resident from"), day),
+    "resident_rate_pct": (lambda: _("Resident rate"), pct),
+    "resident_tax_rub": (lambda: _("Tax at the resident rate"), rub),
     "ack_days": (lambda: _("Days to acknowledge"), days),
     "acknowledgement_late": (lambda: _("Acknowledged late"), _yes_no),
     "active_cases": (lambda: _("Cases in progress"), figures.number),
