@@ -300,6 +300,7 @@ REPORT_COLUMNS = [
     "deductions_rub",
     "net_paid_rub",
     "paid_on",
+    "advance_paid_on",
     "hours_worked",
     "overtime_hours",
     "employer_contributions_rub",
@@ -360,7 +361,8 @@ def _wage_reports(rng, wages, i, wage: Decimal, now) -> int:
     written = 0
     for month in MONTHS:
         # About 0.3 % of months each: unreported, underpaid, overtime not paid in full,
-        # contributions missing, paid late; 0.2 % with excessive deductions.
+        # contributions missing, paid late, not paid at all, "tax" above the non-resident
+        # rate; 0.2 % with excessive deductions.
         roll = rng.random()
         if roll < 0.003:
             continue
@@ -369,13 +371,18 @@ def _wage_reports(rng, wages, i, wage: Decimal, now) -> int:
         overtime = 15 if 0.006 <= roll < 0.009 else 0
         if overtime:
             gross += (wage / norm * overtime).quantize(CENT)
-        tax = (gross * Decimal("0.13")).quantize(CENT)
+        rate = Decimal("0.35") if 0.018 <= roll < 0.021 else Decimal("0.13")
+        tax = (gross * rate).quantize(CENT)
         deductions = ((gross - tax) * Decimal("0.25")).quantize(CENT) if roll > 0.998 else 0
         missing = 0.009 <= roll < 0.012
         contributions = None if missing else (gross * Decimal("0.3")).quantize(CENT)
         next_month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
         paid = next_month + timedelta(days=20 if 0.012 <= roll < 0.015 else 4)
-        wages.row(i, month, gross, tax, deductions, gross - tax - deductions, paid, norm,
+        net = gross - tax - deductions
+        if 0.015 <= roll < 0.018:
+            net, paid = 0, None
+        advance = month + timedelta(days=14)
+        wages.row(i, month, gross, tax, deductions, net, paid, advance, norm,
                   overtime, contributions, now, now)  # fmt: skip
         written += 1
     return written

@@ -10,6 +10,7 @@ class ComplianceConfig(AppConfig):
         from django.db.models.signals import post_delete
 
         from compliance.checks import receivers
+        from compliance.inbox import sections
         from compliance.personal_data.receivers import on_worker_deleted
         from employers.sponsorship.signals import employer_changed
         from workers.models import Worker
@@ -20,3 +21,4 @@ class ComplianceConfig(AppConfig):
         agency_changed.connect(receivers.on_agency_changed, dispatch_uid="compliance-agency")
         employer_changed.connect(receivers.on_employer_changed, dispatch_uid="compliance-employer")
         post_delete.connect(on_worker_deleted, sender=Worker, dispatch_uid="personal-data-worker")
+        sections.register()

@@ -7,6 +7,7 @@ from compliance.dashboard.urls import urlpatterns as dashboard
 from compliance.evidence.urls import urlpatterns as evidence
 from compliance.findings.urls import urlpatterns as findings
 from compliance.grievances.urls import urlpatterns as grievances
+from compliance.inbox.urls import urlpatterns as inbox
 from compliance.personal_data.urls import urlpatterns as personal_data
 from compliance.rulebook.urls import urlpatterns as rulebook
 from compliance.watchlist.urls import urlpatterns as watchlist
@@ -20,4 +21,5 @@ urlpatterns = [
     *dashboard,
     *checks,
     *personal_data,
+    *inbox,
 ]

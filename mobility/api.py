@@ -6,15 +6,16 @@ from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError, InterfaceError, OperationalError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from mobility.access import actor_for
 from mobility.errors import DomainError, NotFound
 from mobility.history import history_of
-from mobility.permissions import IsOfficial
 
 logger = logging.getLogger(__name__)
 # While the database restarts or fails over: the client should retry, not give up.
@@ -79,11 +80,30 @@ class HistoryEntrySerializer(serializers.Serializer):
     changes = serializers.DictField()
 
 
+def paginated(view, rows, serializer_class) -> Response:
+    """An object's sub-list (its history, timeline, decisions) paged like every list of SPEC §9:
+    `count`, `next`, `previous`, `results`."""
+    page = view.paginate_queryset(rows)
+    return view.get_paginated_response(serializer_class(page, many=True).data)
+
+
+# A sub-list action filters nothing: the list's filters would only hide its parent object.
+SUB_LIST = {"detail": True, "methods": ["get"], "filter_backends": []}
+
+
 class HistoryMixin:
     """Adds `GET .../{id}/history/` for officials on a viewset of a tracked model."""
 
-    @extend_schema(responses=HistoryEntrySerializer(many=True))
-    @action(detail=True, methods=["get"], permission_classes=[IsOfficial])
-    def history(self, request, pk=None):
+    def history_object(self):
+        """The object whose history is asked for. The scoped lookup comes first, so an object
+        outside the caller's scope answers 404 like everywhere; only then may a role that sees
+        the object but not its history be refused (403)."""
         obj = self.get_object()
-        return Response(HistoryEntrySerializer(history_of(obj), many=True).data)
+        if not actor_for(self.request.user).is_official:
+            raise exceptions.PermissionDenied(_("Only officials read the history."))
+        return obj
+
+    @extend_schema(responses=HistoryEntrySerializer(many=True))
+    @action(**SUB_LIST)
+    def history(self, request, pk=None):
+        return paginated(self, history_of(self.history_object()), HistoryEntrySerializer)

@@ -1,12 +1,20 @@
 """The filter backend of every API list (a module of its own: DRF reads it while loading its
 generic views, so it may import none of them)."""
 
+from django import forms
+from django_filters import ModelChoiceFilter, NumberFilter
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions
 from rest_framework.settings import api_settings
 
 # Query parameters every list takes besides its filters (pagination and the renderer's).
 GENERAL_PARAMETERS = ("page", "page_size", "format")
+
+
+class IdFilter(NumberFilter):
+    """A filter by a related object's id that never looks the object up."""
+
+    field_class = forms.IntegerField
 
 
 class StrictFilterBackend(DjangoFilterBackend):
@@ -30,3 +38,27 @@ class StrictFilterBackend(DjangoFilterBackend):
                 {name: [f"Unknown filter; this list takes: {listed}."] for name in unknown}
             )
         return super().filter_queryset(request, queryset, view)
+
+    def get_filterset(self, request, queryset, view):
+        """The list's filterset, with every filter by a related object over all its rows (the
+        ones `filterset_fields` makes) taking a plain id: such a filter answers "not a valid
+        choice" for an id that does not exist and an empty list for another user's, which
+        would tell which ids exist. Now both answer with the empty list the scoped rows give.
+        Filters with a scoped queryset or a method of their own stay as they are."""
+        filterset = super().get_filterset(request, queryset, view)
+        if filterset is None:
+            return None
+        for name, original in list(filterset.filters.items()):
+            if (
+                isinstance(original, ModelChoiceFilter)
+                and original.method is None
+                and not callable(original.queryset)
+            ):
+                replacement = IdFilter(
+                    field_name=original.field_name,
+                    lookup_expr=original.lookup_expr,
+                    label=original.label,
+                )
+                replacement.parent = filterset
+                filterset.filters[name] = replacement
+        return filterset

@@ -71,10 +71,12 @@ def _field(model, name: str):
 
 
 def _is_bookkeeping(field) -> bool:
-    # The row's id and its automatic timestamps say nothing a reader acts on.
+    # The row's id, its code (the page names the row already) and its automatic timestamps
+    # say nothing a reader acts on.
     return (
         field is None
         or field.primary_key
+        or field.name == "code"
         or getattr(field, "auto_now", False)
         or getattr(field, "auto_now_add", False)
     )
@@ -91,7 +93,8 @@ def _shown(field, value) -> str:
         if related is None:
             return str(gettext_lazy("(removed)"))
         username = getattr(related, "get_username", None)
-        return username() if username else str(related)
+        # A rule is named by its title in the reader's language, not by its code.
+        return username() if username else str(getattr(related, "title_in_words", related))
     if isinstance(field, models.BooleanField):
         return str(gettext_lazy("yes") if value else gettext_lazy("no"))
     if field.name == "occupation":

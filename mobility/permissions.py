@@ -1,16 +1,25 @@
 """DRF permission classes: "may this role take this action". Which rows exist for the user is
 the selectors' job (out of scope answers 404 there, before these run on an object)."""
 
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from mobility.access import Role, actor_for
 
 
 class IsOfficial(BasePermission):
+    """For the officials' own tools (check runs, the watchlist, the dashboard). To anyone else
+    each of their objects is outside scope, so a path naming one answers 404 like any object
+    outside scope; the tool itself (a list, a form) is refused with 403."""
+
     message = "Only officials may do this."
 
     def has_permission(self, request, view):
-        return actor_for(request.user).is_official
+        if actor_for(request.user).is_official:
+            return True
+        if getattr(view, "detail", False):
+            raise NotFound()
+        return False
 
 
 class OfficialWritesOthersRead(BasePermission):

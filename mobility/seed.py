@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from compliance.demo.services import seed_evidence
-from employers.demo.services import demo_inn, demo_ogrn, seed_job_orders
+from employers.demo.services import demo_address, demo_inn, demo_ogrn, seed_job_orders
 from employers.models import Employer, EmployerMembership, Sector, SponsorshipStatus
 from mobility.models import Official, Side
 from mobility.upsert import upsert
@@ -119,7 +119,7 @@ def _seed_organisations(password: str) -> list[str]:
                 "ogrn": demo_ogrn(serial),
                 "region": spec.region,
                 "sector": spec.sector,
-                "address": f"Demo address {serial}, {spec.region}",
+                "address": demo_address(serial),
                 "contact_email": f"hr{serial}@example.ru",
                 "sponsorship_status": spec.status,
                 "quota": spec.quota,

@@ -207,7 +207,7 @@ REST_FRAMEWORK = {
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "mobility.schema.AutoSchema",
     "EXCEPTION_HANDLER": "mobility.api.exception_handler",
     "COERCE_DECIMAL_TO_STRING": True,
     # How many proxies in front of the app append to X-Forwarded-For: the public status

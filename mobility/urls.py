@@ -10,7 +10,9 @@ from mobility import views
 from mobility.auth_api import TokenView
 from workers.api_routes import routes as worker_routes
 
+# No `.json` twins of every route: one path per operation, for clients, schema and tests alike.
 router = DefaultRouter()
+router.include_format_suffixes = False
 for prefix, viewset, basename in [*employer_routes, *worker_routes, *compliance_routes]:
     router.register(prefix, viewset, basename=basename)
 
@@ -31,4 +33,5 @@ urlpatterns = [
 ]
 
 handler400 = "mobility.views.bad_request"
+handler404 = "mobility.views.not_found"
 handler500 = "mobility.views.server_error"

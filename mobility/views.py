@@ -27,7 +27,7 @@ def home(request):
 WORKSPACES = {
     Role.AGENCY: "agency-workspace",
     Role.EMPLOYER: "employers:workspace",
-    Role.OFFICIAL: "dashboard",
+    Role.OFFICIAL: "officials-workspace",
     Role.SUPERUSER: "admin:index",
 }
 
@@ -72,6 +72,14 @@ def bad_request(request, exception):
             {"detail": "The request body is larger than the 10 MB this site accepts."},
         )
     return defaults.bad_request(request, exception)
+
+
+def not_found(request, exception):
+    """An API address that names nothing (an id that is not a number) answers like any other
+    404 of the API: JSON, not the site's page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Not found.")}, status=404)
+    return defaults.page_not_found(request, exception)
 
 
 def server_error(request):

@@ -214,19 +214,27 @@ def unconfirmed(
     action: str,
     back: str,
     details: Iterable[tuple[str, str]] = (),
+    form: forms.Form | None = None,
 ) -> HttpResponse | None:
     """None when this POST carries the person's confirmation; until then the page that asks
     `question`, showing `details` and carrying every posted value, so that the decision is
     made exactly as it was filled in. Every decision that cannot be undone asks here first,
-    on the server: a POST without the confirmation decides nothing."""
-    if request.POST.get(CONFIRM_FIELD) == "yes":
+    on the server: a POST without the confirmation decides nothing. A bound `form` (what the
+    decision still needs, such as the reason for a rejection) is filled in on that page and
+    asked again, its errors beside its fields, until it is valid."""
+    if request.POST.get(CONFIRM_FIELD) == "yes" and (form is None or form.is_valid()):
         return None
+    own = set(form.fields) if form is not None else set()
     carried = [
         (name, value)
         for name in request.POST
-        if name not in ("csrfmiddlewaretoken", CONFIRM_FIELD)
+        if name not in ("csrfmiddlewaretoken", CONFIRM_FIELD, *own)
         for value in request.POST.getlist(name)
     ]
+    if form is not None and request.POST.get(CONFIRM_FIELD) != "yes":
+        # Asked for the first time: the same form unbound, so that what the person has not
+        # been asked yet shows no errors.
+        form = type(form)(initial={name: request.POST.get(name, "") for name in own})
     return render(
         request,
         "confirm.html",
@@ -237,7 +245,9 @@ def unconfirmed(
             "details": [(label, value) for label, value in details if value],
             "carried": carried,
             "confirm_field": CONFIRM_FIELD,
+            "form": form,
         },
+        status=400 if form is not None and form.errors else 200,
     )
 
 

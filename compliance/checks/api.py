@@ -1,6 +1,7 @@
 """`/api/v1/check-runs/`: officials judge one case now, or start a sweep of every case."""
 
 from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.response import Response
 
@@ -34,6 +35,13 @@ class CheckRunViewSet(
     def get_serializer_class(self):
         return StartCheckSerializer if self.action == "create" else CheckRunSerializer
 
+    @extend_schema(
+        request=StartCheckSerializer,
+        responses={
+            201: OpenApiResponse(CheckRunSerializer, description="The case, evaluated now."),
+            202: OpenApiResponse(CheckRunSerializer, description="The sweep, queued."),
+        },
+    )
     def create(self, request, *args, **kwargs):
         start = StartCheckSerializer(data=request.data)
         start.is_valid(raise_exception=True)

@@ -63,9 +63,9 @@ class FindingFilter(ScopeFilterSet):
 
 
 def _rule_choices():
-    return [
-        (code, f"{code} — {title}") for code, title in Rule.objects.values_list("code", "title")
-    ]
+    return sorted(
+        ((rule.code, rule.title_in_words) for rule in Rule.objects.all()), key=lambda c: c[1]
+    )
 
 
 class FindingQueueFilter(FindingFilter):

@@ -1,6 +1,6 @@
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from compliance.models import Finding
+from compliance.models import OPEN_FINDING_STATUSES, Finding
 from compliance.rulebook.models import Category
 from employers.sponsorship.selectors import employers_visible_to
 from mobility.access import Role, actor_for
@@ -76,3 +76,11 @@ def of_employer(employer_id: int) -> Q:
 
 def of_agency(agency_id: int) -> Q:
     return Q(agency_id=agency_id) | Q(placement__agency_id=agency_id)
+
+
+def open_findings(user) -> QuerySet[Finding]:
+    """The findings of `user`'s scope still open (open or acknowledged), the soonest due first:
+    what the person has to answer or handle."""
+    return (
+        findings_visible_to(user).filter(status__in=OPEN_FINDING_STATUSES).order_by("due_at", "pk")
+    )

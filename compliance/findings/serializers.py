@@ -6,14 +6,20 @@ from compliance.models import Finding
 
 class FindingSerializer(serializers.ModelSerializer):
     rule = serializers.CharField(source="rule.code")
-    rule_title = serializers.CharField(source="rule.title")
+    rule_title = serializers.CharField(source="rule.title_in_words")
     category = serializers.CharField(source="rule.category")
-    legal_source = serializers.CharField(source="rule.legal_source")
-    placement_reference = serializers.CharField(source="placement.reference", default=None)
-    employer_name = serializers.CharField(source="employer.legal_name", default=None)
-    agency_name = serializers.CharField(source="agency.name", default=None)
+    legal_source = serializers.CharField(source="rule.source_in_words")
+    placement_reference = serializers.CharField(
+        source="placement.reference", default=None, allow_null=True
+    )
+    employer_name = serializers.CharField(
+        source="employer.legal_name", default=None, allow_null=True
+    )
+    agency_name = serializers.CharField(source="agency.name", default=None, allow_null=True)
     message = serializers.SerializerMethodField()
-    closed_by = serializers.CharField(source="closed_by.get_username", default=None)
+    closed_by = serializers.CharField(
+        source="closed_by.get_username", default=None, allow_null=True
+    )
 
     class Meta:
         model = Finding

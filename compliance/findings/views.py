@@ -11,12 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from compliance.findings import services
+from compliance.findings.explanations import expected_and_found, figures_in_words
 from compliance.findings.filters import FindingQueueFilter, OwnFindingFilter
 from compliance.findings.forms import ReasonForm
 from compliance.findings.selectors import findings_visible_to
 from compliance.findings.wording import close_reason_in_words, finding_message
 from compliance.models import OPEN_FINDING_STATUSES, FindingStatus
 from compliance.rulebook.models import SEVERITY_ORDER
+from compliance.rulebook.words import source_in_words
 from mobility.access import Role, actor_for
 from mobility.history import history_in_words
 from mobility.web import (
@@ -140,7 +142,7 @@ def _csv_row(finding):
     return [
         finding.pk,
         finding.rule.code,
-        finding.rule.title,
+        finding.rule.title_in_words,
         finding.rule.category,
         finding.rule.get_category_display(),
         finding.severity,
@@ -196,11 +198,6 @@ def bulk_acknowledge(request):
     )
     messages.success(request, _("%(count)d findings acknowledged.") % {"count": changed})
     return redirect(back or "findings-queue")
-
-
-def _figures(evidence: dict) -> list[tuple[str, object]]:
-    figures = evidence.get("figures") or {}
-    return [(name.replace("_", " "), value) for name, value in figures.items()]
 
 
 # The fields whose changes tell the finding's story; the sweep's other bookkeeping is noise.
@@ -267,6 +264,7 @@ def detail(request, pk: int):
             messages.success(request, _("The finding is updated."))
             return redirect("finding", pk=finding.pk)
     evidence = finding.evidence or {}
+    expected, found = expected_and_found(finding.rule.code, evidence)
     return render(
         request,
         "compliance/findings/detail.html",
@@ -274,10 +272,12 @@ def detail(request, pk: int):
             "finding": finding,
             "message": finding_message(finding),
             "close_reason": close_reason_in_words(finding),
-            "expected": evidence.get("expected"),
-            "actual": evidence.get("actual"),
-            "legal_source": evidence.get("legal_source") or finding.rule.legal_source,
-            "figures": _figures(evidence),
+            "expected": expected,
+            "actual": found,
+            "legal_source": source_in_words(
+                evidence.get("legal_source") or finding.rule.legal_source
+            ),
+            "figures": figures_in_words(evidence),
             "employer": finding.employer
             or (finding.placement and finding.placement.job_order.employer),
             "can_handle": actor.is_official and finding.status in OPEN_FINDING_STATUSES,

@@ -1,13 +1,27 @@
 """The sentence a person reads for a finding, wherever it is shown (API, pages, CSV)."""
 
-from datetime import date
-from decimal import Decimal, InvalidOperation
+import re
 
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
+from compliance.findings.explanations import (
+    amount,
+    day,
+    days,
+    expected_and_found,
+    hours,
+    inr,
+    month,
+    pct,
+    rub,
+)
 from compliance.models import CONDITION_CLEARED, RULE_DISABLED, Finding
-from mobility import figures
+from compliance.rulebook.words import source_in_words
+from mobility.figures import number, region
 from mobility.occupations import occupation_title
+
+DOUBLE_STOP = re.compile(r"\.\.(?=\s|$)")
 
 # The reasons the engine and the rulebook write, said in the reader's language; a person's
 # reason is shown as they wrote it.
@@ -26,172 +40,278 @@ def finding_message(finding: Finding) -> str:
     return describe(finding)
 
 
-def rub(value) -> str:
-    return f"{_number(value):,.2f} RUB"
-
-
-def inr(value) -> str:
-    return f"{_number(value):,.2f} INR"
-
-
-def hours(value) -> str:
-    number = _number(value)
-    return f"{number:,.1f}".removesuffix(".0") + " h"
-
-
-def _plain(value) -> str:
-    return hours(value).removesuffix(" h")
-
-
-def _number(value) -> Decimal:
-    try:
-        return Decimal(str(value))
-    except (InvalidOperation, TypeError):
-        return Decimal(0)
-
-
-def month_name(value: str) -> str:
-    try:
-        return date.fromisoformat(f"{value}-01").strftime("%B %Y")
-    except (TypeError, ValueError):
-        return str(value)
-
-
-def day(value) -> str:
-    try:
-        return date.fromisoformat(str(value)).strftime("%-d %B %Y")
-    except (TypeError, ValueError):
-        return str(value)
-
-
-def _wage_underpaid(f: dict, e: dict) -> str:
-    overtime = (
-        f" and {hours(f['overtime_hours'])} of overtime at {f['overtime_multiplier']}×"
-        if _number(f.get("overtime_hours")) > 0
-        else ""
-    )
+def _wage_underpaid(f: dict) -> str:
+    figures = {
+        "month": month(f["month"]),
+        "gross": rub(f["gross_rub"]),
+        "owed": rub(f["owed_rub"]),
+        "worked": hours(f["hours_worked"]),
+        "norm": hours(f["norm_hours"]),
+        "shortfall": rub(f["shortfall_rub"]),
+    }
+    if amount(f.get("overtime_hours")) > 0:
+        return _(
+            "%(month)s: %(gross)s gross was paid, but the contract owed %(owed)s for %(worked)s "
+            "of normal work (the month's norm is %(norm)s) and %(overtime)s of overtime at "
+            "%(multiplier)s× — short by %(shortfall)s."
+        ) % {
+            **figures,
+            "overtime": hours(f["overtime_hours"]),
+            "multiplier": number(amount(f["overtime_multiplier"])),
+        }
     return (
-        f"{month_name(f['month'])}: {rub(f['gross_rub'])} gross was paid, but the contract owed "
-        f"{rub(f['owed_rub'])} for {_plain(f['hours_worked'])} normal hours "
-        f"(norm {hours(f['norm_hours'])}){overtime} — short by {rub(f['shortfall_rub'])}."
-    )
-
-
-def _wage_below_minimum(f: dict, e: dict) -> str:
-    if f.get("kind") == "contract":
-        what = f"The contract pays {rub(f['wage_rub'])} a month"
-    elif f.get("kind") == "job order":
-        what = (
-            f"On {day(f['judged_on'])} the open job order “{f['job_order_title']}” offers "
-            f"{rub(f['wage_rub'])} a month"
+        _(
+            "%(month)s: %(gross)s gross was paid, but the contract owed %(owed)s for %(worked)s of "
+            "normal work (the month's norm is %(norm)s) — short by %(shortfall)s."
         )
+        % figures
+    )
+
+
+def _wage_below_minimum(f: dict) -> str:
+    if f.get("kind") == "contract":
+        what = _("The contract pays %(wage)s a month") % {"wage": rub(f["wage_rub"])}
+    elif f.get("kind") == "job order":
+        what = _("On %(day)s the open job order “%(title)s” offers %(wage)s a month") % {
+            "day": day(f["judged_on"]),
+            "title": f["job_order_title"],
+            "wage": rub(f["wage_rub"]),
+        }
+    elif amount(f.get("overtime_pay_rub")) > 0:
+        what = _(
+            "%(month)s: a base pay of %(base)s for a full month (%(gross)s gross less "
+            "%(overtime)s for overtime and premiums%(estimated)s)"
+        ) % {
+            "month": month(f["month"]),
+            "base": rub(f["wage_rub"]),
+            "gross": rub(f["gross_rub"]),
+            "overtime": rub(f["overtime_pay_rub"]),
+            "estimated": _(", at least what the overtime hours earn")
+            if f.get("overtime_pay_estimated")
+            else "",
+        }
     else:
-        what = f"{month_name(f['month'])}: {rub(f['wage_rub'])} gross was paid for a full month"
-    return (
-        f"{what}, below the minimum wage of {rub(f['minimum_rub'])} "
-        f"({f['minimum_scope']}, {f['hours_per_week']} hours a week) — "
-        f"short by {rub(f['shortfall_rub'])}."
-    )
+        what = _("%(month)s: %(wage)s gross was paid for a full month") % {
+            "month": month(f["month"]),
+            "wage": rub(f["wage_rub"]),
+        }
+    scope = f.get("minimum_scope") or ""
+    return _(
+        "%(what)s, below the minimum wage of %(minimum)s (%(scope)s, for %(hours)s a week) — "
+        "short by %(shortfall)s."
+    ) % {
+        "what": what,
+        "minimum": rub(f["minimum_rub"]),
+        "scope": region(scope) if scope.startswith("RU-") else _("federal minimum"),
+        "hours": hours(f["hours_per_week"]),
+        "shortfall": rub(f["shortfall_rub"]),
+    }
 
 
-def _wage_deductions(f: dict, e: dict) -> str:
-    excess = _number(f.get("tax_excess_rub"))
-    deducted = (
-        f"{rub(f['deductions_counted_rub'])}, {rub(excess)} of it withheld as income tax above "
-        f"{f['tax_ceiling_pct']} % of gross ({rub(f['tax_ceiling_rub'])})"
-        if excess > 0
-        else rub(f["deductions_rub"])
-    )
+def _wage_deductions(f: dict) -> str:
+    excess = amount(f.get("tax_excess_rub"))
+    if excess > 0:
+        deducted = _(
+            "%(counted)s, %(excess)s of it withheld as income tax above %(ceiling)s of gross "
+            "(%(ceiling_rub)s)"
+        ) % {
+            "counted": rub(f["deductions_counted_rub"]),
+            "excess": rub(excess),
+            "ceiling": pct(f["tax_ceiling_pct"]),
+            "ceiling_rub": rub(f["tax_ceiling_rub"]),
+        }
+    else:
+        deducted = rub(f["deductions_rub"])
     after_tax = f.get("pay_after_tax_rub") or (
-        _number(f["gross_rub"]) - _number(f["tax_withheld_rub"])
+        amount(f["gross_rub"]) - amount(f["tax_withheld_rub"])
     )
+    return _(
+        "%(month)s: the employer deducted %(deducted)s, more than %(max)s of the pay after "
+        "income tax (%(after_tax)s), which allows at most %(cap)s."
+    ) % {
+        "month": month(f["month"]),
+        "deducted": deducted,
+        "max": pct(f["max_pct"]),
+        "after_tax": rub(after_tax),
+        "cap": rub(f["cap_rub"]),
+    }
+
+
+def _contributions(f: dict) -> str:
+    figures = {"month": month(f["month"]), "gross": rub(f["gross_rub"])}
+    figures |= {"min": pct(f["min_pct"]), "minimum": rub(f["minimum_rub"])}
+    if f.get("stated"):
+        return _(
+            "%(month)s: %(stated)s of contributions were stated on a gross of %(gross)s; at "
+            "least %(min)s (%(minimum)s) is due."
+        ) % {**figures, "stated": rub(f["contributions_rub"])}
     return (
-        f"{month_name(f['month'])}: the employer deducted {deducted}, more than "
-        f"{f['max_pct']} % of the pay after income tax ({rub(after_tax)}), "
-        f"which allows at most {rub(f['cap_rub'])}."
+        _(
+            "%(month)s: no contributions were stated on a gross of %(gross)s; at least %(min)s "
+            "(%(minimum)s) is due."
+        )
+        % figures
     )
 
 
-def _contributions(f: dict, e: dict) -> str:
-    stated = (
-        f"{rub(f['contributions_rub'])} of contributions were stated"
-        if f.get("stated")
-        else "no contributions were stated"
-    )
+def _fee(f: dict) -> str:
+    figures = {"fee": inr(f["fee_inr"]), "cap": inr(f["cap_inr"])}
+    if f.get("above_cap"):
+        return (
+            _(
+                "The worker was charged a recruitment fee of %(fee)s, above the cap of %(cap)s; "
+                "the employer should pay recruitment costs."
+            )
+            % figures
+        )
     return (
-        f"{month_name(f['month'])}: {stated} on a gross of {rub(f['gross_rub'])}; at least "
-        f"{f['min_pct']} % ({rub(f['minimum_rub'])}) is due."
+        _(
+            "The worker was charged a recruitment fee of %(fee)s (the cap is %(cap)s); the "
+            "employer should pay recruitment costs."
+        )
+        % figures
     )
 
 
-def _fee(f: dict, e: dict) -> str:
-    above = (
-        f", above the cap of {inr(f['cap_inr'])}"
-        if f.get("above_cap")
-        else f" (the cap is {inr(f['cap_inr'])})"
-    )
+def _days_late(count) -> str:
+    count = int(count)
+    return ngettext("%(count)s day late", "%(count)s days late", count) % {"count": count}
+
+
+def _wage_unpaid(f: dict) -> str:
+    return _(
+        "%(month)s: of %(owed)s net pay owed (gross less income tax and deductions), %(paid)s "
+        "was paid and %(outstanding)s is still unpaid, %(late)s (due within %(days)s "
+        "after the month's end)."
+    ) % {
+        "month": month(f["month"]),
+        "owed": rub(f["owed_net_rub"]),
+        "paid": rub(f["paid_rub"]),
+        "outstanding": rub(f["outstanding_rub"]),
+        "late": _days_late(f["days_late"]),
+        "days": days(f["max_days_after_period"]),
+    }
+
+
+def _final_settlement(f: dict) -> str:
+    named = {
+        "month": month(f["month"]),
+        "ended": day(f["ended_on"]),
+        "due": day(f["due_on"]),
+        "late": _days_late(f["days_late"]),
+    }
+    if f.get("paid_on"):
+        return _(
+            "The work ended on %(ended)s, so everything owed for %(month)s was due by %(due)s; "
+            "it was paid on %(paid)s, %(late)s."
+        ) % {**named, "paid": day(f["paid_on"])}
+    return _(
+        "The work ended on %(ended)s, so everything owed for %(month)s was due by %(due)s; "
+        "%(outstanding)s of %(owed)s is still unpaid, %(late)s."
+    ) % {**named, "outstanding": rub(f["outstanding_rub"]), "owed": rub(f["owed_net_rub"])}
+
+
+def _advance_missing(f: dict) -> str:
+    named = {"month": month(f["month"]), "end": day(f["month_end"])}
+    if f.get("advance_paid_on"):
+        return _(
+            "%(month)s was worked in full, but its half-month advance was paid only on "
+            "%(paid)s, after the month ended on %(end)s."
+        ) % {**named, "paid": day(f["advance_paid_on"])}
     return (
-        f"The worker was charged a recruitment fee of {inr(f['fee_inr'])}{above}; "
-        "the employer should pay recruitment costs."
+        _(
+            "%(month)s was worked in full with no half-month advance reported; wages are paid at "
+            "least every half month, the advance by %(end)s at the latest."
+        )
+        % named
     )
 
 
-def _iso_day(value) -> str:
-    return figures.day(date.fromisoformat(value))
+def _tax_implausible(f: dict) -> str:
+    return _(
+        "%(month)s: %(tax)s was withheld as income tax from %(gross)s gross, above the highest "
+        "rate of %(pct)s (%(ceiling)s); the excess of %(excess)s is a deduction, not tax."
+    ) % {
+        "month": month(f["month"]),
+        "tax": rub(f["tax_withheld_rub"]),
+        "gross": rub(f["gross_rub"]),
+        "pct": pct(f["ceiling_pct"]),
+        "ceiling": rub(f["ceiling_rub"]),
+        "excess": rub(f["excess_rub"]),
+    }
 
 
-def _mvd(f: dict, e: dict) -> str:
+def _resident_rate(f: dict) -> str:
+    return _(
+        "%(month)s: the worker, in Russia since %(arrived)s, became a tax resident on "
+        "%(resident)s (day %(days)s), so income tax is %(pct)s of %(gross)s gross, "
+        "%(due)s; %(tax)s was withheld, %(over)s too much, which the employer owes back to "
+        "the worker."
+    ) % {
+        "month": month(f["month"]),
+        "arrived": day(f["arrival_date"]),
+        "resident": day(f["resident_on"]),
+        "days": f["resident_after_days"],
+        "pct": pct(f["resident_rate_pct"]),
+        "gross": rub(f["gross_rub"]),
+        "due": rub(f["resident_tax_rub"]),
+        "tax": rub(f["tax_withheld_rub"]),
+        "over": rub(f["over_withheld_rub"]),
+    }
+
+
+def _mvd(f: dict) -> str:
     """Each notice that is missing or late, in its own sentence."""
     sentences = []
     for notice in f["notices"]:
         words = {
-            "event": _iso_day(notice["event_on"]),
-            "deadline": _iso_day(notice["deadline"]),
+            "event": day(notice["event_on"]),
+            "deadline": day(notice["deadline"]),
             "count": f["working_days"],
         }
         if notice["notice"] == "start" and notice["recorded_on"] is None:
-            sentence = gettext(
+            sentence = _(
                 "The MVD was not notified of the employment start of %(event)s; it was due "
                 "within %(count)s working days, by %(deadline)s."
             )
         elif notice["notice"] == "start":
-            sentence = gettext(
+            sentence = _(
                 "The MVD was notified of the employment start of %(event)s only on %(done)s, "
                 "after the deadline of %(deadline)s."
             )
         elif notice["recorded_on"] is None:
-            sentence = gettext(
+            sentence = _(
                 "The MVD was not notified of the end of the contract on %(event)s; it was due "
                 "within %(count)s working days, by %(deadline)s."
             )
         else:
-            sentence = gettext(
+            sentence = _(
                 "The MVD was notified of the end of the contract on %(event)s only on "
                 "%(done)s, after the deadline of %(deadline)s."
             )
         if notice["recorded_on"] is not None:
-            words["done"] = _iso_day(notice["recorded_on"])
+            words["done"] = day(notice["recorded_on"])
         sentences.append(sentence % words)
     return " ".join(sentences)
 
 
 def _occupation(code: str) -> str:
-    title = occupation_title(code)
-    return f"{title} ({code})" if title != code else code
+    """An ISCO-08 code by its title; the permit's own words as written."""
+    return occupation_title(code)
 
 
-def _permit_mismatch(f: dict, e: dict) -> str:
+def _permit_mismatch(f: dict) -> str:
     words = {
         "job": f["job_title"],
-        "region": figures.region(f["work_region"]),
-        "permit_region": figures.region(f["permit_region"]),
+        "region": region(f["work_region"]),
+        "permit_region": region(f["permit_region"]),
         "occupation": _occupation(f["occupation"]),
         "permit_occupation": _occupation(f["permit_occupation"]),
     }
     sentences = []
     if "region" in f["differs"]:
         sentences.append(
-            gettext(
+            _(
                 "The job “%(job)s” is in %(region)s, but the work permit is valid only in "
                 "%(permit_region)s."
             )
@@ -199,7 +319,7 @@ def _permit_mismatch(f: dict, e: dict) -> str:
         )
     if "occupation" in f["differs"]:
         sentences.append(
-            gettext(
+            _(
                 "The job “%(job)s” is for %(occupation)s, but the work permit is for "
                 "%(permit_occupation)s."
             )
@@ -208,9 +328,15 @@ def _permit_mismatch(f: dict, e: dict) -> str:
     return " ".join(sentences)
 
 
-def _generic(f: dict, e: dict, period: str) -> str:
-    when = f"{month_name(period)}: " if len(period) == 7 and period[4] == "-" else ""
-    return f"{when}Expected {e.get('expected', '')}; found {e.get('actual', '')}."
+def _generic(code: str, evidence: dict, period: str) -> str:
+    expected, found = expected_and_found(code, evidence)
+    sentence = _("Expected %(expected)s; found %(found)s.") % {
+        "expected": expected,
+        "found": found,
+    }
+    if len(period) == 7 and period[4] == "-":
+        return _("%(month)s: %(sentence)s") % {"month": month(period), "sentence": sentence}
+    return sentence
 
 
 SPECIAL = {
@@ -219,6 +345,11 @@ SPECIAL = {
     "WAGE_DEDUCTIONS_EXCESSIVE": _wage_deductions,
     "SOCIAL_CONTRIBUTIONS_MISSING": _contributions,
     "RECRUITMENT_FEE_CHARGED": _fee,
+    "WAGE_UNPAID": _wage_unpaid,
+    "WAGE_FINAL_SETTLEMENT_LATE": _final_settlement,
+    "WAGE_ADVANCE_MISSING": _advance_missing,
+    "TAX_WITHHOLDING_IMPLAUSIBLE": _tax_implausible,
+    "TAX_RESIDENT_RATE_NOT_APPLIED": _resident_rate,
     "MVD_NOTIFICATION_OVERDUE": _mvd,
     "WORK_PERMIT_MISMATCH": _permit_mismatch,
 }
@@ -228,13 +359,14 @@ def describe_evidence(code: str, evidence: dict, period: str = "") -> str:
     figures = evidence.get("figures") or {}
     special = SPECIAL.get(code)
     try:
-        sentence = special(figures, evidence) if special else _generic(figures, evidence, period)
+        sentence = special(figures) if special else _generic(code, evidence, period)
     except (KeyError, TypeError, ValueError):
-        sentence = _generic(figures, evidence, period)
-    source = (evidence.get("legal_source") or "").strip()
+        sentence = _generic(code, evidence, period)
+    source = source_in_words((evidence.get("legal_source") or "").strip())
     if source:
         sentence = f"{sentence} {source.rstrip('.')}."
-    return sentence
+    # A figure that ends in an abbreviation ("4 730 руб.", "2026 г.") ends the sentence too.
+    return DOUBLE_STOP.sub(".", sentence)
 
 
 def describe(finding) -> str:

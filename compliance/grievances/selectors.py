@@ -1,11 +1,9 @@
 from datetime import date
 
-from django.db.models import F, QuerySet
+from django.db.models import Case, F, QuerySet, When
 
 from mobility.access import Role, actor_for
-from workers.models import (
-    Grievance,
-)
+from workers.models import OPEN_GRIEVANCE_STATUSES, Grievance
 from workers.placements.references import normalise
 from workers.placements.selectors import placements_visible_to
 from workers.status.selectors import NO_REFERENCE, grievance_view
@@ -62,3 +60,18 @@ def grievances_visible_to(user) -> QuerySet[Grievance]:
     if actor.is_official or actor.role == Role.EMPLOYER:
         return grievances.filter(placement__in=placements_visible_to(user))
     return grievances.none()
+
+
+def open_grievances(user) -> QuerySet[Grievance]:
+    """The grievances of `user`'s scope still open, the soonest next deadline first: the
+    acknowledgement until it is made, then the resolution. `next_due` is that deadline."""
+    next_due = Case(
+        When(acknowledged_at__isnull=True, then=F("acknowledgement_due")),
+        default=F("resolution_due"),
+    )
+    return (
+        grievances_visible_to(user)
+        .filter(status__in=OPEN_GRIEVANCE_STATUSES)
+        .annotate(next_due=next_due)
+        .order_by("next_due", "pk")
+    )

@@ -22,7 +22,7 @@ class GrievanceSerializer(serializers.ModelSerializer):
 
     placement_reference = serializers.CharField(source="placement.reference", read_only=True)
     employer = serializers.IntegerField(source="placement.job_order.employer_id", read_only=True)
-    assignee = serializers.CharField(source="assignee.get_username", default=None)
+    assignee = serializers.CharField(source="assignee.get_username", default=None, allow_null=True)
     acknowledgement_overdue = serializers.SerializerMethodField()
     resolution_overdue = serializers.SerializerMethodField()
 
@@ -62,6 +62,7 @@ class EmployerGrievanceSerializer(serializers.ModelSerializer):
     once an official shares it (SPEC §3)."""
 
     SHARED_ONLY = ("placement", "placement_reference", "description", "outcome")
+    SOMETIMES_OMITTED = SHARED_ONLY
 
     placement_reference = serializers.CharField(source="placement.reference", read_only=True)
 

@@ -263,7 +263,7 @@ def erasure_refusals(worker: Worker) -> list[dict]:
         .order_by("pk")
     )
     for finding in open_findings:
-        refusals.append({"code": wording.OPEN_FINDING, "rule": finding.rule.title})
+        refusals.append({"code": wording.OPEN_FINDING, "rule": finding.rule.title_in_words})
     return refusals
 
 

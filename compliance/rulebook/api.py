@@ -14,9 +14,9 @@ from compliance.rulebook.serializers import (
     RuleSerializer,
 )
 from mobility.access import actor_for
-from mobility.api import HistoryEntrySerializer, HistoryMixin
+from mobility.api import SUB_LIST, HistoryEntrySerializer, HistoryMixin, paginated
 from mobility.history import history_of
-from mobility.permissions import IsOfficial, OfficialWritesOthersRead
+from mobility.permissions import OfficialWritesOthersRead
 
 
 class RuleViewSet(
@@ -57,15 +57,15 @@ class RuleViewSet(
         return Response(RuleParameterSerializer(version).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses=HistoryEntrySerializer(many=True))
-    @action(detail=True, methods=["get"], permission_classes=[IsOfficial])
+    @action(**SUB_LIST)
     def history(self, request, pk=None):
         """The rule's own edits and those of its parameter versions, newest first."""
-        rule = self.get_object()
+        rule = self.history_object()
         entries = history_of(rule)
         for version in RuleParameter.objects.filter(rule=rule):
             entries.extend(history_of(version))
         entries.sort(key=lambda entry: entry["at"], reverse=True)
-        return Response(HistoryEntrySerializer(entries, many=True).data)
+        return paginated(self, entries, HistoryEntrySerializer)
 
 
 class MinimumWageViewSet(HistoryMixin, viewsets.ModelViewSet):

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from mobility.regions import russian_regions
 
+from . import words
+
 # The pact's law is read from 2000 on; a date outside these bounds is a typing slip.
 EARLIEST_EFFECTIVE = date(2000, 1, 1)
 YEARS_AHEAD = 5
@@ -89,6 +91,18 @@ class Rule(models.Model):
     def __str__(self) -> str:
         return self.code
 
+    @property
+    def title_in_words(self) -> str:
+        return words.in_words(self.title)
+
+    @property
+    def condition_in_words(self) -> str:
+        return words.in_words(self.fires_when)
+
+    @property
+    def source_in_words(self) -> str:
+        return words.source_in_words(self.legal_source)
+
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class RuleParameter(models.Model):
@@ -138,3 +152,7 @@ class MinimumWage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region or 'federal'} {self.effective_from}: {self.amount_rub}"
+
+    @property
+    def source_in_words(self) -> str:
+        return words.source_in_words(self.source)

@@ -30,6 +30,11 @@ def demo_inn(serial: int) -> str:
     return body + inn.calc_company_check_digit(body)
 
 
+def demo_address(serial: int) -> str:
+    """A fictitious street address, written as a Russian employer's would be."""
+    return f"ул. Примерная, д. {serial}"
+
+
 def demo_ogrn(serial: int) -> str:
     body = f"10299{serial:07d}"
     # calc_check_digit reads the length of the whole number, check digit place included.
@@ -103,7 +108,7 @@ def seed_more_employers() -> None:
                 "ogrn": demo_ogrn(spec.serial),
                 "region": spec.region,
                 "sector": spec.sector,
-                "address": f"Demo address {spec.serial}, {spec.region}",
+                "address": demo_address(spec.serial),
                 "contact_email": f"hr{spec.serial}@example.ru",
                 "sponsorship_status": spec.status,
                 "quota": spec.quota,

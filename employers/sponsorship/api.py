@@ -13,7 +13,7 @@ from employers.sponsorship.serializers import (
     SponsorshipDecisionSerializer,
 )
 from mobility.access import Role, actor_for
-from mobility.api import HistoryMixin
+from mobility.api import SUB_LIST, HistoryMixin, paginated
 
 
 class EmployerViewSet(
@@ -56,16 +56,22 @@ class EmployerViewSet(
         return Response(data)
 
     def perform_create(self, serializer):
-        serializer.instance = services.register_employer(
+        employer = services.register_employer(
             actor=actor_for(self.request.user), **serializer.validated_data
         )
+        serializer.instance = self._counted(employer.pk)
 
     def perform_update(self, serializer):
-        serializer.instance = services.update_employer(
+        employer = services.update_employer(
             actor=actor_for(self.request.user),
             employer_id=serializer.instance.pk,
             **serializer.validated_data,
         )
+        serializer.instance = self._counted(employer.pk)
+
+    def _counted(self, pk: int):
+        """The employer read back with its `quota_used`, which every answer carries."""
+        return self.get_queryset().get(pk=pk)
 
     @extend_schema(request=DecisionInputSerializer, responses=SponsorshipDecisionSerializer)
     @action(detail=True, methods=["post"])
@@ -79,10 +85,10 @@ class EmployerViewSet(
         return Response(SponsorshipDecisionSerializer(decision).data, status=status.HTTP_200_OK)
 
     @extend_schema(responses=SponsorshipDecisionSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(**SUB_LIST)
     def decisions(self, request, pk=None):
         employer = self.get_object()
         if not self._reads_decisions():
             raise PermissionDenied("Only officials and the employer's staff read its decisions.")
         decisions = employer.decisions.select_related("decided_by")
-        return Response(SponsorshipDecisionSerializer(decisions, many=True).data)
+        return paginated(self, decisions, SponsorshipDecisionSerializer)

@@ -22,12 +22,15 @@ from employers.sponsorship.selectors import employers_visible_to, with_quota_use
 from mobility.access import Role
 from mobility.history import history_in_words
 from mobility.web import for_roles, paginate, run_service, unconfirmed, visible_or_404
+from mobility.workspaces import sections_for
 
 PAGE_SIZE = 25
 
 
 @for_roles(Role.EMPLOYER)
 def workspace(request):
+    """The employer's inbox (what waits for it, oldest first), then its sponsorship, quota and
+    job orders."""
     employer = get_object_or_404(
         with_quota_use(employers_visible_to(request.user)), pk=request.actor.employer_id
     )
@@ -45,6 +48,9 @@ def workspace(request):
             "status": status,
             "statuses": JobOrderStatus.choices,
             "latest_decision": employer.decisions.select_related("decided_by").first(),
+            # What waits for the employer comes first: candidates, contracts, arrivals, wages,
+            # findings (added by the apps that own them).
+            "sections": sections_for(request),
         },
     )
 
@@ -173,6 +179,9 @@ DECISION_QUESTIONS = {
 @require_POST
 def official_employer_decide(request, pk):
     employer = visible_or_404(employers_visible_to, request, pk)
+    # Indian-side officials read the sponsor's page but have no decision to make on it.
+    if not services.may_decide(request.actor, employer):
+        raise Http404
     form = DecisionForm(request.POST)
     if not form.is_valid():
         for problems in form.errors.values():

@@ -171,7 +171,7 @@ def test_the_finding_history_names_who_closed_it(api, world, findings):
     finding = findings["case_a"]
     client = api.as_user(world.official)
     client.post(f"/api/v1/findings/{finding.pk}/waive/", {"reason": "Seasonal"}, format="json")
-    history = client.get(f"/api/v1/findings/{finding.pk}/history/").data
+    history = client.get(f"/api/v1/findings/{finding.pk}/history/").data["results"]
     assert history[0]["user"] == world.official.username
     assert history[0]["changes"]["status"] == {"from": "open", "to": "waived"}
 

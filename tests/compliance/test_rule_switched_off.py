@@ -32,7 +32,7 @@ def test_switching_a_rule_off_closes_its_open_and_acknowledged_findings(api):
         assert finding.close_reason == "rule disabled"
         assert finding.closed_by == official
         assert finding.closed_at is not None
-    history = api.get(f"/api/v1/findings/{open_one.pk}/history/").json()
+    history = api.get(f"/api/v1/findings/{open_one.pk}/history/").json()["results"]
     assert history[0]["user"] == "rule-keeper"
     assert history[0]["changes"]["status"] == {"from": "open", "to": "resolved"}
 

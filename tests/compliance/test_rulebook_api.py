@@ -42,7 +42,7 @@ def test_official_adds_a_parameter_version_from_a_date(api):
     assert parameters("HOURS_WEEKLY_EXCEEDED", date(2027, 1, 1))["max_hours_per_week"] == 36
     detail = client.get(f"/api/v1/rules/{rule.pk}/").json()
     assert [v["effective_from"] for v in detail["parameter_versions"]][:1] == ["2027-01-01"]
-    history = client.get(f"/api/v1/rules/{rule.pk}/history/").json()
+    history = client.get(f"/api/v1/rules/{rule.pk}/history/").json()["results"]
     assert history[0]["user"] == "labour-inspector"
     assert history[0]["action"] == "created"
 
@@ -80,7 +80,7 @@ def test_official_switches_a_rule_off_and_sets_its_severity(api):
     assert response.status_code == 200
     rule.refresh_from_db()
     assert (rule.enabled, rule.severity) == (False, "critical")
-    latest = client.get(f"/api/v1/rules/{rule.pk}/history/").json()[0]
+    latest = client.get(f"/api/v1/rules/{rule.pk}/history/").json()["results"][0]
     assert latest["user"] == "chief"
     assert latest["changes"]["enabled"] == {"from": True, "to": False}
 
@@ -128,7 +128,9 @@ def test_official_adds_a_minimum_wage_that_applies_from_its_date(api):
     assert response.status_code == 201, response.json()
     assert applicable_minimum_wage("RU-MOW", date(2027, 1, 1)).amount_rub == Decimal("45000.00")
     assert applicable_minimum_wage("RU-MOW", date(2026, 12, 31)).amount_rub == Decimal("39730.00")
-    history = client.get(f"/api/v1/minimum-wages/{response.json()['id']}/history/").json()
+    history = client.get(f"/api/v1/minimum-wages/{response.json()['id']}/history/").json()[
+        "results"
+    ]
     assert history[0]["user"] == "wage-desk"
     again = client.post("/api/v1/minimum-wages/", body, format="json")
     assert again.status_code == 400
@@ -143,7 +145,7 @@ def test_official_corrects_a_minimum_wage_and_history_shows_it(api):
     client = api.as_user(official_user(username="spb-desk"))
     response = client.patch(f"/api/v1/minimum-wages/{wage.pk}/", {"amount_rub": "31500.00"})
     assert response.status_code == 200
-    latest = client.get(f"/api/v1/minimum-wages/{wage.pk}/history/").json()[0]
+    latest = client.get(f"/api/v1/minimum-wages/{wage.pk}/history/").json()["results"][0]
     assert latest["user"] == "spb-desk"
     assert latest["changes"]["amount_rub"]["to"] in ("31500.00", 31500.0, "31500")
 

@@ -160,6 +160,16 @@ def test_destructive_decision_needs_reason_and_confirmation_on_the_page():
     assert SponsorshipDecision.objects.get().reason == "Wages unpaid"
 
 
+def test_an_indian_official_finds_no_sponsorship_decision_to_make():
+    employer = EmployerFactory(sponsorship_status="applied", quota=0)
+    client = signed_in(official_user(Side.INDIA))
+    url = f"/officials/employers/{employer.pk}/decide/"
+    response = client.post(url, {"decision": "approve", "quota": "25", "confirm": "yes"})
+    assert response.status_code == 404
+    employer.refresh_from_db()
+    assert employer.sponsorship_status == "applied" and not employer.decisions.exists()
+
+
 def test_region_limited_official_does_not_find_an_employer_page_outside_their_regions():
     employer = EmployerFactory(region="RU-SPE", sponsorship_status="applied")
     client = signed_in(official_user(regions=["RU-MOW"]))

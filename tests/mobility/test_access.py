@@ -121,7 +121,7 @@ def test_a_locked_account_gets_a_page_in_its_language_saying_when_to_try_again(c
     [
         (agency_user, "/agency/"),
         (employer_user, "/employer/"),
-        (official_user, "/officials/dashboard/"),
+        (official_user, "/officials/"),
         (UserFactory, "/"),
     ],
 )

@@ -130,7 +130,7 @@ def test_officials_read_who_changed_what(api):
     )
     history = api.as_user(official_user()).get(f"/api/v1/employers/{employer.pk}/history/")
     assert history.status_code == 200
-    latest = history.json()[0]
+    latest = history.json()["results"][0]
     assert latest["action"] == "updated"
     assert latest["user"] == "hr-manager"
     assert latest["changes"]["contact_email"] == {"from": "old@example.ru", "to": "new@example.ru"}

@@ -85,3 +85,14 @@ def test_an_unknown_filter_is_refused_by_name_instead_of_showing_everything(api)
     assert list(response.data) == ["regoin"]
     assert "region" in str(response.data["regoin"][0])
     assert api.get("/api/v1/employers/", {"region": "RU-MOW", "page": 1}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_api_address_that_names_nothing_is_a_404_in_json_and_a_page_stays_a_page(client):
+    # "1.5" is no id: no route matches it, so Django's handler answers, not the API's.
+    response = client.get("/api/v1/findings/1.5/waive/")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
+    page = client.get("/no-such-page/")
+    assert page.status_code == 404
+    assert page["Content-Type"].startswith("text/html")

@@ -32,5 +32,5 @@ def test_the_api_history_keeps_the_raw_record():
     client = signed_in(official_user())
     decide = {"decision": "approve", "quota": "25", "confirm": "yes"}
     client.post(f"/officials/employers/{employer.pk}/decide/", decide)
-    raw = client.get(f"/api/v1/employers/{employer.pk}/history/").json()
+    raw = client.get(f"/api/v1/employers/{employer.pk}/history/").json()["results"]
     assert raw[0]["changes"]["sponsorship_status"] == {"from": "applied", "to": "approved"}

@@ -13,7 +13,14 @@ from tests.world import S
 pytestmark = pytest.mark.django_db
 
 WORKSPACES = {
-    "agency": ["/agency/", "/agency/workers/new/", "/agency/imports/", "/agency/findings/"],
+    "agency": [
+        "/agency/",
+        "/agency/workers/new/",
+        "/agency/imports/",
+        "/agency/findings/",
+        "/agency/drafts/unmet/",
+        "/agency/documents/rejected/",
+    ],
     "employer": [
         "/employer/",
         "/employer/contact/",
@@ -21,8 +28,13 @@ WORKSPACES = {
         "/employer/evidence/",
         "/employer/findings/",
         "/employer/grievances/",
+        "/employer/candidates/",
+        "/employer/contracts/",
+        "/employer/arrivals/",
+        "/employer/wages/due/",
     ],
     "official": [
+        "/officials/",
         "/officials/dashboard/",
         "/officials/findings/",
         "/officials/grievances/",

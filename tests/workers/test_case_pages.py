@@ -154,6 +154,14 @@ def test_an_indian_official_suspends_an_agency_from_its_page(client, world):
     assert 'name="decision"' not in client.get(f"/agencies/{world.agency_a.pk}/").content.decode()
 
 
+def test_a_russian_official_finds_no_decision_to_make_on_an_agency(client, world):
+    client.force_login(world.official)
+    decision = {"decision": "suspend", "reason": "Complaints.", "confirm": "yes"}
+    assert client.post(f"/agencies/{world.agency_a.pk}/decide/", decision).status_code == 404
+    world.agency_a.refresh_from_db()
+    assert world.agency_a.status == AgencyStatus.ACTIVE and not world.agency_a.decisions.exists()
+
+
 def test_an_employer_sees_a_candidate_with_the_passport_number_masked(client, world):
     placement = world.case(S.SUBMITTED)
     client.force_login(world.employer_a_user)

@@ -13,7 +13,7 @@ def test_each_demo_agency_has_a_case_in_every_status_reached_by_moves_spec_allow
     seed_demo(password="demo-pass")
     for username in ("agency-a", "agency-b"):
         cases = Placement.objects.filter(agency__members__user__username=username)
-        assert sorted(cases.values_list("status", flat=True)) == sorted(PlacementStatus.values)
+        assert set(cases.values_list("status", flat=True)) == set(PlacementStatus.values)
         for case in cases:
             steps = list(case.timeline.order_by("at", "pk").values_list("from_status", "to_status"))
             # Opened as a draft, then one move of SPEC §5 after another to where it stands.
@@ -32,6 +32,17 @@ def test_each_demo_agency_has_a_case_in_every_status_reached_by_moves_spec_allow
         for case in Placement.objects.filter(status=PlacementStatus.EMPLOYED)
     }
     assert ("RU-LEN", "RU-SPE") in regions and ("RU-MOW", "RU-MOW") in regions
+
+
+def test_employer_a_has_several_candidates_waiting_with_distinct_names():
+    seed_demo(password="demo-pass")
+    waiting = Placement.objects.filter(
+        status=PlacementStatus.SUBMITTED,
+        job_order__employer__members__user__username="employer-a",
+    )
+    assert waiting.count() == 3
+    names = list(Placement.objects.values_list("worker__full_name", flat=True))
+    assert len(names) == len(set(names))
 
 
 def test_seeding_twice_changes_nothing():

@@ -174,10 +174,10 @@ def test_the_timeline_shows_the_worker_visible_message_in_the_readers_language(a
     placement = world.case(S.SUBMITTED)
     transition(api, world.employer_a_user, placement, to=S.ACCEPTED)
     url = f"/api/v1/placements/{placement.pk}/timeline/"
-    english = api.as_user(world.agency_a_user).get(url).json()
+    english = api.as_user(world.agency_a_user).get(url).json()["results"]
     assert english[0]["message"] == "The employer accepted your application."
     assert english[0]["to_status"] == S.ACCEPTED
-    hindi = api.as_user(world.agency_a_user).get(url, HTTP_ACCEPT_LANGUAGE="hi").json()
+    hindi = api.as_user(world.agency_a_user).get(url, HTTP_ACCEPT_LANGUAGE="hi").json()["results"]
     assert any("\u0900" <= ch <= "\u097f" for ch in hindi[0]["message"]), hindi[0]["message"]
 
 

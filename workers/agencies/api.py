@@ -5,7 +5,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from mobility.access import Role, actor_for
-from mobility.api import HistoryMixin
+from mobility.api import SUB_LIST, HistoryMixin, paginated
 from mobility.errors import ActionForbidden
 from workers.agencies import services
 from workers.agencies.selectors import agencies_visible_to
@@ -68,8 +68,7 @@ class AgencyViewSet(
         return Response(AgencySerializer(agency).data)
 
     @extend_schema(responses=AgencyDecisionRecordSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(**SUB_LIST)
     def decisions(self, request, pk=None):
-        agency = self.get_object()
-        records = agency.decisions.select_related("decided_by")
-        return Response(AgencyDecisionRecordSerializer(records, many=True).data)
+        records = self.get_object().decisions.select_related("decided_by")
+        return paginated(self, records, AgencyDecisionRecordSerializer)

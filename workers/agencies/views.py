@@ -71,6 +71,9 @@ def agency_page(request, pk):
 @require_POST
 def agency_decide(request, pk):
     agency = visible_or_404(agencies_visible_to, request, pk)
+    # Like registering one: Russian-side officials read agencies, they do not decide on them.
+    if not request.actor.on_side("IN"):
+        raise Http404
     decision = request.POST.get("decision", "")
     if decision in AgencyDecisionKind.values:
         # Only a recognised decision is asked about; anything else the service refuses.

@@ -1,5 +1,6 @@
 """Demo cases for `seed_demo`: for `agency-a` and `agency-b`, one worker in every case status,
-each moved there through the real lifecycle services, with documents and a timeline.
+each moved there through the real lifecycle services, with documents and a timeline, and a few
+more candidates waiting for `employer-a`'s decision.
 
 Keyed on the workers' (fictitious) passport numbers: a worker that exists already is left as
 it is, so running the seed twice changes nothing.
@@ -48,6 +49,9 @@ LAST_NAMES = ["Nair", "Singh", "Kumar", "Menon", "Gill", "Pillai", "Sandhu", "Th
 
 DEMO_AGENCIES = [("agency-a", "IN-KL", "employer-a"), ("agency-b", "IN-PB", "employer-b")]
 PERMIT_OF_ANOTHER_REGION = "RU-LEN"
+# Beyond the one submitted case of every agency, candidates left waiting in an employer's inbox
+# so that it opens on several to decide, one at a time or together.
+WAITING_CANDIDATES = {"employer-a": 2}
 
 
 def _user(username: str) -> Any:
@@ -128,11 +132,16 @@ def seed_placements() -> int:
             "employer": actor_for(job.employer.members.order_by("pk").first().user),
             "official": official,
         }
-        for status_index, status in enumerate(PATHS, start=1):
+        extra = [S.SUBMITTED] * WAITING_CANDIDATES.get(employer_username, 0)
+        for status_index, status in enumerate([*PATHS, *extra], start=1):
             passport = f"D{agency_index}{status_index:06d}"
             if Worker.objects.filter(passport_number=passport).exists():
                 continue
-            serial = status_index + len(PATHS) * (agency_index - 1)
+            if status_index <= len(PATHS):
+                serial = status_index + len(PATHS) * (agency_index - 1)
+            else:
+                # After both agencies' one-per-status workers, so that no name repeats.
+                serial = status_index + len(PATHS) * (len(DEMO_AGENCIES) - 1)
             _seed_placement(state, job, actors, passport, status, serial, today)
             created += 1
     return created

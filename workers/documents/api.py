@@ -65,7 +65,10 @@ class DocumentViewSet(
         )
         return Response(DocumentSerializer(document).data)
 
-    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    # Served as stored: one of the types an upload may be.
+    @extend_schema(
+        responses={(200, content_type): bytes for content_type in services.ACCEPTED_TYPES}
+    )
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None):
         document = self.get_object()

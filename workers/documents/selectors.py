@@ -1,9 +1,7 @@
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from mobility.access import Role, actor_for
-from workers.models import (
-    Document,
-)
+from workers.models import Document, VerificationStatus
 from workers.placements.selectors import EMPLOYER_READS, placements_visible_to
 from workers.registry.selectors import workers_visible_to
 
@@ -24,3 +22,20 @@ def documents_visible_to(user) -> QuerySet[Document]:
         workers = workers_visible_to(user).filter(pk=OuterRef("worker_id"))
         return documents.filter(Exists(workers))
     return documents.none()
+
+
+def rejected_documents(user) -> QuerySet[Document]:
+    """Documents of `user`'s scope that were checked and rejected and not yet replaced (by a
+    later one of the same kind for the same worker or case), the latest rejection first."""
+    replaced = (
+        Document.objects.filter(kind=OuterRef("kind"), uploaded_at__gt=OuterRef("uploaded_at"))
+        .filter(Q(worker_id=OuterRef("worker_id")) | Q(placement_id=OuterRef("placement_id")))
+        .exclude(verification_status=VerificationStatus.REJECTED)
+    )
+    return (
+        documents_visible_to(user)
+        .filter(verification_status=VerificationStatus.REJECTED)
+        .exclude(Exists(replaced))
+        .select_related("worker", "placement__worker")
+        .order_by("-verified_at", "-pk")
+    )

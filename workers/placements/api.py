@@ -7,7 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from mobility.access import Role, actor_for
-from mobility.api import HistoryMixin
+from mobility.api import SUB_LIST, HistoryMixin, paginated
 from mobility.errors import ActionForbidden
 from workers.placements import services
 from workers.placements.selectors import placements_visible_to, timeline_of
@@ -89,10 +89,9 @@ class PlacementViewSet(
         return Response(self._render(placement.pk))
 
     @extend_schema(responses=CaseEventSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(**SUB_LIST)
     def timeline(self, request, pk=None):
-        placement = self.get_object()
-        return Response(CaseEventSerializer(timeline_of(placement), many=True).data)
+        return paginated(self, timeline_of(self.get_object()), CaseEventSerializer)
 
     def _render(self, pk: int) -> dict:
         return PlacementSerializer(

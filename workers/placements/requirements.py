@@ -9,7 +9,6 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -17,7 +16,7 @@ from compliance.rulebook.selectors import check_job_terms
 from employers.models import JobOrderStatus, SponsorshipStatus
 from employers.sponsorship.selectors import quota_in_use
 from mobility import figures
-from workers.models import AgencyStatus, DocumentKind, Placement, VerificationStatus
+from workers.models import AgencyStatus, Document, DocumentKind, Placement, VerificationStatus
 
 # Emigration clearance asks for a passport valid six months beyond the stay.
 PASSPORT_MARGIN_MONTHS = 6
@@ -29,10 +28,14 @@ PERMIT_MAX_YEARS = 3
 Check = Callable[[Placement, dict, date], list[str]]
 
 
-def _worker_documents(placement: Placement, kind: str) -> QuerySet:
-    return placement.worker.documents.filter(kind=kind).exclude(
-        verification_status=VerificationStatus.REJECTED
-    )
+def _worker_documents(placement: Placement, kind: str) -> list[Document]:
+    # A worker has a handful of papers: read them all, or take them from a prefetch when a
+    # list of cases is checked at once (the agency's inbox).
+    return [
+        document
+        for document in placement.worker.documents.all()
+        if document.kind == kind and document.verification_status != VerificationStatus.REJECTED
+    ]
 
 
 def worker_consented(placement: Placement, data: dict, today: date) -> list[str]:
@@ -69,17 +72,19 @@ def passport_valid_long_enough(placement: Placement, data: dict, today: date) ->
 
 
 def passport_uploaded(placement: Placement, data: dict, today: date) -> list[str]:
-    if not _worker_documents(placement, DocumentKind.PASSPORT).exists():
+    if not _worker_documents(placement, DocumentKind.PASSPORT):
         return [_("A copy of the passport has not been uploaded.")]
     return []
 
 
 def medical_certificate_recent(placement: Placement, data: dict, today: date) -> list[str]:
     oldest = today - timedelta(days=MEDICAL_CERTIFICATE_MAX_AGE_DAYS)
-    recent = _worker_documents(placement, DocumentKind.MEDICAL_CERTIFICATE).filter(
-        issued_on__gte=oldest, issued_on__lte=today
-    )
-    if not recent.exists():
+    recent = [
+        document
+        for document in _worker_documents(placement, DocumentKind.MEDICAL_CERTIFICATE)
+        if document.issued_on is not None and oldest <= document.issued_on <= today
+    ]
+    if not recent:
         return [
             ngettext(
                 "A medical certificate issued in the last %(count)s day (on or after "

@@ -1,15 +1,18 @@
 """Every shared read of the workers app, scoped to a user. Out of scope means absent (404);
 an unknown role or an anonymous user gets nothing."""
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.utils import timezone
 
 from mobility.access import Role, actor_for
 from workers.models import (
     CaseEvent,
+    Document,
     DocumentKind,
     Placement,
     PlacementStatus,
 )
+from workers.placements import lifecycle
 
 # Employers see the papers of the employment itself, including the payslips they upload.
 EMPLOYER_READS = (
@@ -57,3 +60,62 @@ def pipeline_counts(user) -> dict[str, int]:
     counts = dict.fromkeys(PlacementStatus.values, 0)
     counts.update({row["status"]: row["n"] for row in rows})
     return counts
+
+
+QUEUE_RELATED = ("worker", "agency", "job_order__employer")
+
+
+def _since_moved_to(status: str) -> Subquery:
+    """When the case last moved into `status`: how long it has waited there."""
+    return Subquery(
+        CaseEvent.objects.filter(placement_id=OuterRef("pk"), to_status=status)
+        .order_by("-at")
+        .values("at")[:1]
+    )
+
+
+def _waiting_in(user, status: str) -> QuerySet[Placement]:
+    """The cases of `user`'s scope waiting in `status`, the longest waiting first."""
+    return (
+        placements_visible_to(user)
+        .filter(status=status)
+        .select_related(*QUEUE_RELATED)
+        .annotate(waiting_since=_since_moved_to(status))
+        .order_by("waiting_since", "pk")
+    )
+
+
+def candidates_waiting(user) -> QuerySet[Placement]:
+    """Submitted cases waiting for the employer's decision, oldest submission first."""
+    return _waiting_in(user, PlacementStatus.SUBMITTED)
+
+
+def contracts_to_sign(user) -> QuerySet[Placement]:
+    """Accepted candidates whose contract is still to be signed and recorded."""
+    return _waiting_in(user, PlacementStatus.ACCEPTED)
+
+
+def arrivals_to_confirm(user) -> QuerySet[Placement]:
+    """Workers who left India and whose arrival in Russia is still to be confirmed."""
+    return _waiting_in(user, PlacementStatus.DEPARTED)
+
+
+SUBMIT = lifecycle.move_for(PlacementStatus.DRAFT, PlacementStatus.SUBMITTED)
+
+
+def drafts_with_unmet_requirements(user) -> list[tuple[Placement, list[str]]]:
+    """The drafts of `user`'s scope that cannot be submitted yet, each with what stands in the
+    way, oldest first. The lifecycle table's own checks decide; the worker's documents come in
+    one query for all drafts (the checks read a prefetched list), so the queries do not grow
+    with the number of drafts."""
+    today = timezone.localdate()
+    drafts = (
+        placements_visible_to(user)
+        .filter(status=PlacementStatus.DRAFT)
+        .select_related(*QUEUE_RELATED)
+        .prefetch_related(Prefetch("worker__documents", queryset=Document.objects.order_by()))
+        .annotate(waiting_since=_since_moved_to(PlacementStatus.DRAFT))
+        .order_by("waiting_since", "pk")
+    )
+    rows = ((draft, lifecycle.open_requirements(SUBMIT, draft, today)) for draft in drafts)
+    return [(draft, problems) for draft, problems in rows if problems]

@@ -5,6 +5,7 @@ same transaction, raises domain errors (mobility.errors) and tells other apps th
 signals of `workers.signals`, sent on commit.
 """
 
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from typing import Any
@@ -19,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from employers.models import Employer, JobOrder, JobOrderStatus, SponsorshipStatus
 from mobility import figures
 from mobility.access import Actor, Role
-from mobility.errors import ActionForbidden, MoveNotAllowed, RequirementsUnmet
+from mobility.errors import ActionForbidden, DomainError, MoveNotAllowed, RequirementsUnmet
 from mobility.placement_status import OPEN
 from workers.models import (
     ONE_OPEN_PLACEMENT,
@@ -169,6 +170,37 @@ def transition_placement(*, actor: Actor, placement_id: int, to: str, data: dict
         # Robust: the move is made; a broker that is down costs the notification, not the move.
         transaction.on_commit(partial(tasks.notify_placement_move.delay, event.pk), robust=True)
     return placement
+
+
+@dataclass(frozen=True)
+class CaseDecision:
+    """What became of one case of a decision taken on several: moved, or refused and why."""
+
+    placement: Placement
+    moved: bool
+    problems: tuple[str, ...] = ()
+
+
+def transition_placements(
+    *, actor: Actor, placements: list[Placement], to: str, data: dict
+) -> list[CaseDecision]:
+    """The same move on several cases (an employer accepting or rejecting candidates from its
+    inbox), each in a transaction of its own through `transition_placement`: a case that is
+    refused (already decided by a colleague, its requirements unmet) is reported with the
+    reasons and the others are still moved. `placements` are the ones the actor may see; the
+    results come in their order."""
+    results = []
+    for placement in placements:
+        try:
+            transition_placement(actor=actor, placement_id=placement.pk, to=to, data=data)
+        except ValidationError as error:
+            results.append(CaseDecision(placement, False, tuple(error.messages)))
+        except DomainError as error:
+            problems = getattr(error, "problems", None) or [error.message]
+            results.append(CaseDecision(placement, False, tuple(problems)))
+        else:
+            results.append(CaseDecision(placement, True))
+    return results
 
 
 ARRIVAL_DATES = (

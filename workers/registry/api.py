@@ -1,4 +1,5 @@
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.response import Response
 
@@ -11,6 +12,20 @@ from workers.registry.selectors import workers_visible_to
 from workers.registry.serializers import MaskedWorkerSerializer, WorkerSerializer
 
 
+def _as_read(many: bool = False) -> PolymorphicProxySerializer:
+    """A worker as their agency and officials read them, or masked as an employer does."""
+    return PolymorphicProxySerializer(
+        component_name="WorkerAsRead",
+        serializers=[WorkerSerializer, MaskedWorkerSerializer],
+        resource_type_field_name=None,
+        many=many,
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(responses=_as_read(many=True)),
+    retrieve=extend_schema(responses=_as_read()),
+)
 class WorkerViewSet(HistoryMixin, viewsets.ModelViewSet):
     """Workers: their agency registers and edits them; employers read the candidates on their
     job orders (passport number masked); officials read."""

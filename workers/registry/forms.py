@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from employers.job_orders.selectors import job_orders_visible_to
 from employers.models import JobOrder
+from mobility import figures
 from mobility.occupations import occupations
 from mobility.regions import indian_states
 from mobility.web import DatePicker, PlainErrors
@@ -82,6 +83,6 @@ class OpenPlacementForm(PlainErrors, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["job_order"].queryset = job_orders_visible_to(user)
         self.fields["job_order"].label_from_instance = lambda job: (
-            f"{job.title} — {job.employer.legal_name} ({job.work_region}), "
-            f"{job.monthly_wage_rub} RUB"
+            f"{job.title} — {job.employer.legal_name} ({figures.region(job.work_region)}), "
+            f"{figures.roubles(job.monthly_wage_rub)}"
         )

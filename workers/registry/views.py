@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from mobility.access import Role
 from mobility.web import add_api_errors, for_roles, paginate, run_service, visible_or_404
+from mobility.workspaces import sections_for
 from workers.documents.forms import DocumentUploadForm
 from workers.documents.selectors import documents_visible_to
 from workers.models import Placement, PlacementStatus, Worker
@@ -25,7 +26,8 @@ PAGE_SIZE = 25
 
 @for_roles(Role.AGENCY)
 def workspace(request):
-    """The agency's pipeline (cases per status) and its workers, searchable and filtered."""
+    """What waits for the agency (drafts not ready, findings to answer, documents rejected),
+    then its pipeline (cases per status) and its workers, searchable and filtered."""
     search = WorkerSearchForm(request.GET or None)
     latest = Placement.objects.filter(worker_id=OuterRef("pk")).order_by("-created_at", "-pk")
     workers = workers_visible_to(request.user).annotate(
@@ -48,6 +50,7 @@ def workspace(request):
         request,
         "workers/registry/workspace.html",
         {
+            "sections": sections_for(request),
             "pipeline": pipeline,
             "total_cases": sum(counts.values()),
             "search": search,

@@ -33,6 +33,6 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("compliance", "0010_seed_work_permit_mismatch")]
+    dependencies = [("compliance", "0012_seed_work_permit_mismatch")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

@@ -41,6 +41,6 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("compliance", "0009_insurance_expiring_source")]
+    dependencies = [("compliance", "0011_seed_wage_rules")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
