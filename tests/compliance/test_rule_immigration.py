@@ -280,7 +280,7 @@ def test_a_permit_for_another_occupation_is_a_breach():
     finding = check_and_sweep(case)[MISMATCH]
     assert finding.evidence["figures"]["differs"] == ["occupation"]
     assert "but the work permit is for" in describe(finding)
-    assert "(9313)" in describe(finding)
+    assert "for Building construction labourers" in describe(finding)
 
 
 def test_a_permit_of_the_jobs_region_and_occupation_is_not_a_finding():

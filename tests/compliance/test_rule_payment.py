@@ -53,7 +53,7 @@ def test_a_month_partly_paid_is_unpaid_from_day_16_after_its_end():
     )
     assert figures["days_late"] == 1
     message = finding_message(finding)
-    assert "12,000.00 RUB is still unpaid" in message
+    assert "12,000 RUB is still unpaid" in message
     assert "1 day late" in message
 
 
