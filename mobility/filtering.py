@@ -2,6 +2,7 @@
 generic views, so it may import none of them)."""
 
 from django import forms
+from django.utils.translation import gettext as _
 from django_filters import ModelChoiceFilter, NumberFilter
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions
@@ -44,7 +45,10 @@ class StrictFilterBackend(DjangoFilterBackend):
         if unknown and getattr(view, "action", None) == "list":
             listed = ", ".join(sorted(known))
             raise exceptions.ValidationError(
-                {name: [f"Unknown filter; this list takes: {listed}."] for name in unknown}
+                {
+                    name: [_("Unknown filter; this list takes: %(known)s.") % {"known": listed}]
+                    for name in unknown
+                }
             )
         return super().filter_queryset(request, queryset, view)
 
