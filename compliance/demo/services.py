@@ -11,16 +11,21 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import DateTimeField, F, Value
+from django.db.models.functions import Cast, Least
 from django.utils import timezone
 
 from compliance.checks.engine import run_sweep_now
 from compliance.models import CheckRun, InsuranceCover, SafetyRecord, WageReport
 from compliance.rulebook.working_time import monthly_norm_hours
+from mobility.backdate import restamp
 from mobility.placement_status import ARRIVED_OR_ENDED
 from workers.models import Grievance, GrievanceStatus, Placement
 from workers.placements.references import new_reference
 
 CENT = Decimal("0.01")
+# Noon in Moscow: the database reads a date as midnight UTC.
+WORKDAY = timedelta(hours=9)
 # Non-residents pay 30 % income tax until they have spent 183 days in Russia, then 13 %.
 TAX_NON_RESIDENT, TAX_RESIDENT = Decimal("0.30"), Decimal("0.13")
 CONTRIBUTIONS = Decimal("0.30")
@@ -177,6 +182,7 @@ def _seed_grievances(cases: list[Placement]) -> int:
 def seed_evidence(today: date | None = None) -> int:
     """Add the demo's evidence and grievances; returns how many rows were written."""
     today = today or timezone.localdate()
+    since = timezone.now()
     with transaction.atomic(durable=True):
         cases = list(
             Placement.objects.filter(status__in=ARRIVED_OR_ENDED)
@@ -190,6 +196,14 @@ def seed_evidence(today: date | None = None) -> int:
                 flaws[employed[number % len(employed)].pk].add(violation)
         written = sum(_seed_placement(case, flaws[case.pk], today) for case in cases)
         written += _seed_grievances(employed)
+        # Month by month as they would have come in: a report filed on the day the wages were
+        # paid, a safety record on its day, a cover when it began.
+        for model, day in (
+            (WageReport, "paid_on"),
+            (SafetyRecord, "date"),
+            (InsuranceCover, "valid_from"),
+        ):
+            restamp(model, since, Least(Cast(F(day), DateTimeField()) + WORKDAY, Value(since)))
         if written or not CheckRun.objects.exists():
             run_sweep_now(on=today)
     return written

@@ -77,6 +77,9 @@ DEMO_AGENCIES = [("agency-a", "IN-KL", "employer-a"), ("agency-b", "IN-PB", "emp
 WAITING_CANDIDATES = {"employer-a": 2}
 # The year of history numbers its workers from here, after the cases above.
 HISTORY_SERIALS = 100
+# Cases whose steps are dated together: one query per table for each batch, and a run that is
+# interrupted leaves at most a batch stamped with the day of the run.
+REPLAY_BATCH = 25
 
 # Days from opening a case to each move, as the pact's cases usually take them; the work
 # starts (and the contract with it) ten weeks after the case is opened.
@@ -144,7 +147,7 @@ def _persona_case(status: str, serial: int, today: date) -> tuple[date, date]:
     the demo has a year of wages to report); the others left five weeks ago."""
     if S.DEPARTED not in PATHS[status]:
         return today - timedelta(days=40 + serial % 7), today + timedelta(days=45)
-    start = today - timedelta(days=395 if S.EMPLOYED in PATHS[status] else 30)
+    start = today - timedelta(days=365 if S.EMPLOYED in PATHS[status] else 30)
     return start - timedelta(days=START_DAY), start
 
 
@@ -200,7 +203,7 @@ def seed_placements(cases: int = 0) -> int:
     today = timezone.localdate()
     official = actor_for(_user("official-ru"))
     agencies = {}
-    created = 0
+    replay, pending, created = Replay(), [], 0
     for agency_index, (username, state, employer_username) in enumerate(DEMO_AGENCIES, start=1):
         agency = actor_for(_user(username))
         agencies[username] = (agency, state)
@@ -220,7 +223,7 @@ def seed_placements(cases: int = 0) -> int:
             end = today - timedelta(days=2)
             case = DemoCase(serial, passport, state, job, PATHS[status], opened, start, end)
             case.actors = actors
-            _seed_case(case, today)
+            pending.append(_seed_case(case, replay, today))
             created += 1
 
     jobs = _history_jobs() if cases else []
@@ -235,9 +238,28 @@ def seed_placements(cases: int = 0) -> int:
         path, opened, start, end = _history_case(serial, today, job)
         case = DemoCase(serial, passport, state, job, path, opened, start, end, may_stop=True)
         case.actors = {"agency": agency, "employer": employers[job.pk], "official": official}
-        _seed_case(case, today)
+        pending.append(_seed_case(case, replay, today))
         created += 1
+        if len(pending) >= REPLAY_BATCH:
+            _date_steps(replay, pending)
+    _date_steps(replay, pending)
     return created
+
+
+def _date_steps(replay: Replay, workers: list[Worker]) -> None:
+    """Put what the replayed steps wrote for these workers on the days the steps stand for;
+    empties both."""
+    if not workers:
+        return
+    ids = [worker.pk for worker in workers]
+    replay.apply(Worker, Q(pk__in=ids))
+    replay.apply(Placement, Q(worker_id__in=ids))
+    replay.apply(CaseEvent, Q(placement__worker_id__in=ids))
+    replay.apply(Document, Q(worker_id__in=ids) | Q(placement__worker_id__in=ids))
+    # compliance.SafetyRecord, reached through the case: workers does not import compliance.
+    replay.apply(Placement.safety_records.rel.related_model, Q(placement__worker_id__in=ids))
+    replay.clear()
+    workers.clear()
 
 
 def _employer_actor(job: JobOrder) -> Actor:
@@ -261,10 +283,9 @@ def _moment(day: date, serial: int, step: int) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(9)) + timedelta(minutes=minutes))
 
 
-def _seed_case(case: DemoCase, today: date) -> None:
+def _seed_case(case: DemoCase, replay: Replay, today: date) -> Worker:
     serial, passport, job = case.serial, case.passport, case.job
     name, sex = worker_name(serial)
-    replay = Replay()
     agency_actor = case.actors["agency"]
     with replay.at(_moment(case.opened, serial, 0)):
         worker = registry_services.register_worker(
@@ -319,12 +340,7 @@ def _seed_case(case: DemoCase, today: date) -> None:
                 break
         if to == S.EMPLOYED and case.path[-1] in EMPLOYED_OR_ENDED:
             _record_formalities(case, placement, replay, today)
-    replay.apply(Worker, Q(pk=worker.pk))
-    replay.apply(Placement, Q(pk=placement.pk))
-    replay.apply(CaseEvent, Q(placement=placement))
-    replay.apply(Document, Q(worker=worker) | Q(placement=placement))
-    # compliance.SafetyRecord, reached through the case: workers does not import compliance.
-    replay.apply(placement.safety_records.model, Q(placement=placement))
+    return worker
 
 
 def _record_formalities(case: DemoCase, placement: Placement, replay: Replay, today: date) -> None:
