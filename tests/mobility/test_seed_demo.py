@@ -77,5 +77,5 @@ def test_seed_refuses_with_debug_off_unless_forced(settings):
 
 def test_a_negative_number_of_cases_is_refused_and_seeds_nothing():
     with pytest.raises(CommandError, match="--cases"):
-        call_command("seed_demo", "--cases", "-1")
+        call_command("seed_demo", "--force", "--cases", "-1")
     assert not Employer.objects.exists()
