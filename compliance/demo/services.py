@@ -190,7 +190,15 @@ def seed_evidence(today: date | None = None) -> int:
             .order_by("reference")
         )
         flaws: dict[int, set] = {case.pk: set() for case in cases}
-        employed = [case for case in cases if case.employment_start] or cases
+        # Those still at work, the longest first: a rule about the cover of a worker at work
+        # needs one, and the wage violations need months of reports.
+        employed = (
+            sorted(
+                (case for case in cases if case.employment_start),
+                key=lambda case: (case.end_date is not None, case.employment_start, case.reference),
+            )
+            or cases
+        )
         for number, violation in enumerate(VIOLATIONS):
             if employed:
                 flaws[employed[number % len(employed)].pk].add(violation)

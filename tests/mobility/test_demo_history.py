@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from compliance.models import WageReport
+from compliance.models import Finding, WageReport
 from mobility.seed import seed_demo
 from workers.demo.services import GIVEN_NAMES
 from workers.models import CaseEvent, Placement, PlacementEvent, PlacementStatus, Worker
@@ -92,8 +92,17 @@ def test_every_step_is_on_its_own_day_consistent_with_the_case(demo):
     assert employed_a_year.exists() and not last_moves.exists()
 
 
-def test_wage_reports_are_filed_month_by_month(demo):
+def test_wage_reports_are_filed_month_by_month_and_each_violation_is_found(demo):
     today = timezone.localdate()
     filed = {(day(report.created_at), report.paid_on) for report in WageReport.objects.all()}
     assert len({(when.year, when.month) for when, _ in filed}) >= 10
     assert all(when == paid_on for when, paid_on in filed if paid_on < today)
+    # The violations go to the cases longest at work, whatever the history adds.
+    assert {
+        "WAGE_UNDERPAID",
+        "WAGE_PAID_LATE",
+        "WAGE_DEDUCTIONS_EXCESSIVE",
+        "INSURANCE_DMS_MISSING",
+        "SAFETY_INCIDENT_SERIOUS",
+        "SOCIAL_CONTRIBUTIONS_MISSING",
+    } <= set(Finding.objects.values_list("rule__code", flat=True))
