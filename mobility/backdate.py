@@ -37,7 +37,7 @@ def history_model(model: type[models.Model]) -> type[models.Model] | None:
         return None
 
 
-def _unrecorded(model: type[models.Model]):
+def unrecorded(model: type[models.Model]):
     """A transaction in which the history trigger on updates of `model` is off: it would record
     the rewrite as a change of its own."""
     quiet = [
@@ -93,7 +93,7 @@ class Replay:
         ids = list(model.objects.filter(rows).values_list("pk", flat=True))
         names = _stamps(model)
         tracked = history_model(model)
-        with _unrecorded(model):
+        with unrecorded(model):
             self._rewrite(model, Q(pk__in=ids), names)
             if tracked is not None:
                 self._rewrite(tracked, Q(pgh_obj_id__in=ids), names, pgh_created_at=_written(names))
@@ -115,7 +115,7 @@ def restamp(model: type[models.Model], since: datetime, moment: models.Expressio
     rows."""
     names = _stamps(model)
     tracked = history_model(model)
-    with _unrecorded(model):
+    with unrecorded(model):
         if tracked is not None:
             # First, while the row's own stamps still say when each change was written.
             tracked.objects.alias(written=_written(names)).filter(written__gte=since).update(

@@ -106,3 +106,11 @@ def test_wage_reports_are_filed_month_by_month_and_each_violation_is_found(demo)
         "SAFETY_INCIDENT_SERIOUS",
         "SOCIAL_CONTRIBUTIONS_MISSING",
     } <= set(Finding.objects.values_list("rule__code", flat=True))
+    # A month's wage finding opened the night after its report was filed, not on seeding day.
+    underpaid = Finding.objects.filter(rule__code="WAGE_UNDERPAID")
+    for finding in underpaid:
+        report = WageReport.objects.get(placement=finding.placement, month=f"{finding.period}-01")
+        assert day(finding.first_detected_at) == day(report.created_at) + timedelta(days=1)
+        assert finding.due_at - finding.first_detected_at >= timedelta(days=1)
+    assert underpaid.exists()
+    assert today not in {day(finding.first_detected_at) for finding in underpaid}
