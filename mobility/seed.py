@@ -36,7 +36,7 @@ DEMO_EMPLOYERS = [
         "RU-MOW",
         Sector.CONSTRUCTION,
         SponsorshipStatus.APPROVED,
-        60,
+        120,
     ),
     DemoEmployer(
         "employer-b",
@@ -44,18 +44,23 @@ DEMO_EMPLOYERS = [
         "RU-SPE",
         Sector.TEXTILES,
         SponsorshipStatus.APPROVED,
-        30,
+        80,
     ),
     DemoEmployer(
-        None, "Ural Machine Plant LLC", "RU-SVE", Sector.MACHINERY, SponsorshipStatus.APPROVED, 40
+        "employer-c",
+        "Ural Machine Plant LLC",
+        "RU-SVE",
+        Sector.MACHINERY,
+        SponsorshipStatus.APPROVED,
+        80,
     ),
     DemoEmployer(
-        None,
+        "employer-d",
         "Kazan Electronics Assembly LLC",
         "RU-TA",
         Sector.ELECTRONICS,
         SponsorshipStatus.APPROVED,
-        25,
+        60,
     ),
     DemoEmployer(
         None,
@@ -91,8 +96,12 @@ def _user(username: str, password: str, **extra):
     return user
 
 
-def seed_demo(password: str) -> list[str]:
+def seed_demo(password: str, cases: int = 0) -> list[str]:
     """Create or refresh the demo; returns the demo usernames.
+
+    `cases` adds that many cases of a year of history to the personas' own (a case in every
+    status for each agency, candidates waiting for employer-a): none by default, which is what
+    tests need and keeps them fast; `manage.py seed_demo` asks for a few hundred.
 
     The organisations, logins and job orders are written in one transaction. The cases then
     go through the real services, each action in its own transaction as in use: a service is
@@ -102,7 +111,7 @@ def seed_demo(password: str) -> list[str]:
     """
     with transaction.atomic(durable=True):
         usernames = _seed_organisations(password)
-    seed_placements()
+    seed_placements(cases)
     # Last: the evidence and the first sweep read the cases seeded above.
     seed_evidence()
     return usernames

@@ -6,21 +6,28 @@ writes nothing. Ends with a sweep when anything was written (or none has run yet
 demo opens with findings.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import DateField, DateTimeField, F, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Concat, Least
 from django.utils import timezone
 
 from compliance.checks.engine import run_sweep_now
-from compliance.models import CheckRun, InsuranceCover, SafetyRecord, WageReport
+from compliance.models import CheckRun, Finding, InsuranceCover, SafetyRecord, WageReport
 from compliance.rulebook.working_time import monthly_norm_hours
+from mobility.backdate import history_model, restamp, unrecorded
 from mobility.placement_status import ARRIVED_OR_ENDED
 from workers.models import Grievance, GrievanceStatus, Placement
 from workers.placements.references import new_reference
 
 CENT = Decimal("0.01")
+# Noon in Moscow: the database reads a date as midnight UTC.
+WORKDAY = timedelta(hours=9)
+# The nightly sweep: the small hours after the day (in Moscow) a report was filed.
+NIGHT_AFTER = timedelta(hours=15)
 # Non-residents pay 30 % income tax until they have spent 183 days in Russia, then 13 %.
 TAX_NON_RESIDENT, TAX_RESIDENT = Decimal("0.30"), Decimal("0.13")
 CONTRIBUTIONS = Decimal("0.30")
@@ -202,6 +209,7 @@ def _seed_grievances(cases: list[Placement]) -> int:
 def seed_evidence(today: date | None = None) -> int:
     """Add the demo's evidence and grievances; returns how many rows were written."""
     today = today or timezone.localdate()
+    since = timezone.now()
     with transaction.atomic(durable=True):
         cases = list(
             Placement.objects.filter(status__in=ARRIVED_OR_ENDED)
@@ -209,7 +217,15 @@ def seed_evidence(today: date | None = None) -> int:
             .order_by("reference")
         )
         flaws: dict[int, set] = {case.pk: set() for case in cases}
-        employed = [case for case in cases if case.employment_start] or cases
+        # Those still at work, the longest first: a rule about the cover of a worker at work
+        # needs one, and the wage violations need months of reports.
+        employed = (
+            sorted(
+                (case for case in cases if case.employment_start),
+                key=lambda case: (case.end_date is not None, case.employment_start, case.reference),
+            )
+            or cases
+        )
         for number, violation in enumerate(VIOLATIONS):
             if employed:
                 flaws[employed[number % len(employed)].pk].add(violation)
@@ -218,6 +234,43 @@ def seed_evidence(today: date | None = None) -> int:
             flaws[ended[0].pk].add("final_late")
         written = sum(_seed_placement(case, flaws[case.pk], today) for case in cases)
         written += _seed_grievances(employed)
+        # Month by month as they would have come in: a report filed on the day the wages were
+        # paid, a safety record on its day, a cover when it began.
+        for model, day in (
+            (WageReport, "paid_on"),
+            (SafetyRecord, "date"),
+            (InsuranceCover, "valid_from"),
+        ):
+            restamp(model, since, Least(Cast(F(day), DateTimeField()) + WORKDAY, Value(since)))
         if written or not CheckRun.objects.exists():
             run_sweep_now(on=today)
+            _date_wage_findings(since)
     return written
+
+
+def _date_wage_findings(since: datetime) -> None:
+    """A finding about a month's wages was there to find from the night after the report was
+    filed: the nightly sweep would have opened it then, with its answer due as long after.
+    Seen again by today's sweep, it keeps today as its last detection."""
+    filed = WageReport.objects.filter(
+        placement_id=OuterRef("placement_id"),
+        month=Cast(Concat(OuterRef("period"), Value("-01")), DateField()),
+    ).values("created_at")[:1]
+    found = Subquery(filed) + NIGHT_AFTER
+    for table in (Finding, history_model(Finding)):
+        found_today = (
+            table.objects.filter(
+                first_detected_at__gte=since,
+                placement__isnull=False,
+                period__regex=r"^\d{4}-\d{2}$",
+            )
+            .annotate(found=found)
+            .filter(found__lt=F("first_detected_at"))
+        )
+        extra = {"pgh_created_at": F("found")} if table is not Finding else {}
+        with unrecorded(Finding):
+            found_today.update(
+                due_at=F("due_at") - F("first_detected_at") + F("found"),
+                first_detected_at=F("found"),
+                **extra,
+            )

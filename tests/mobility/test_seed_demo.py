@@ -14,6 +14,8 @@ DEMO_USERS = {
     "agency-b": Role.AGENCY,
     "employer-a": Role.EMPLOYER,
     "employer-b": Role.EMPLOYER,
+    "employer-c": Role.EMPLOYER,
+    "employer-d": Role.EMPLOYER,
     "official-in": Role.OFFICIAL,
     "official-ru": Role.OFFICIAL,
     "official-ru-mow": Role.OFFICIAL,
@@ -54,10 +56,11 @@ def history_rows() -> int:
 
 
 def test_running_the_seed_twice_changes_nothing():
-    seed_demo(password="demo-pass")
+    # With a little of the year of history, whose rows are dated after they are written.
+    seed_demo(password="demo-pass", cases=6)
     rows = history_rows()
     stamps = list(Employer.objects.order_by("pk").values_list("updated_at", flat=True))
-    seed_demo(password="demo-pass")
+    seed_demo(password="demo-pass", cases=6)
     assert history_rows() == rows
     assert list(Employer.objects.order_by("pk").values_list("updated_at", flat=True)) == stamps
 
@@ -67,5 +70,12 @@ def test_seed_refuses_with_debug_off_unless_forced(settings):
     with pytest.raises(CommandError, match="DEBUG is off"):
         call_command("seed_demo")
     assert not Employer.objects.exists()
-    call_command("seed_demo", "--force")
+    # No year of history: the guard is what is tried here, and the cases cost time.
+    call_command("seed_demo", "--force", "--cases", "0")
     assert Employer.objects.exists()
+
+
+def test_a_negative_number_of_cases_is_refused_and_seeds_nothing():
+    with pytest.raises(CommandError, match="--cases"):
+        call_command("seed_demo", "--force", "--cases", "-1")
+    assert not Employer.objects.exists()
