@@ -232,6 +232,7 @@ SPECTACULAR_SETTINGS = {
         "AgencyStatusEnum": "workers.models.AgencyStatus",
         "DocumentKindEnum": "workers.models.DocumentKind",
         "IndianStateEnum": "mobility.regions.indian_states",
+        "RussianRegionEnum": "mobility.regions.russian_regions",
         "ImportKindEnum": "workers.models.ImportKind",
         "ImportStatusEnum": "workers.models.ImportStatus",
         "GrievanceStatusEnum": "workers.models.GrievanceStatus",

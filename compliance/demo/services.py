@@ -93,6 +93,9 @@ def _wage_values(placement: Placement, month: date, index: int, flaws: set, toda
     if "tax_excess" in flaws and index == 1:
         tax = _money(gross * Decimal("0.45"))  # a deduction withheld as "tax"
     deductions = _money(placement.job_order.monthly_deduction_rub)
+    if final:
+        # Board and lodging for the days lived there, like the pay for the days worked.
+        deductions = _money(deductions * hours / norm)
     if "deductions" in flaws and index == 1:
         deductions = _money((gross - tax) * Decimal("0.35"))
     paid_on = _next_month(month) + timedelta(days=9)

@@ -28,6 +28,13 @@ class PlacementSerializer(serializers.ModelSerializer):
     work_region = serializers.CharField(source="job_order.work_region", read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     allowed_moves = serializers.SerializerMethodField()
+    # Declared: a read-only model field would lose `allow_blank`, and the schema would not
+    # admit the empty region of a case recorded before the permit's region was asked for.
+    work_permit_region = serializers.CharField(
+        read_only=True,
+        help_text="ISO 3166-2:RU code of the region that issued the permit; empty when the "
+        "case was recorded before it was asked for.",
+    )
 
     class Meta:
         model = Placement
