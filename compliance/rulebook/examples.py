@@ -58,7 +58,7 @@ def _percent(value) -> str:
 
 
 def _rupees(value) -> str:
-    return _("%(amount)s INR") % {"amount": figures.number(Decimal(str(value)))}
+    return figures.rupees(Decimal(str(value)))
 
 
 def _days(value) -> str:
