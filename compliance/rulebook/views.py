@@ -85,7 +85,7 @@ def rule_detail(request, pk):
         "compliance/rulebook/rule_detail.html",
         {
             "rule": rule,
-            "versions": versions,
+            "versions": [(version, parameters_in_words(version.values)) for version in versions],
             "current": current,
             "settings_form": settings_form,
             "parameter_form": parameter_form,
