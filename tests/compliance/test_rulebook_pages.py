@@ -150,6 +150,11 @@ def test_the_rule_page_names_each_parameter_as_the_rule_list_does():
     # The versions table reads as the rule list does: no parameter names, no Python lists.
     assert "Sectors: Construction, Machinery, Energy" in page
     assert "['construction'" not in page and "<code>refresh_months</code>" not in page
+    changes = [change["to"] for entry in response.context["history"] for change in entry["changes"]]
+    assert (
+        "Sectors: Construction, Machinery, Energy; Training repeated at least every: 12 months"
+        in (changes)
+    )
 
 
 def test_the_rule_page_reads_the_parameters_in_russian():
@@ -159,6 +164,9 @@ def test_the_rule_page_reads_the_parameters_in_russian():
     field = response.context["parameter_form"].fields["max_hours_per_week"]
     assert field.label == "Наибольшая нормальная продолжительность в неделю"
     assert "40 часов" in field.help_text
+    # The seeded catalogue's English reads in Russian in the change history too.
+    changes = [change["to"] for entry in response.context["history"] for change in entry["changes"]]
+    assert "Рабочая неделя длиннее допустимой" in changes
 
 
 def test_bad_parameter_value_is_shown_and_nothing_saved():
