@@ -11,7 +11,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils import timezone
 
 from compliance.checks.rules.base import add_months
-from compliance.checks.rules.wages import TAX_CEILING_PCT
+from compliance.checks.rules.payment import SETTLED_ON_END
+from compliance.checks.rules.wages import OVERTIME_MULTIPLIER, TAX_CEILING
 from compliance.rulebook.models import Rule
 from compliance.rulebook.selectors import applicable_minimum_wage, parameters
 from compliance.rulebook.working_time import add_working_days, monthly_norm_hours
@@ -83,8 +84,26 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
         if hours is not None:
             norm = monthly_norm_hours(r.month.year, r.month.month, hours)
             minimum = applicable_minimum_wage(job.work_region, r.month, hours)
-            if minimum and r.hours_worked >= norm and r.gross_rub < minimum.amount_rub:
+            # Base pay: gross less overtime and premium pay, stated or the least it earned.
+            overtime_pay = r.overtime_pay_rub
+            if overtime_pay is None and wage is not None and norm > 0:
+                multiplier = _p(*OVERTIME_MULTIPLIER, r.month)
+                overtime_pay = (r.overtime_hours * wage / norm * multiplier).quantize(
+                    CENT, ROUND_HALF_UP
+                )
+            base = r.gross_rub - (overtime_pay or 0)
+            if minimum and r.hours_worked >= norm and base < minimum.amount_rub:
                 fire("WAGE_BELOW_MINIMUM", period)
+            advance_from = date.fromisoformat(
+                str(parameters("WAGE_ADVANCE_MISSING", on)["enabled_from"])
+            )
+            month_end = _month_end(r.month)
+            if (
+                r.hours_worked >= norm
+                and advance_from <= month_end < on
+                and (r.advance_paid_on is None or r.advance_paid_on > month_end)
+            ):
+                fire("WAGE_ADVANCE_MISSING", period)
             if wage is not None and hours > 0:
                 multiplier = _p("WAGE_UNDERPAID", "overtime_multiplier", r.month)
                 tolerance = _p("WAGE_UNDERPAID", "tolerance_pct", r.month)
@@ -94,12 +113,39 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
                 ).quantize(CENT, ROUND_HALF_UP)
                 if r.gross_rub < owed * (1 - tolerance / 100):
                     fire("WAGE_UNDERPAID", period)
-        if (r.paid_on - _month_end(r.month)).days > _p(
-            "WAGE_PAID_LATE", "max_days_after_period", r.month
+        outstanding = r.gross_rub - r.tax_withheld_rub - r.deductions_rub - r.net_paid_rub
+        paid_in_full = outstanding <= _p("WAGE_UNPAID", "tolerance_rub", r.month)
+        if (
+            paid_in_full
+            and r.paid_on
+            and (r.paid_on - _month_end(r.month)).days
+            > _p("WAGE_PAID_LATE", "max_days_after_period", r.month)
         ):
             fire("WAGE_PAID_LATE", period)
-        # Tax above the 30 % ceiling is a deduction; the pay after tax allows only the ceiling.
-        ceiling = r.gross_rub * TAX_CEILING_PCT / 100
+        unpaid_after = _month_end(r.month) + timedelta(
+            days=int(_p("WAGE_UNPAID", "max_days_after_period", r.month))
+        )
+        if not paid_in_full and on > unpaid_after:
+            fire("WAGE_UNPAID", period)
+        ended_on = _ended_on(p)
+        if p.status in SETTLED_ON_END and ended_on and r.month == ended_on.replace(day=1):
+            due = ended_on + timedelta(
+                days=int(_p("WAGE_FINAL_SETTLEMENT_LATE", "grace_days", r.month))
+            )
+            if (paid_in_full and r.paid_on and r.paid_on > due) or (not paid_in_full and on > due):
+                fire("WAGE_FINAL_SETTLEMENT_LATE", period)
+        # Tax above the non-resident rate is a deduction; the pay after tax allows only that.
+        ceiling = r.gross_rub * _p(*TAX_CEILING, r.month) / 100
+        if r.tax_withheld_rub > ceiling:
+            fire("TAX_WITHHOLDING_IMPLAUSIBLE", period)
+        if p.arrival_date:
+            resident = parameters("TAX_RESIDENT_RATE_NOT_APPLIED", r.month)
+            resident_on = p.arrival_date + timedelta(days=int(resident["resident_after_days"]) - 1)
+            highest = Decimal(str(resident["resident_rate_pct"])) + Decimal(
+                str(resident["tolerance_pct"])
+            )
+            if r.month > resident_on and r.tax_withheld_rub > r.gross_rub * highest / 100:
+                fire("TAX_RESIDENT_RATE_NOT_APPLIED", period)
         pay = r.gross_rub - min(r.tax_withheld_rub, ceiling)
         deducted = r.deductions_rub + max(Decimal(0), r.tax_withheld_rub - ceiling)
         if deducted > pay * _p("WAGE_DEDUCTIONS_EXCESSIVE", "max_pct", r.month) / 100:
@@ -163,14 +209,15 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
         above_cap = parameters("RECRUITMENT_FEE_CHARGED", on)["severity_above_cap"]
         fire("RECRUITMENT_FEE_CHARGED", "", above_cap if p.recruitment_fee_inr > cap else None)
     # Immigration.
-    if p.status in EMPLOYED_OR_ENDED and p.employment_start:
-        ended = p.status in CONTRACT_ENDED and p.end_date
-        event = p.end_date if ended else p.employment_start
-        deadline = add_working_days(event, int(_p("MVD_NOTIFICATION_OVERDUE", "working_days", on)))
-        done = p.mvd_notified_on
-        missing = done is None or (ended and done < event)
-        if (missing and deadline < on) or (done and done > deadline):
-            fire("MVD_NOTIFICATION_OVERDUE")
+    if p.status in (*EMPLOYED_OR_ENDED, PlacementStatus.REPATRIATED) and p.employment_start:
+        count = int(_p("MVD_NOTIFICATION_OVERDUE", "working_days", on))
+        notices = [(p.employment_start, p.mvd_start_notified_on)]
+        if p.status in (*CONTRACT_ENDED, PlacementStatus.REPATRIATED) and p.end_date:
+            notices.append((p.end_date, p.mvd_end_notified_on))
+        for event, done in notices:
+            deadline = add_working_days(event, count)
+            if (done is None and deadline < on) or (done and done > deadline):
+                fire("MVD_NOTIFICATION_OVERDUE")
     if p.arrival_date:
         ended_on = _ended_on(p)
         count = int(_p("MIGRATION_REGISTRATION_OVERDUE", "working_days", on))
@@ -199,6 +246,17 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
                 "",
                 parameters("WORK_PERMIT_EXPIRED", on)["severity_expiring"],
             )
+    if (
+        p.status == PlacementStatus.EMPLOYED
+        and p.work_permit_region
+        and (
+            p.work_permit_region != job.work_region
+            or len(p.work_permit_occupation) == 4
+            and p.work_permit_occupation.isdigit()
+            and p.work_permit_occupation != job.occupation
+        )
+    ):
+        fire("WORK_PERMIT_MISMATCH")
     # Documents.
     if p.status in CONTRACT_ON and p.contract_end:
         months = int(_p("PASSPORT_EXPIRING", "months", on))

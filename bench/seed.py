@@ -239,7 +239,8 @@ def _cases(cursor, rng, now, cases, employer_regions) -> dict:
             status = rng.choice(statuses)
             job_order = 1 + rng.randrange(EMPLOYERS)
             wage = Decimal(45000 + (job_order % 20) * 4000)
-            row = _placement(rng, i, agency, job_order, status, wage, now)
+            region = employer_regions[job_order]
+            row = _placement(rng, i, agency, job_order, region, status, wage, now)
             placements.row(*row)
             if status in (*DEPARTED_ON, *CONTRACT_ENDED):
                 started.append((i, status, wage, row[PLACEMENT_COLUMNS.index("employment_start")]))
@@ -276,10 +277,13 @@ PLACEMENT_COLUMNS = [
     "work_permit_number",
     "work_permit_valid_from",
     "work_permit_valid_until",
+    "work_permit_region",
+    "work_permit_occupation",
     "departure_date",
     "arrival_date",
     "employment_start",
-    "mvd_notified_on",
+    "mvd_start_notified_on",
+    "mvd_end_notified_on",
     "migration_registered_on",
     "medical_exam_on",
     "fingerprinted_on",
@@ -296,6 +300,7 @@ REPORT_COLUMNS = [
     "deductions_rub",
     "net_paid_rub",
     "paid_on",
+    "advance_paid_on",
     "hours_worked",
     "overtime_hours",
     "employer_contributions_rub",
@@ -308,7 +313,7 @@ ORDER = [s for s, _ in STATUSES]
 CENT = Decimal("0.01")
 
 
-def _placement(rng, i, agency, job_order, status, wage, now) -> tuple:
+def _placement(rng, i, agency, job_order, region, status, wage, now) -> tuple:
     reached = ORDER.index(status) if status in ORDER else 0
     signed = reached >= ORDER.index("contract_signed") and status not in ("draft",)
     start = date(2024, 12, 1)
@@ -318,29 +323,27 @@ def _placement(rng, i, agency, job_order, status, wage, now) -> tuple:
     working = reached >= ORDER.index("employed")
     fee = 0 if rng.random() > 0.01 else rng.choice([15000, 45000])
     late = rng.random() < 0.01
+    # One permit in a hundred is of another region than the job's (WORK_PERMIT_MISMATCH).
+    permit_region = region if rng.random() > 0.01 else "RU-LEN" if region != "RU-LEN" else "RU-SPE"
+    ended = status in CONTRACT_ENDED
     return (
         i, f"BENCH-{i:08d}", i, agency, job_order, status,
         contract_wage if signed else None, 40 if signed else None,
         start if signed else None, date(2026, 11, 30) if signed else None,
         fee, "", "WP" if signed else "",
         date(2024, 11, 1) if signed else None, date(2026, 12, 31) if signed else None,
+        permit_region if signed else "", "7112" if signed else "",
         arrival - timedelta(days=1) if reached >= ORDER.index("departed") else None,
         arrival if in_russia else None,
         start if working else None,
-        _notified(start, status, late) if working else None,
+        start + timedelta(days=12 if late and not ended else 1) if working else None,
+        date(2025, 12, 1) + timedelta(days=12 if late else 0) if ended else None,
         (arrival + timedelta(days=2)) if in_russia else None,
         (arrival + timedelta(days=10)) if in_russia else None,
         (arrival + timedelta(days=10)) if in_russia else None,
         date(2025, 11, 30) if status in CONTRACT_ENDED else None,
         "", now, now,
     )  # fmt: skip
-
-
-def _notified(start: date, status: str, late: bool) -> date:
-    """The MVD is told of the start, and again of the end for an ended contract."""
-    if status in CONTRACT_ENDED:
-        return date(2025, 12, 1) + timedelta(days=12 if late else 0)
-    return start + timedelta(days=12 if late else 1)
 
 
 def _family(rng) -> str:
@@ -358,7 +361,8 @@ def _wage_reports(rng, wages, i, wage: Decimal, now) -> int:
     written = 0
     for month in MONTHS:
         # About 0.3 % of months each: unreported, underpaid, overtime not paid in full,
-        # contributions missing, paid late; 0.2 % with excessive deductions.
+        # contributions missing, paid late, not paid at all, "tax" above the non-resident
+        # rate; 0.2 % with excessive deductions.
         roll = rng.random()
         if roll < 0.003:
             continue
@@ -367,13 +371,18 @@ def _wage_reports(rng, wages, i, wage: Decimal, now) -> int:
         overtime = 15 if 0.006 <= roll < 0.009 else 0
         if overtime:
             gross += (wage / norm * overtime).quantize(CENT)
-        tax = (gross * Decimal("0.13")).quantize(CENT)
+        rate = Decimal("0.35") if 0.018 <= roll < 0.021 else Decimal("0.13")
+        tax = (gross * rate).quantize(CENT)
         deductions = ((gross - tax) * Decimal("0.25")).quantize(CENT) if roll > 0.998 else 0
         missing = 0.009 <= roll < 0.012
         contributions = None if missing else (gross * Decimal("0.3")).quantize(CENT)
         next_month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
         paid = next_month + timedelta(days=20 if 0.012 <= roll < 0.015 else 4)
-        wages.row(i, month, gross, tax, deductions, gross - tax - deductions, paid, norm,
+        net = gross - tax - deductions
+        if 0.015 <= roll < 0.018:
+            net, paid = 0, None
+        advance = month + timedelta(days=14)
+        wages.row(i, month, gross, tax, deductions, net, paid, advance, norm,
                   overtime, contributions, now, now)  # fmt: skip
         written += 1
     return written

@@ -35,11 +35,21 @@ class WageReport(models.Model):
     gross_rub = models.DecimalField(_("gross, RUB"), **MONEY)
     tax_withheld_rub = models.DecimalField(_("income tax withheld, RUB"), default=0, **MONEY)
     deductions_rub = models.DecimalField(_("employer's deductions, RUB"), default=0, **MONEY)
+    # What has actually reached the worker for the month; the rest of gross − tax − deductions
+    # is still owed (RULES.md amendments, "Months not paid, or not paid in full").
     net_paid_rub = models.DecimalField(_("net paid, RUB"), **MONEY)
-    paid_on = models.DateField(_("paid on"))
+    # The day of the (last) payment; empty while nothing has been paid.
+    paid_on = models.DateField(_("paid on"), null=True, blank=True)
+    # The first half-month's payment (Labour Code art. 136: wages at least every half month).
+    advance_paid_on = models.DateField(_("advance paid on"), null=True, blank=True)
     hours_worked = models.DecimalField(_("normal hours worked"), max_digits=6, decimal_places=1)
     overtime_hours = models.DecimalField(
         _("overtime hours"), max_digits=6, decimal_places=1, default=0
+    )
+    # The part of gross paid for overtime, night, weekend and holiday work: paid on top of the
+    # minimum wage, never counted towards it (Constitutional Court ruling 38-P of 07.12.2017).
+    overtime_pay_rub = models.DecimalField(
+        _("overtime and premium pay, RUB"), null=True, blank=True, **MONEY
     )
     employer_contributions_rub = models.DecimalField(
         _("employer's social insurance contributions, RUB"), null=True, blank=True, **MONEY
@@ -69,11 +79,24 @@ class WageReport(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(
-                    net_paid_rub=models.F("gross_rub")
+                    net_paid_rub__lte=models.F("gross_rub")
                     - models.F("tax_withheld_rub")
                     - models.F("deductions_rub")
                 ),
-                name="wage_report_net_is_gross_less_tax_and_deductions",
+                name="wage_report_net_at_most_gross_less_tax_and_deductions",
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(net_paid_rub=0) & models.Q(paid_on__isnull=True))
+                | (models.Q(net_paid_rub__gt=0) & models.Q(paid_on__isnull=False)),
+                name="wage_report_paid_on_when_something_paid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(overtime_pay_rub__isnull=True)
+                | (
+                    models.Q(overtime_pay_rub__gte=0)
+                    & models.Q(overtime_pay_rub__lte=models.F("gross_rub"))
+                ),
+                name="wage_report_overtime_pay_within_gross",
             ),
         ]
 

@@ -2,6 +2,7 @@
 generic views, so it may import none of them)."""
 
 from django import forms
+from django.utils.translation import gettext as _
 from django_filters import ModelChoiceFilter, NumberFilter
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions
@@ -11,10 +12,19 @@ from rest_framework.settings import api_settings
 GENERAL_PARAMETERS = ("page", "page_size", "format")
 
 
+class IdField(forms.IntegerField):
+    """An id as the database keeps it: a number beyond its keys is refused, not looked up."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 2**63 - 1)
+        super().__init__(*args, **kwargs)
+
+
 class IdFilter(NumberFilter):
     """A filter by a related object's id that never looks the object up."""
 
-    field_class = forms.IntegerField
+    field_class = IdField
 
 
 class StrictFilterBackend(DjangoFilterBackend):
@@ -35,7 +45,10 @@ class StrictFilterBackend(DjangoFilterBackend):
         if unknown and getattr(view, "action", None) == "list":
             listed = ", ".join(sorted(known))
             raise exceptions.ValidationError(
-                {name: [f"Unknown filter; this list takes: {listed}."] for name in unknown}
+                {
+                    name: [_("Unknown filter; this list takes: %(known)s.") % {"known": listed}]
+                    for name in unknown
+                }
             )
         return super().filter_queryset(request, queryset, view)
 

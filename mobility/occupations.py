@@ -45,3 +45,18 @@ def validate_occupation(value) -> None:
         raise ValidationError(
             _("Enter a 4-digit ISCO-08 occupation code, e.g. 7112 for bricklayers.")
         )
+
+
+def permit_occupation(value: str) -> str:
+    """The occupation a work permit names, as the case keeps it: an ISCO-08 code, the code of
+    a unit group whose title it gives in any of the three languages, or else its own words
+    (a permit need not carry a code)."""
+    text = " ".join(str(value).split())
+    if text.isdigit():
+        validate_occupation(text)
+        return text
+    wanted = text.casefold()
+    for code, row in _titles().items():
+        if wanted in (row["en"].casefold(), row["ru"].casefold(), row["hi"].casefold()):
+            return code
+    return text

@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings as django_settings
 from rest_framework.test import APIClient
 
 from tests.world import World, build_world
@@ -23,6 +24,17 @@ def api():
 def world(db) -> World:
     """The owner, the peer who must not see, and the officials: see tests/world.py."""
     return build_world()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A request through the test client leaves its language active in the thread, as a
+    server's next request would not find it: each test starts in the default language."""
+    from django.utils import translation
+
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

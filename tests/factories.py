@@ -162,7 +162,9 @@ class PlacementFactory(factory.django.DjangoModelFactory):
             arrival_date=factory.SelfAttribute("arrived_on"),
             employment_start=_days_after_arrival(7),
             migration_registered_on=_days_after_arrival(1),
-            mvd_notified_on=_days_after_arrival(8),
+            work_permit_region=factory.SelfAttribute("job_order.work_region"),
+            work_permit_occupation=factory.SelfAttribute("job_order.occupation"),
+            mvd_start_notified_on=_days_after_arrival(8),
             medical_exam_on=_days_after_arrival(11),
             fingerprinted_on=_days_after_arrival(11),
         )

@@ -131,6 +131,8 @@ GOOD_BODIES = {
         "work_permit_number": "WP-1",
         "work_permit_valid_from": today().isoformat(),
         "work_permit_valid_until": (today() + timedelta(days=500)).isoformat(),
+        "work_permit_region": "RU-MOW",
+        "work_permit_occupation": "7112",
     },
     S.DEPARTED: lambda: {"departure_date": today().isoformat()},
     S.ARRIVED: lambda: {"arrival_date": today().isoformat()},

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mobility.models import Membership, Organisation
 from mobility.placement_status import OPEN, PlacementStatus
-from mobility.regions import indian_states
+from mobility.regions import indian_states, russian_regions
 
 
 class AgencyStatus(models.TextChoices):
@@ -171,10 +171,25 @@ class Placement(models.Model):
     work_permit_number = models.CharField(_("work permit number"), max_length=40, blank=True)
     work_permit_valid_from = models.DateField(_("work permit valid from"), null=True, blank=True)
     work_permit_valid_until = models.DateField(_("work permit valid until"), null=True, blank=True)
+    # A permit is valid only in the region that issued it and for the occupation it names
+    # (Federal Law 115-FZ art. 13 para 4.2, art. 13.4). Empty on cases recorded before the
+    # visa_issued move asked for them.
+    work_permit_region = models.CharField(
+        _("work permit region"), max_length=6, choices=russian_regions, blank=True
+    )
+    # An ISCO-08 code, or the occupation as the permit words it when it has no code.
+    work_permit_occupation = models.CharField(
+        _("work permit occupation"), max_length=200, blank=True
+    )
     departure_date = models.DateField(_("departure date"), null=True, blank=True)
     arrival_date = models.DateField(_("arrival date"), null=True, blank=True)
     employment_start = models.DateField(_("employment start"), null=True, blank=True)
-    mvd_notified_on = models.DateField(_("MVD notified on"), null=True, blank=True)
+    # The employer notifies the MVD of the contract's start and of its end, each within its
+    # own deadline (Federal Law 115-FZ art. 13 para 8): two dates, so one never hides the other.
+    mvd_start_notified_on = models.DateField(
+        _("MVD notified of the start on"), null=True, blank=True
+    )
+    mvd_end_notified_on = models.DateField(_("MVD notified of the end on"), null=True, blank=True)
     migration_registered_on = models.DateField(_("migration registered on"), null=True, blank=True)
     medical_exam_on = models.DateField(_("medical examination on"), null=True, blank=True)
     fingerprinted_on = models.DateField(_("fingerprinted on"), null=True, blank=True)

@@ -31,7 +31,12 @@ VIOLATIONS = (
     "no_dms",
     "serious_incident",
     "no_contributions",
+    "unpaid",
+    "tax_excess",
+    "resident_rate",
 )
+# The half-month advance comes mid-month (Labour Code art. 136).
+ADVANCE_DAY = 15
 
 
 def _money(value: Decimal | int | str) -> Decimal:
@@ -49,7 +54,8 @@ def _months(placement: Placement, today: date) -> list[date]:
         return []
     last = today.replace(day=1) - timedelta(days=1)
     if placement.end_date:
-        last = min(last, placement.end_date)
+        # The month the work ended in is reported at once: it is settled on the last day.
+        last = min(today, placement.end_date)
     months, month = [], start.replace(day=1)
     while month <= last:
         months.append(month)
@@ -61,19 +67,37 @@ def _wage_values(placement: Placement, month: date, index: int, flaws: set, toda
     wage = placement.contract_wage_rub or placement.job_order.monthly_wage_rub
     weekly = placement.contract_hours_per_week or placement.job_order.hours_per_week
     norm = monthly_norm_hours(month.year, month.month, weekly).quantize(Decimal("0.1"))
-    overtime = Decimal(6 if index % 4 == 1 else 0)
+    hours = norm
+    final = placement.end_date is not None and month == placement.end_date.replace(day=1)
+    if final:
+        # Worked up to the end date: that share of the month's hours.
+        days = (_next_month(month) - month).days
+        hours = (norm * placement.end_date.day / days).quantize(Decimal("0.1"))
+    overtime = Decimal(6 if index % 4 == 1 and not final else 0)
     hourly = Decimal(wage) / norm
-    gross = _money(Decimal(wage) + overtime * hourly * Decimal("1.5"))
+    gross = _money(hourly * hours + overtime * hourly * Decimal("1.5"))
     if "underpaid" in flaws and index in (2, 3):
         gross = _money(gross * Decimal("0.82"))
     days_in_russia = (month - (placement.arrival_date or month)).days
-    tax = _money(gross * (TAX_RESIDENT if days_in_russia >= 183 else TAX_NON_RESIDENT))
+    resident = days_in_russia >= 183
+    tax = _money(gross * (TAX_RESIDENT if resident else TAX_NON_RESIDENT))
+    if "resident_rate" in flaws and index == 0 and resident:
+        tax = _money(gross * TAX_NON_RESIDENT)  # the resident rate not applied
+    if "tax_excess" in flaws and index == 1:
+        tax = _money(gross * Decimal("0.45"))  # a deduction withheld as "tax"
     deductions = _money(placement.job_order.monthly_deduction_rub)
     if "deductions" in flaws and index == 1:
         deductions = _money((gross - tax) * Decimal("0.35"))
     paid_on = _next_month(month) + timedelta(days=9)
     if "paid_late" in flaws and index == 2:
         paid_on = _next_month(month) + timedelta(days=27)
+    if final:
+        paid_on = placement.end_date
+    net = gross - tax - deductions
+    if "unpaid" in flaws and index == 1:
+        net = _money(net / 2)  # half of the month still owed
+    if "final_late" in flaws and final:
+        net, paid_on = Decimal(0), None  # the final settlement not paid
     contributions = _money(gross * CONTRIBUTIONS)
     if "no_contributions" in flaws and index in (0, 1):
         contributions = None
@@ -81,9 +105,10 @@ def _wage_values(placement: Placement, month: date, index: int, flaws: set, toda
         "gross_rub": gross,
         "tax_withheld_rub": tax,
         "deductions_rub": deductions,
-        "net_paid_rub": gross - tax - deductions,
-        "paid_on": min(paid_on, today),
-        "hours_worked": norm,
+        "net_paid_rub": net,
+        "paid_on": min(paid_on, today) if paid_on else None,
+        "advance_paid_on": min(month.replace(day=ADVANCE_DAY), today),
+        "hours_worked": hours,
         "overtime_hours": overtime,
         "employer_contributions_rub": contributions,
     }
@@ -188,6 +213,9 @@ def seed_evidence(today: date | None = None) -> int:
         for number, violation in enumerate(VIOLATIONS):
             if employed:
                 flaws[employed[number % len(employed)].pk].add(violation)
+        ended = [case for case in employed if case.end_date]
+        if ended:
+            flaws[ended[0].pk].add("final_late")
         written = sum(_seed_placement(case, flaws[case.pk], today) for case in cases)
         written += _seed_grievances(employed)
         if written or not CheckRun.objects.exists():

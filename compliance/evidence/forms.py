@@ -50,12 +50,26 @@ class WageReportForm(PlainErrors, forms.Form):
         decimal_places=2,
         max_digits=12,
     )
-    paid_on = forms.DateField(label=gettext_lazy("Paid on"), widget=DATE)
+    paid_on = forms.DateField(
+        label=gettext_lazy("Paid on (empty while nothing has been paid)"),
+        widget=DATE,
+        required=False,
+    )
+    advance_paid_on = forms.DateField(
+        label=gettext_lazy("Half-month advance paid on"), widget=DATE, required=False
+    )
     hours_worked = forms.DecimalField(
         label=gettext_lazy("Normal hours worked"), min_value=0, decimal_places=1, max_digits=6
     )
     overtime_hours = forms.DecimalField(
         label=gettext_lazy("Overtime hours"), min_value=0, decimal_places=1, max_digits=6, initial=0
+    )
+    overtime_pay_rub = forms.DecimalField(
+        label=gettext_lazy("Of the gross, pay for overtime, night, weekend and holiday work, RUB"),
+        min_value=0,
+        decimal_places=2,
+        max_digits=12,
+        required=False,
     )
     employer_contributions_rub = forms.DecimalField(
         label=gettext_lazy("Employer's social insurance contributions, RUB"),

@@ -59,8 +59,12 @@ class WageReportSerializer(EvidenceSerializer):
     tax_withheld_rub = money(required=False)
     deductions_rub = money()
     net_paid_rub = money()
+    # Empty while nothing has been paid (RULES.md amendments).
+    paid_on = serializers.DateField(required=False, allow_null=True)
+    advance_paid_on = serializers.DateField(required=False, allow_null=True)
     hours_worked = hours()
     overtime_hours = hours(required=False)
+    overtime_pay_rub = money(required=False, allow_null=True)
     employer_contributions_rub = money(required=False, allow_null=True)
 
     class Meta:
@@ -75,8 +79,10 @@ class WageReportSerializer(EvidenceSerializer):
             "deductions_rub",
             "net_paid_rub",
             "paid_on",
+            "advance_paid_on",
             "hours_worked",
             "overtime_hours",
+            "overtime_pay_rub",
             "employer_contributions_rub",
             "created_at",
             "updated_at",

@@ -89,7 +89,9 @@ def wage_report_problems(
 ) -> dict[str, list[str]]:
     """The reasons a month's wage report cannot stand, by field (empty when it can): the case
     must be at work, the month neither in the future nor outside the employment, one report
-    per case and month, and net pay must be gross less income tax and deductions."""
+    per case and month; net paid may fall short of gross less income tax and deductions (the
+    rest is still owed) but never exceed it, and a payment date is given exactly when
+    something was paid (RULES.md amendments, "Months not paid, or not paid in full")."""
     problems: dict[str, list[str]] = {}
 
     def add(field: str, message: str) -> None:
@@ -132,22 +134,45 @@ def wage_report_problems(
             % named,
         )
 
-    expected_net = values["gross_rub"] - values["tax_withheld_rub"] - values["deductions_rub"]
-    if values["net_paid_rub"] != expected_net:
+    owed_net = values["gross_rub"] - values["tax_withheld_rub"] - values["deductions_rub"]
+    if owed_net < 0:
+        add("deductions_rub", _("Income tax and deductions together exceed the gross."))
+    elif values["net_paid_rub"] > owed_net:
         add(
             "net_paid_rub",
-            _("Net paid must be gross less income tax and deductions: %(expected)s, not %(found)s.")
+            _(
+                "Net paid cannot exceed gross less income tax and deductions: at most "
+                "%(owed)s, not %(found)s."
+            )
             % {
-                "expected": figures.roubles(expected_net),
+                "owed": figures.roubles(owed_net),
                 "found": figures.roubles(values["net_paid_rub"]),
             },
         )
-    if expected_net < 0:
-        add("deductions_rub", _("Income tax and deductions together exceed the gross."))
-    if values["paid_on"] > today:
-        add("paid_on", _("The payment date is in the future."))
-    elif values["paid_on"] < month:
-        add("paid_on", _("The payment date is before the month it pays for."))
+    # The payment date says when something reached the worker; an unpaid month has none.
+    paid_on = values["paid_on"]
+    if paid_on is not None and values["net_paid_rub"] == 0:
+        add("paid_on", _("Nothing was paid (net paid is 0), so there is no payment date."))
+    elif paid_on is None and values["net_paid_rub"] > 0:
+        add(
+            "paid_on",
+            _("%(paid)s was paid: give the date it was paid.")
+            % {"paid": figures.roubles(values["net_paid_rub"])},
+        )
+    for field, when in (("paid_on", paid_on), ("advance_paid_on", values["advance_paid_on"])):
+        if when is None:
+            continue
+        if when > today:
+            add(field, _("The payment date is in the future."))
+        elif when < month:
+            add(field, _("The payment date is before the month it pays for."))
+    overtime_pay = values["overtime_pay_rub"]
+    if overtime_pay is not None and overtime_pay > values["gross_rub"]:
+        add(
+            "overtime_pay_rub",
+            _("Overtime and premium pay are part of the gross: at most %(gross)s.")
+            % {"gross": figures.roubles(values["gross_rub"])},
+        )
     hours_in_month = Decimal(24 * calendar.monthrange(month.year, month.month)[1])
     if values["hours_worked"] + values["overtime_hours"] > hours_in_month:
         add(
@@ -158,6 +183,9 @@ def wage_report_problems(
 
 
 WAGE_DEFAULTS = {
+    "paid_on": None,
+    "advance_paid_on": None,
+    "overtime_pay_rub": None,
     "tax_withheld_rub": Decimal("0"),
     "deductions_rub": Decimal("0"),
     "overtime_hours": Decimal("0"),
@@ -193,7 +221,7 @@ def correct_wage_report(*, actor: Actor, report_id: int, **changes: Any) -> Wage
         placement = _locked_placement(report.placement_id)
         values = {
             name: getattr(report, name)
-            for name in ("month", "gross_rub", "net_paid_rub", "paid_on", "hours_worked")
+            for name in ("month", "gross_rub", "net_paid_rub", "hours_worked")
         }
         values.update({name: getattr(report, name) for name in WAGE_DEFAULTS})
         values.update(changes)

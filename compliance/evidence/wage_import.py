@@ -36,19 +36,23 @@ COLUMNS = (
     "deductions_rub",
     "net_paid_rub",
     "paid_on",
+    "advance_paid_on",
     "hours_worked",
     "overtime_hours",
+    "overtime_pay_rub",
     "employer_contributions_rub",
 )
+# An unpaid month has no payment date, so `paid_on` may be an empty cell or a missing column.
 REQUIRED_COLUMNS = (
     "reference",
     "gross_rub",
     "deductions_rub",
     "net_paid_rub",
-    "paid_on",
     "hours_worked",
 )
 OPTIONAL_DEFAULTS = {"tax_withheld_rub": "0", "overtime_hours": "0"}
+# Columns whose empty cell means "none": not paid, no advance, no figure stated.
+NULL_WHEN_EMPTY = ("paid_on", "advance_paid_on", "overtime_pay_rub", "employer_contributions_rub")
 MAX_ROWS = 20_000
 
 
@@ -57,9 +61,11 @@ class WageRowSerializer(serializers.Serializer):
     tax_withheld_rub = money()
     deductions_rub = money()
     net_paid_rub = money()
-    paid_on = serializers.DateField()
+    paid_on = serializers.DateField(allow_null=True)
+    advance_paid_on = serializers.DateField(allow_null=True)
     hours_worked = hours()
     overtime_hours = hours()
+    overtime_pay_rub = money(allow_null=True)
     employer_contributions_rub = money(allow_null=True)
 
 
@@ -134,7 +140,8 @@ def import_wage_reports(
             continue
         seen[reference] = number
         data = {**OPTIONAL_DEFAULTS, **{k: v for k, v in row.items() if k != "reference"}}
-        data["employer_contributions_rub"] = data.get("employer_contributions_rub") or None
+        for name in NULL_WHEN_EMPTY:
+            data[name] = data.get(name) or None
         for name, default in OPTIONAL_DEFAULTS.items():
             data[name] = data[name] or default
         serializer = WageRowSerializer(data=data)

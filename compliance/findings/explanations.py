@@ -18,6 +18,7 @@ from compliance.models import IncidentSeverity, InsuranceKind
 from compliance.rulebook.words import source_in_words
 from employers.models import Sector, SponsorshipStatus
 from mobility import figures
+from mobility.occupations import occupation_title
 from workers.models import AgencyStatus
 
 
@@ -175,11 +176,7 @@ def _deadline(what: Callable[[], str]) -> Explanation:
 
 
 def _medical(f: dict) -> tuple[str, str]:
-    names = {
-        "medical examination": _("the medical examination"),
-        "fingerprint registration": _("the fingerprint registration"),
-    }
-    missing = [names.get(name, name) for name in f.get("missing") or []]
+    missing = [_named(MISSING)(name) for name in f.get("missing") or []]
     return (
         _(
             "the medical examination and fingerprint registration after arrival on "
@@ -409,10 +406,100 @@ def _deductions(f: dict) -> tuple[str, str]:
     )
 
 
+def _unpaid(f: dict) -> tuple[str, str]:
+    return (
+        _("%(owed)s paid within %(days)s after the month's end")
+        % {"owed": rub(f["owed_net_rub"]), "days": days(f["max_days_after_period"])},
+        _("%(outstanding)s still unpaid") % {"outstanding": rub(f["outstanding_rub"])},
+    )
+
+
+def _advance(f: dict) -> tuple[str, str]:
+    return (
+        _("a half-month advance paid by %(end)s") % {"end": day(f["month_end"])},
+        _("advance paid on %(on)s") % {"on": day(f["advance_paid_on"])}
+        if f.get("advance_paid_on")
+        else _("no advance reported"),
+    )
+
+
+def _settlement(f: dict) -> tuple[str, str]:
+    return (
+        _("everything owed paid by %(due)s, %(grace)s after the last day of work")
+        % {"due": day(f["due_on"]), "grace": days(f["grace_days"])},
+        _("paid on %(on)s") % {"on": day(f["paid_on"])}
+        if f.get("paid_on") and amount(f.get("outstanding_rub")) <= 0
+        else _("%(outstanding)s still unpaid") % {"outstanding": rub(f["outstanding_rub"])},
+    )
+
+
+def _tax_ceiling(f: dict) -> tuple[str, str]:
+    return (
+        _("income tax of at most %(pct)s of gross, %(ceiling)s")
+        % {"pct": pct(f["ceiling_pct"]), "ceiling": rub(f["ceiling_rub"])},
+        _("%(tax)s withheld as income tax") % {"tax": rub(f["tax_withheld_rub"])},
+    )
+
+
+def _resident_rate(f: dict) -> tuple[str, str]:
+    return (
+        _("income tax at the resident rate of %(pct)s of gross, %(tax)s")
+        % {"pct": pct(f["resident_rate_pct"]), "tax": rub(f["resident_tax_rub"])},
+        _("%(tax)s withheld; resident from %(on)s")
+        % {"tax": rub(f["tax_withheld_rub"]), "on": day(f["resident_on"])},
+    )
+
+
+# The two MVD notices, by the name the engine gives them, as the event each one reports.
+NOTICES = {
+    "start": lambda: _("the employment start"),
+    "end": lambda: _("the end of the contract"),
+}
+
+
+def _mvd(f: dict) -> tuple[str, str]:
+    expected, found = [], []
+    for notice in f["notices"]:
+        event = NOTICES[notice["notice"]]()
+        expected.append(
+            _("notification of the MVD of %(event)s on %(event_on)s, by %(deadline)s")
+            % {
+                "event": event,
+                "event_on": day(notice["event_on"]),
+                "deadline": day(notice["deadline"]),
+            }
+        )
+        found.append(
+            _("the notice of %(event)s was recorded only on %(done)s")
+            % {"event": event, "done": day(notice["recorded_on"])}
+            if notice.get("recorded_on")
+            else _("the notice of %(event)s is not recorded") % {"event": event}
+        )
+    return "; ".join(expected), "; ".join(found)
+
+
+def _permit_mismatch(f: dict) -> tuple[str, str]:
+    words = {
+        "region": figures.region(f["permit_region"]),
+        "occupation": occupation_title(f["permit_occupation"]),
+    }
+    expected = (
+        _("work in the permit's region, %(region)s, and its occupation, %(occupation)s")
+        if "occupation" in f.get("differs", [])
+        else _("work in the permit's region, %(region)s")
+    ) % words
+    found = _("the job “%(job)s” is in %(region)s, occupation %(occupation)s") % {
+        "job": f["job_title"],
+        "region": figures.region(f["work_region"]),
+        "occupation": occupation_title(f["occupation"]),
+    }
+    return expected, found
+
+
 EXPLANATIONS: dict[str, Explanation] = {
     "PASSPORT_EXPIRING": _passport,
     "GRIEVANCE_SLA_BREACHED": _grievance,
-    "MVD_NOTIFICATION_OVERDUE": _deadline(lambda: _("notification of the MVD")),
+    "MVD_NOTIFICATION_OVERDUE": _mvd,
     "MIGRATION_REGISTRATION_OVERDUE": _deadline(lambda: _("migration registration")),
     "MEDICAL_BIOMETRICS_OVERDUE": _medical,
     "WORK_PERMIT_EXPIRED": _work_permit,
@@ -437,6 +524,12 @@ EXPLANATIONS: dict[str, Explanation] = {
     "WAGE_REPORT_MISSING": _report_missing,
     "OVERTIME_ANNUAL_EXCEEDED": _overtime,
     "WAGE_DEDUCTIONS_EXCESSIVE": _deductions,
+    "WAGE_UNPAID": _unpaid,
+    "WAGE_ADVANCE_MISSING": _advance,
+    "WAGE_FINAL_SETTLEMENT_LATE": _settlement,
+    "TAX_WITHHOLDING_IMPLAUSIBLE": _tax_ceiling,
+    "TAX_RESIDENT_RATE_NOT_APPLIED": _resident_rate,
+    "WORK_PERMIT_MISMATCH": _permit_mismatch,
 }
 
 
@@ -483,9 +576,48 @@ INSURANCE_OR_WAGE_KIND = {
     **{k: (lambda k=k: str(InsuranceKind(k).label)) for k in InsuranceKind.values},
 }
 
+# What a deadline rule found missing, as the engine names it.
+MISSING = {
+    "medical examination": lambda: _("the medical examination"),
+    "fingerprint registration": lambda: _("the fingerprint registration"),
+    "start": lambda: _("the notice of the employment start"),
+    "end": lambda: _("the notice of the end of the contract"),
+}
+DIFFERS = {"region": lambda: _("region"), "occupation": lambda: _("occupation")}
+
 # Each figure a finding may keep: its label and how its value is written. Ids are left out.
 FIGURES: dict[str, tuple[Callable[[], str], Callable[[object], str]]] = {
     "above_cap": (lambda: _("Above the cap"), _yes_no),
+    "differs": (
+        lambda: _("Differs in"),
+        lambda value: ", ".join(_named(DIFFERS)(v) for v in value or []),
+    ),
+    "job_title": (lambda: _("Job"), _text),
+    "occupation": (lambda: _("Occupation of the job"), occupation_title),
+    "permit_occupation": (lambda: _("Occupation on the permit"), occupation_title),
+    "permit_region": (lambda: _("Region of the permit"), figures.region),
+    "work_region": (lambda: _("Region of the job"), figures.region),
+    "working_days": (lambda: _("Working days allowed"), figures.number),
+    "advance_paid_on": (lambda: _("Advance paid on"), day),
+    "ceiling_pct": (lambda: _("Income tax ceiling"), pct),
+    "ceiling_rub": (lambda: _("Income tax ceiling in roubles"), rub),
+    "days_late": (lambda: _("Days late"), days),
+    "due_on": (lambda: _("Due on"), day),
+    "enabled_from": (lambda: _("Judged from"), day),
+    "ended_on": (lambda: _("Work ended on"), day),
+    "excess_rub": (lambda: _("Tax withheld above the ceiling"), rub),
+    "grace_days": (lambda: _("Days of grace"), days),
+    "month_end": (lambda: _("Month ends on"), day),
+    "outstanding_rub": (lambda: _("Still unpaid"), rub),
+    "over_withheld_rub": (lambda: _("Withheld too much"), rub),
+    "overtime_pay_estimated": (lambda: _("Overtime pay estimated"), _yes_no),
+    "overtime_pay_rub": (lambda: _("Overtime pay"), rub),
+    "owed_net_rub": (lambda: _("Net pay owed"), rub),
+    "paid_rub": (lambda: _("Paid"), rub),
+    "resident_after_days": (lambda: _("Resident after"), days),
+    "resident_on": (lambda: _("Tax resident from"), day),
+    "resident_rate_pct": (lambda: _("Resident rate"), pct),
+    "resident_tax_rub": (lambda: _("Tax at the resident rate"), rub),
     "ack_days": (lambda: _("Days to acknowledge"), days),
     "acknowledgement_late": (lambda: _("Acknowledged late"), _yes_no),
     "active_cases": (lambda: _("Cases in progress"), figures.number),
@@ -584,7 +716,7 @@ FIGURES: dict[str, tuple[Callable[[], str], Callable[[object], str]]] = {
     "work_permit_number": (lambda: _("Work permit number"), _text),
     "year": (lambda: _("Year"), _text),
 }
-HIDDEN_FIGURES = {"job_order_id"}
+HIDDEN_FIGURES = {"job_order_id", "notices"}
 
 
 def figures_in_words(evidence: dict) -> list[tuple[str, str]]:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from compliance.rulebook.models import Severity
-from compliance.rulebook.selectors import FULL_TIME_HOURS, applicable_minimum_wage
+from compliance.rulebook.selectors import FULL_TIME_HOURS, applicable_minimum_wage, parameters
 from compliance.rulebook.working_time import add_working_days, monthly_norm_hours
 from mobility import figures
 
@@ -214,9 +214,10 @@ def _below_minimum(values: dict, on: date) -> WorkedExample:
     minimum = applicable_minimum_wage("RU-MOW", on, hours)
     full = applicable_minimum_wage("RU-MOW", on)
     rule = _(
-        "A contract's or job order's monthly wage, or the gross of a month worked in full, may "
-        "not be below the highest of the federal minimum wage and the work region's, pro-rated "
-        "by the weekly hours over %(full)s."
+        "A contract's or job order's monthly wage, or the base pay of a month worked in full "
+        "(gross less overtime and premium pay, which come on top), may not be below the highest "
+        "of the federal minimum wage and the work region's, pro-rated by the weekly hours over "
+        "%(full)s."
     ) % {"full": figures.hours(FULL_TIME_HOURS)}
     if minimum is None or full is None:
         return WorkedExample(rule=rule, inputs=[], outcome=_("No minimum wage is in force today."))
@@ -318,6 +319,151 @@ def _paid_late(values: dict, on: date) -> WorkedExample:
         inputs=[(_("Month"), figures.month(month))],
         outcome=_("Paid on %(last)s is on time; paid on %(late)s or later is late.")
         % {"last": figures.day(last), "late": figures.day(last + timedelta(days=1))},
+    )
+
+
+@example("WAGE_UNPAID")
+def _unpaid(values: dict, on: date) -> WorkedExample:
+    days, tolerance = int(values["max_days_after_period"]), _d(values, "tolerance_rub")
+    month = _last_month(on)
+    last = _month_end(month) + timedelta(days=days)
+    owed, paid = GROSS - TAX, Decimal(30000)
+    return WorkedExample(
+        rule=_(
+            "A month's net pay (gross less income tax and deductions) reaches the worker within "
+            "%(days)s after the month's end; more than %(tolerance)s still unpaid after that is "
+            "a breach."
+        )
+        % {"days": _days(days), "tolerance": figures.roubles(tolerance)},
+        inputs=[
+            (_("Month"), figures.month(month)),
+            (_("Gross"), figures.roubles(GROSS)),
+            (_("Income tax withheld"), figures.roubles(TAX)),
+            (_("Net paid"), figures.roubles(paid)),
+        ],
+        outcome=_(
+            "%(owed)s is owed and %(paid)s paid: %(outstanding)s is outstanding. Until "
+            "%(last)s it may still be paid; from %(late)s it is unpaid."
+        )
+        % {
+            "owed": figures.roubles(owed),
+            "paid": figures.roubles(paid),
+            "outstanding": figures.roubles(owed - paid),
+            "last": figures.day(last),
+            "late": figures.day(last + timedelta(days=1)),
+        },
+    )
+
+
+@example("WAGE_FINAL_SETTLEMENT_LATE")
+def _final_settlement(values: dict, on: date) -> WorkedExample:
+    grace = int(values["grace_days"])
+    ended = _last_month(on) + timedelta(days=9)
+    due = ended + timedelta(days=grace)
+    return WorkedExample(
+        rule=_(
+            "When a contract is completed or terminated, or the worker repatriated, everything "
+            "owed is paid on the last day of work; %(grace)s of grace is allowed."
+        )
+        % {"grace": _days(grace)},
+        inputs=[(_("Last day of work"), figures.day(ended))],
+        outcome=_(
+            "That month's wage paid on %(due)s is on time; paid on %(late)s, or still unpaid "
+            "then, it is late."
+        )
+        % {"due": figures.day(due), "late": figures.day(due + timedelta(days=1))},
+    )
+
+
+@example("WAGE_ADVANCE_MISSING")
+def _advance(values: dict, on: date) -> WorkedExample:
+    enabled = date.fromisoformat(str(values["enabled_from"]))
+    month = _last_month(on)
+    end = _month_end(month)
+    return WorkedExample(
+        rule=_(
+            "Wages are paid at least every half month: a month worked in full needs a half-month "
+            "advance paid by its last day. Months that ended before %(enabled)s are not judged."
+        )
+        % {"enabled": figures.day(enabled)},
+        inputs=[(_("Month"), figures.month(month))],
+        outcome=_(
+            "An advance paid on %(end)s or earlier is on time; none, or one paid on %(late)s, "
+            "is a warning."
+        )
+        % {"end": figures.day(end), "late": figures.day(end + timedelta(days=1))},
+    )
+
+
+def _tax_ceiling(on: date) -> Decimal:
+    """The one ceiling: TAX_RESIDENT_RATE_NOT_APPLIED's non-resident rate, as the engine reads
+    it (compliance.checks.rules.wages.TAX_CEILING)."""
+    return Decimal(str(parameters("TAX_RESIDENT_RATE_NOT_APPLIED", on)["non_resident_rate_pct"]))
+
+
+@example("TAX_WITHHOLDING_IMPLAUSIBLE")
+def _tax_implausible(values: dict, on: date) -> WorkedExample:
+    pct = _tax_ceiling(on)
+    ceiling = _money(GROSS * pct / 100)
+    withheld = Decimal(30000)
+    return WorkedExample(
+        rule=_(
+            "Income tax withheld may not exceed %(pct)s of gross, the non-resident rate; what is "
+            "withheld above it is a deduction in disguise, and counts as one."
+        )
+        % {"pct": _percent(pct)},
+        inputs=[
+            (_("Gross"), figures.roubles(GROSS)),
+            (_("Income tax withheld"), figures.roubles(withheld)),
+        ],
+        outcome=_(
+            "Tax may reach %(pct)s × %(gross)s = %(ceiling)s; %(withheld)s is %(excess)s too "
+            "much, a breach (%(over)s would already be one)."
+        )
+        % {
+            "pct": _percent(pct),
+            "gross": figures.roubles(GROSS),
+            "ceiling": figures.roubles(ceiling),
+            "withheld": figures.roubles(withheld),
+            "excess": figures.roubles(withheld - ceiling),
+            "over": figures.roubles(ceiling + KOPECK),
+        },
+    )
+
+
+@example("TAX_RESIDENT_RATE_NOT_APPLIED")
+def _resident_rate(values: dict, on: date) -> WorkedExample:
+    after = int(values["resident_after_days"])
+    rate, tolerance = _d(values, "resident_rate_pct"), _d(values, "tolerance_pct")
+    arrived = _add_months(on, -12).replace(day=1)
+    resident = arrived + timedelta(days=after - 1)
+    first = _month_end(resident) + timedelta(days=1)
+    resident_tax = _money(GROSS * rate / 100)
+    highest = _money(GROSS * (rate + tolerance) / 100)
+    return WorkedExample(
+        rule=_(
+            "After %(days)s in Russia (counted from arrival) the worker is a tax resident: from "
+            "the next month income tax is %(rate)s of gross; above %(rate)s + %(tolerance)s is "
+            "a warning, and the excess is owed back to the worker."
+        )
+        % {"days": _days(after), "rate": _percent(rate), "tolerance": _percent(tolerance)},
+        inputs=[
+            (_("Arrival"), figures.day(arrived)),
+            (_("Gross"), figures.roubles(GROSS)),
+        ],
+        outcome=_(
+            "Day %(days)s is %(resident)s, so from %(month)s tax is %(tax)s; withholding more "
+            "than %(highest)s fires, and %(non_resident)s would be %(over)s over-withheld."
+        )
+        % {
+            "days": after,
+            "resident": figures.day(resident),
+            "month": figures.month(first),
+            "tax": figures.roubles(resident_tax),
+            "highest": figures.roubles(highest),
+            "non_resident": figures.roubles(TAX),
+            "over": figures.roubles(TAX - resident_tax),
+        },
     )
 
 
@@ -488,11 +634,45 @@ def _mvd(values: dict, on: date) -> WorkedExample:
     return WorkedExample(
         rule=_(
             "The employer notifies the MVD within %(count)s after the employment starts, and "
-            "again after it ends."
+            "again within %(count)s after the contract ends; each notice has its own date, "
+            "and the finding names the one missing."
         )
         % {"count": _working_days(count)},
         inputs=[],
-        outcome=_working_day_deadline(count, on, _("Employment starting")),
+        outcome=" ".join(
+            (
+                _working_day_deadline(count, on, _("Employment starting")),
+                _working_day_deadline(count, on, _("A contract ending")),
+            )
+        ),
+    )
+
+
+@example("WORK_PERMIT_MISMATCH")
+def _permit_mismatch(values: dict, on: date) -> WorkedExample:
+    return WorkedExample(
+        rule=_(
+            "A work permit is valid only in the region that issued it and for the occupation "
+            "it names: an employed worker whose job is elsewhere, or at another occupation, "
+            "works without a valid permit. A permit recorded without its region is not judged."
+        ),
+        inputs=[
+            (
+                _("Work permit"),
+                _("%(region)s, occupation %(occupation)s")
+                % {"region": figures.region("RU-LEN"), "occupation": "7112"},
+            ),
+            (
+                _("Job"),
+                _("%(region)s, occupation %(occupation)s")
+                % {"region": figures.region("RU-SPE"), "occupation": "7112"},
+            ),
+        ],
+        outcome=_(
+            "The occupations agree, but the job is in %(job)s and the permit is of %(permit)s: "
+            "a breach. A job in %(permit)s at occupation 7112 would not be."
+        )
+        % {"job": figures.region("RU-SPE"), "permit": figures.region("RU-LEN")},
     )
 
 

@@ -18,6 +18,11 @@ TITLES = (
     gettext_noop("Wage paid late"),
     gettext_noop("Wage report missing"),
     gettext_noop("Excessive deductions from wages"),
+    gettext_noop("Wage not paid in full"),
+    gettext_noop("Final settlement late"),
+    gettext_noop("Half-month advance missing"),
+    gettext_noop("Income tax withheld above the highest rate"),
+    gettext_noop("Resident income tax rate not applied"),
     gettext_noop("Weekly hours above the maximum"),
     gettext_noop("Annual overtime above the limit"),
     gettext_noop("No safety induction"),
@@ -35,6 +40,7 @@ TITLES = (
     gettext_noop("Migration registration overdue"),
     gettext_noop("Medical examination or fingerprinting overdue"),
     gettext_noop("Work permit expired or expiring"),
+    gettext_noop("Work permit for another region or occupation"),
     gettext_noop("Passport expiring"),
     gettext_noop("Possible duplicate worker"),
     gettext_noop("Watchlist match"),
@@ -43,7 +49,7 @@ TITLES = (
 
 CONDITIONS = (
     gettext_noop(
-        "A job order's or contract's monthly wage, or a reported month's gross for a full month, is below the applicable minimum."
+        "A job order's or contract's monthly wage, or a reported full month's base pay (gross less overtime and premium pay), is below the applicable minimum."
     ),
     gettext_noop(
         "The signed contract offers a lower wage or longer hours than the job order the worker was recruited for."
@@ -51,12 +57,31 @@ CONDITIONS = (
     gettext_noop(
         "A reported month's gross is below what the contract owes for it, by more than the tolerance."
     ),
-    gettext_noop("A month's wage was paid more than N calendar days after the month's end."),
+    gettext_noop(
+        "A month's wage was paid in full, but more than N calendar days after the month's end."
+    ),
     gettext_noop(
         "An employed case has no wage report for a finished month by day N of the next month."
     ),
-    # xgettext:no-python-format
-    gettext_noop("The employer's deductions exceed N % of the month's pay after income tax."),
+    gettext_noop(
+        # xgettext:no-python-format
+        "The employer's deductions exceed N % of the month's pay after income tax."
+    ),
+    gettext_noop(
+        "N days after a month's end, more than the tolerance of its net pay (gross less income tax and deductions) has not been paid."
+    ),
+    gettext_noop(
+        "The wage of the month in which a case was completed, terminated or repatriated was paid, or is still unpaid, later than N days after the end date."
+    ),
+    gettext_noop(
+        "A month worked in full is reported with no advance payment date, or with one after the month's last day; months that ended before enabled_from are not judged."
+    ),
+    gettext_noop(
+        "A month's income tax withheld exceeds the non-resident rate (TAX_RESIDENT_RATE_NOT_APPLIED's non_resident_rate_pct) of gross; the excess counts as a deduction."
+    ),
+    gettext_noop(
+        "A month that starts after the worker's Nth day in Russia (counted from arrival) has income tax withheld above the resident rate plus the tolerance."
+    ),
     gettext_noop("Contract or job-order normal hours exceed N per week."),
     gettext_noop("Overtime reported in one calendar year exceeds N hours."),
     gettext_noop(
@@ -84,7 +109,7 @@ CONDITIONS = (
         "An employer's active cases (contract_signed … employed) exceed its approved quota."
     ),
     gettext_noop(
-        "No MVD notification date recorded within N working days after the employment start (or the end, for an ended contract)."
+        "The MVD is not notified of the employment start within N working days after it, or of the contract's end within N working days after the end date; each notice has its own date and clock."
     ),
     gettext_noop("No migration registration date recorded within N working days after arrival."),
     gettext_noop(
@@ -92,6 +117,9 @@ CONDITIONS = (
     ),
     gettext_noop(
         "An employed case's work permit has expired (the rule's severity, breach) or ends in N days or fewer, before the contract end (severity_expiring, warning)."
+    ),
+    gettext_noop(
+        "An employed case's job is in another region than the work permit's, or at another occupation (ISCO-08) than the permit names. A permit recorded without its region is not judged."
     ),
     gettext_noop("The passport expires less than N months after the contract end."),
     gettext_noop(
@@ -108,6 +136,10 @@ SOURCES = (
     gettext_noop("Labour Code RF art. 136"),
     gettext_noop("Pact reporting duty"),
     gettext_noop("Labour Code RF art. 137, 138"),
+    gettext_noop("Labour Code RF art. 136, 142"),
+    gettext_noop("Labour Code RF art. 140"),
+    gettext_noop("Tax Code RF art. 224 para 3"),
+    gettext_noop("Tax Code RF art. 207 para 2, art. 224 para 1, art. 231"),
     gettext_noop("Labour Code RF art. 91"),
     gettext_noop("Labour Code RF art. 99"),
     gettext_noop("Labour Code RF art. 214"),
@@ -129,6 +161,7 @@ SOURCES = (
     gettext_noop(
         "Federal Law 115-FZ art. 5 para 18 (as amended by Federal Law 274-FZ of 01.07.2021)"
     ),
+    gettext_noop("Federal Law 115-FZ art. 13 para 4.2, art. 13.4"),
     gettext_noop("Visa practice"),
     gettext_noop("Fraud prevention"),
     gettext_noop("Pact grievance mechanism"),
@@ -138,8 +171,12 @@ SOURCES = (
     gettext_noop("Moscow minimum wage agreement for 2024"),
     gettext_noop("Moscow minimum wage agreement for 2025"),
     gettext_noop("Moscow minimum wage agreement for 2026"),
+    gettext_noop(
+        "Saint Petersburg regional agreement on the minimum wage for 2023-2024 (25,000 from 1 November 2023)"
+    ),
     gettext_noop("Saint Petersburg regional agreement for 2025"),
     gettext_noop("Saint Petersburg regional agreement of 11.12.2025"),
+    gettext_noop("Leningrad Oblast regional agreement on the minimum wage for 2024"),
     gettext_noop("Leningrad Oblast regional agreement for 2025"),
     gettext_noop("Leningrad Oblast regional agreement for 2026"),
 )

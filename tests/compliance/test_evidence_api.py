@@ -5,10 +5,12 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from compliance.checks import engine
 from compliance.models import InsuranceCover, SafetyRecord, WageReport
-from tests.factories import months_ago
+from tests.factories import WageReportFactory, months_ago
 from tests.world import S, wage_body
 
 pytestmark = pytest.mark.django_db
@@ -51,9 +53,27 @@ MONTH_FORMAT = "Give the month as YYYY-MM, e.g. 2025-10."
     ("overrides", "field", "message"),
     [
         (
-            {"net_paid_rub": "41000.00"},
+            {"net_paid_rub": "40000.01"},
             "net_paid_rub",
-            "Net paid must be gross less income tax and deductions: 40,000 RUB, not 41,000 RUB.",
+            "Net paid cannot exceed gross less income tax and deductions: at most 40,000 RUB, "
+            "not 40,000.01 RUB.",
+        ),
+        (
+            {"net_paid_rub": "0.00"},
+            "paid_on",
+            "Nothing was paid (net paid is 0), so there is no payment date.",
+        ),
+        ({"paid_on": None}, "paid_on", "40,000 RUB was paid: give the date it was paid."),
+        ({"overtime_pay_rub": "-1"}, "overtime_pay_rub", NOT_NEGATIVE),
+        (
+            {"overtime_pay_rub": "60000.01"},
+            "overtime_pay_rub",
+            "Overtime and premium pay are part of the gross: at most 60,000 RUB.",
+        ),
+        (
+            {"advance_paid_on": (timezone.localdate() + timedelta(days=2)).isoformat()},
+            "advance_paid_on",
+            "The payment date is in the future.",
         ),
         ({"gross_rub": "-1.00"}, "gross_rub", NOT_NEGATIVE),
         ({"deductions_rub": "-5.00"}, "deductions_rub", NOT_NEGATIVE),
@@ -84,14 +104,38 @@ def test_bad_figures_are_refused_with_the_field_and_the_reason(
     assert not WageReport.objects.exists()
 
 
-def test_net_must_be_gross_less_tax_and_deductions(api, case, employer_staff):
-    response = api.as_user(employer_staff).post(
+def test_a_month_paid_in_part_or_not_at_all_is_accepted(api, case, employer_staff):
+    """Net paid may fall short of the 40,000 owed (the rest is WAGE_UNPAID's); a month with
+    nothing paid has no payment date."""
+    client = api.as_user(employer_staff)
+    part = client.post(
         "/api/v1/wage-reports/",
-        wage_body(case, months_ago(2), net_paid_rub="42000.00"),
+        wage_body(case, months_ago(2), net_paid_rub="39999.99", overtime_pay_rub="1500.00"),
         format="json",
     )
-    assert response.status_code == 400
-    assert "40,000 RUB" in response.data["net_paid_rub"][0]
+    assert part.status_code == 201, part.data
+    assert part.data["overtime_pay_rub"] == "1500.00"
+    nothing = client.post(
+        "/api/v1/wage-reports/",
+        wage_body(case, months_ago(1), net_paid_rub="0.00", paid_on=None),
+        format="json",
+    )
+    assert nothing.status_code == 201, nothing.data
+    assert nothing.data["paid_on"] is None
+    assert nothing.data["advance_paid_on"] is None
+
+
+def test_the_database_refuses_what_the_service_refuses(case):
+    """The CHECK constraints hold for a bulk write that bypasses the service too."""
+    for fields in (
+        {"net_paid_rub": Decimal("42000.01")},  # 60,000 - 18,000 = 42,000 at most
+        {"net_paid_rub": Decimal("0"), "paid_on": months_ago(1)},
+        {"net_paid_rub": Decimal("100"), "paid_on": None},
+        {"overtime_pay_rub": Decimal("60000.01")},
+    ):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            WageReportFactory(placement=case, month=months_ago(2).replace(day=1), **fields)
+    assert not WageReport.objects.exists()
 
 
 def test_a_future_month_is_refused(api, case, employer_staff):
@@ -179,11 +223,12 @@ def test_a_correction_by_patch_keeps_the_first_figures_in_history(api, world, ca
     assert Decimal(str(change["to"])) == Decimal("62000")
 
 
-def test_a_correction_that_breaks_the_net_is_refused(api, case, employer_staff):
+def test_a_correction_that_leaves_more_paid_than_owed_is_refused(api, case, employer_staff):
+    """40,000 paid; a gross of 59,999.99 owes 59,999.99 - 18,000 - 2,000 = 39,999.99 net."""
     client = api.as_user(employer_staff)
     created = client.post("/api/v1/wage-reports/", wage_body(case, months_ago(2)), format="json")
     response = client.patch(
-        f"/api/v1/wage-reports/{created.data['id']}/", {"gross_rub": "62000.00"}, format="json"
+        f"/api/v1/wage-reports/{created.data['id']}/", {"gross_rub": "59999.99"}, format="json"
     )
     assert response.status_code == 400
     assert "net_paid_rub" in response.data
@@ -291,3 +336,61 @@ def test_an_insurance_cover_outside_a_sane_window_is_refused(api, case, employer
     assert response.status_code == 400
     assert response.json()["valid_from"] == ["The date must be in 2000 or later."]
     assert not InsuranceCover.objects.filter(policy_number="DMS-2").exists()
+
+
+def _open_rules(api, user, case) -> set[str]:
+    response = api.as_user(user).get("/api/v1/findings/", {"placement": case.pk, "status": "open"})
+    return {f["rule"] for f in response.data["results"]}
+
+
+def test_tax_of_half_the_gross_is_implausible_and_an_excessive_deduction(
+    api, case, employer_staff, world
+):
+    """A Moscow case: 30,000 "tax" on 60,000 gross is 12,000 above the 30 % ceiling (18,000),
+    a deduction against a cap of 20 % × 42,000 = 8,400."""
+    response = api.as_user(employer_staff).post(
+        "/api/v1/wage-reports/",
+        wage_body(
+            case,
+            months_ago(2),
+            tax_withheld_rub="30000.00",
+            deductions_rub="0",
+            net_paid_rub="30000.00",
+        ),
+        format="json",
+    )
+    assert response.status_code == 201, response.data
+    engine.evaluate_placement(case.pk, trigger="user")
+    rules = _open_rules(api, world.official_mow, case)
+    assert {"TAX_WITHHOLDING_IMPLAUSIBLE", "WAGE_DEDUCTIONS_EXCESSIVE"} <= rules
+    assert {"TAX_WITHHOLDING_IMPLAUSIBLE", "WAGE_DEDUCTIONS_EXCESSIVE"} <= _open_rules(
+        api, employer_staff, case
+    )
+
+
+def test_a_month_with_nothing_paid_is_unpaid_after_day_15_and_a_correction_clears_it(
+    api, case, employer_staff
+):
+    """Last month, nothing paid: on day 15 of this month it may still be paid; on day 16 it is
+    WAGE_UNPAID. A PATCH with what was paid and when clears it."""
+    month = months_ago(1)
+    client = api.as_user(employer_staff)
+    created = client.post(
+        "/api/v1/wage-reports/",
+        wage_body(case, month, net_paid_rub="0.00", paid_on=None),
+        format="json",
+    )
+    assert created.status_code == 201, created.data
+    day_15, day_16 = months_ago(0).replace(day=15), months_ago(0).replace(day=16)
+    engine.evaluate_placement(case.pk, trigger="user", on=day_15)
+    assert "WAGE_UNPAID" not in _open_rules(api, employer_staff, case)
+    engine.evaluate_placement(case.pk, trigger="user", on=day_16)
+    assert "WAGE_UNPAID" in _open_rules(api, employer_staff, case)
+    corrected = client.patch(
+        f"/api/v1/wage-reports/{created.data['id']}/",
+        {"net_paid_rub": "40000.00", "paid_on": months_ago(0).isoformat()},
+        format="json",
+    )
+    assert corrected.status_code == 200, corrected.data
+    engine.evaluate_placement(case.pk, trigger="user", on=day_16)
+    assert "WAGE_UNPAID" not in _open_rules(api, employer_staff, case)

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pghistory.models
 import pytest
 from django.apps import apps
+from django.utils import timezone
 
 from compliance.demo.services import seed_evidence
 from compliance.evidence.services import wage_report_problems
@@ -37,7 +38,7 @@ def cases():
             employment_start=start + timedelta(days=2),
             contract_start=start,
             contract_end=start + timedelta(days=730),
-            mvd_notified_on=start + timedelta(days=3),
+            mvd_start_notified_on=start + timedelta(days=3),
             medical_exam_on=start + timedelta(days=10),
             fingerprinted_on=start + timedelta(days=10),
         )
@@ -61,7 +62,31 @@ def test_the_demo_gets_a_year_of_evidence_and_opens_with_findings(cases):
         "INSURANCE_DMS_MISSING",
         "SAFETY_INCIDENT_SERIOUS",
         "SOCIAL_CONTRIBUTIONS_MISSING",
+        "WAGE_UNPAID",
+        "TAX_WITHHOLDING_IMPLAUSIBLE",
+        "TAX_RESIDENT_RATE_NOT_APPLIED",
     } <= fired
+
+
+def test_the_demo_settles_ended_contracts_on_the_last_day_but_one(cases):
+    """Two contracts completed two days ago: their final month is reported at once, one paid
+    on the end date, the other (the demo's flaw) still unpaid after the day of grace."""
+    ended = []
+    for case in cases[:2]:
+        case.status, case.end_date = "completed", timezone.localdate() - timedelta(days=2)
+        case.save()
+        ended.append(case)
+    seed_evidence()
+    final = ended[0].end_date.replace(day=1)
+    settled = {
+        report.placement_id: report.paid_on
+        for report in WageReport.objects.filter(placement__in=ended, month=final)
+    }
+    assert sorted(settled.values(), key=str) == sorted([ended[0].end_date, None], key=str)
+    late = Finding.objects.filter(rule__code="WAGE_FINAL_SETTLEMENT_LATE")
+    assert [f.placement_id for f in late] == [
+        pk for pk, paid_on in settled.items() if paid_on is None
+    ]
 
 
 def test_running_the_demo_evidence_twice_writes_nothing(cases):
@@ -84,8 +109,10 @@ def test_the_demo_evidence_passes_the_edge_checks(cases):
                 "deductions_rub",
                 "net_paid_rub",
                 "paid_on",
+                "advance_paid_on",
                 "hours_worked",
                 "overtime_hours",
+                "overtime_pay_rub",
             )
         }
         assert (

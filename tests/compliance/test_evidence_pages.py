@@ -55,10 +55,25 @@ def test_the_wage_form_reports_then_corrects_a_month(client, staff, world):
 def test_the_wage_form_names_a_wrong_net(client, staff, world):
     case = world.case(S.EMPLOYED)
     url = f"/employer/evidence/{case.pk}/wages/{months_ago(1):%Y-%m}/"
-    response = client.post(url, {**FORM, "net_paid_rub": "1", "paid_on": months_ago(0).isoformat()})
+    paid = months_ago(0).isoformat()
+    response = client.post(url, {**FORM, "net_paid_rub": "40000.01", "paid_on": paid})
     assert response.status_code == 400
-    assert "Net paid must be gross less income tax and deductions" in response.content.decode()
+    assert "Net paid cannot exceed gross less income tax and deductions" in (
+        response.content.decode()
+    )
     assert not WageReport.objects.exists()
+
+
+def test_the_wage_form_takes_an_unpaid_month_and_the_new_figures(client, staff, world):
+    """Nothing paid yet: no payment date; the advance date and overtime pay are optional."""
+    case = world.case(S.EMPLOYED)
+    url = f"/employer/evidence/{case.pk}/wages/{months_ago(1):%Y-%m}/"
+    body = {**FORM, "net_paid_rub": "0", "paid_on": "", "overtime_pay_rub": "2500"}
+    assert client.post(url, body).status_code == 302
+    report = WageReport.objects.get()
+    assert (report.paid_on, report.advance_paid_on) == (None, None)
+    assert report.overtime_pay_rub == Decimal("2500")
+    assert "Not paid" in client.get(f"/employer/evidence/{case.pk}/").content.decode()
 
 
 def test_another_employers_case_is_not_found(client, staff, world):
@@ -158,7 +173,30 @@ def test_a_csv_with_missing_columns_is_refused(client, staff, world):
         {"month": f"{months_ago(1):%Y-%m}", "file": csv_file(["reference,gross_rub", "x,1"])},
     )
     assert response.status_code == 400
-    assert {e.column for e in response.context["errors"]} >= {"net_paid_rub", "paid_on"}
+    columns = {e.column for e in response.context["errors"]}
+    assert columns >= {"net_paid_rub", "hours_worked"}
+    assert "paid_on" not in columns
+
+
+def test_a_csv_takes_unpaid_months_advances_and_overtime_pay(client, staff, world):
+    paid, unpaid = world.case(S.EMPLOYED), world.case(S.EMPLOYED)
+    month = months_ago(1)
+    lines = [
+        "reference,gross_rub,tax_withheld_rub,deductions_rub,net_paid_rub,paid_on,"
+        "advance_paid_on,hours_worked,overtime_hours,overtime_pay_rub",
+        f"{paid.reference},60000,18000,0,42000,{months_ago(0).isoformat()},"
+        f"{month.replace(day=15).isoformat()},168,10,5000",
+        f"{unpaid.reference},60000,18000,0,0,,,168,0,",
+    ]
+    response = client.post(
+        "/employer/evidence/upload/", {"month": f"{month:%Y-%m}", "file": csv_file(lines)}
+    )
+    assert response.status_code == 302
+    first = WageReport.objects.get(placement=paid)
+    assert first.advance_paid_on == month.replace(day=15)
+    assert first.overtime_pay_rub == Decimal("5000")
+    second = WageReport.objects.get(placement=unpaid)
+    assert (second.paid_on, second.net_paid_rub, second.overtime_pay_rub) == (None, 0, None)
 
 
 def test_the_case_page_lists_its_open_findings_in_words(client, staff, world):

@@ -21,7 +21,8 @@ EDGES = [
     ("RU-MOW", date(2025, 12, 31), D("40")),
     ("RU-MOW", date(2026, 1, 1), D("40")),
     ("RU-MOW", date(2026, 1, 1), D("37.5")),  # 37,246.875 rounds up to 37,246.88
-    ("RU-SPE", date(2024, 6, 1), D("40")),  # no 2024 figure of its own: the federal one
+    ("RU-SPE", date(2024, 6, 1), D("40")),  # the 2023-2024 agreement's 25,000
+    ("RU-LEN", date(2024, 1, 1), D("40")),  # the 2024 agreement's 20,125, from its first day
     ("RU-SPE", date(2025, 1, 1), D("20")),
     ("RU-TA", date(2025, 9, 1), D("48")),  # more hours never raise the minimum
 ]
@@ -108,3 +109,23 @@ def test_a_partial_version_takes_the_rest_from_the_version_in_force_on_its_own_d
     assert response.json()["values"] == {"tolerance_pct": 1, "overtime_multiplier": 2}
     assert parameters("WAGE_UNDERPAID", date(2026, 6, 1)) == response.json()["values"]
     assert parameters("WAGE_UNDERPAID", date(2027, 1, 1))["tolerance_pct"] == 5
+
+
+@pytest.mark.parametrize(
+    ("region", "day", "amount"),
+    [
+        ("RU-SPE", date(2024, 1, 1), D("25000")),
+        ("RU-SPE", date(2024, 12, 31), D("25000")),
+        ("RU-SPE", date(2025, 1, 1), D("28750")),
+        ("RU-LEN", date(2024, 1, 1), D("20125")),
+        ("RU-LEN", date(2024, 12, 31), D("20125")),
+        ("RU-LEN", date(2025, 1, 1), D("23800")),
+    ],
+)
+def test_2024_months_in_saint_petersburg_and_leningrad_oblast_have_their_regional_minimum(
+    region, day, amount
+):
+    """Both regional figures are above the federal 19,242 of 2024, so they are what applies."""
+    minimum = applicable_minimum_wage(region, day, D("40"))
+    assert minimum.amount_rub == amount
+    assert "regional agreement" in minimum.source

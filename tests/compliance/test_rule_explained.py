@@ -100,3 +100,21 @@ def test_the_rule_list_and_the_finding_page_link_to_the_rule_page(client, world,
     client.force_login(world.employer_a_user)
     page = client.get(f"/findings/{finding.pk}/").content.decode()
     assert URL.format(finding.rule.code) not in page
+
+
+def test_the_work_permit_mismatch_page_explains_the_rule_with_regions_by_name(client, official):
+    page = client.get(URL.format("WORK_PERMIT_MISMATCH")).content.decode()
+    assert "valid only in the region that issued it" in page
+    assert "the job is in Saint Petersburg and the permit is of Leningrad Oblast" in page
+    assert "RU-SPE" not in page
+
+
+def test_the_mvd_example_gives_each_notice_its_own_deadline():
+    """Judged on Thursday 30 Oct 2025: 31 Oct, Saturday 1 Nov (worked), 5 Nov."""
+    example = worked_example("MVD_NOTIFICATION_OVERDUE", {"working_days": 3}, date(2025, 10, 30))
+    assert "Employment starting on 30 October 2025: the deadline is 5 November 2025" in (
+        example.outcome
+    )
+    assert "A contract ending on 30 October 2025: the deadline is 5 November 2025" in (
+        example.outcome
+    )

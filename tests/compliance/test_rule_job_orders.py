@@ -56,7 +56,7 @@ def test_an_offer_lawful_in_2025_becomes_a_breach_when_the_2026_minimum_takes_ef
     assert (figures["job_order_id"], figures["job_order_title"]) == (offer.pk, "Concrete worker")
     assert (figures["minimum_rub"], figures["shortfall_rub"]) == ("39730.00", "4730.00")
     assert finding_message(finding).startswith(
-        "On 1 January 2026 the open job order “Concrete worker” offers 35,000.00 RUB a month"
+        "On 1 January 2026 the open job order “Concrete worker” offers 35,000 RUB a month"
     )
 
 

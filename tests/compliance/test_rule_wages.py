@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from compliance.findings.wording import finding_message
+from tests import factories
 from tests.compliance.rule_helpers import (
     check,
     check_and_sweep,
@@ -67,6 +68,68 @@ def test_a_part_month_is_judged_by_what_the_contract_owes_not_the_minimum():
     findings = check(case)
     assert "WAGE_BELOW_MINIMUM" not in findings
     assert "WAGE_UNDERPAID" not in findings
+
+
+# Base pay against the minimum (Constitutional Court ruling 38-P): January 2026 in Moscow,
+# 39,730 RUB; the month's norm is 120 h (15 working days).
+JANUARY_2026 = date(2026, 1, 1)
+
+
+def _january(gross: str, overtime_hours: str = "20", overtime_pay: str | None = None):
+    case = compliant_case()
+    factories.WageReportFactory(
+        placement=case,
+        month=JANUARY_2026,
+        gross_rub=D(gross),
+        tax_withheld_rub=D("0"),
+        hours_worked=D("120.0"),
+        overtime_hours=D(overtime_hours),
+        overtime_pay_rub=D(overtime_pay) if overtime_pay is not None else None,
+        paid_on=date(2026, 2, 5),
+    )
+    return case
+
+
+def test_overtime_pay_does_not_count_towards_the_minimum():
+    """RULES.md's example: 43,750 gross with 8,750 of overtime pay is a base of 35,000 <
+    39,730, a breach, though the gross is above the minimum."""
+    case = _january("43750.00", overtime_pay="8750.00")
+    finding = check_and_sweep(case, on=date(2026, 2, 10))["WAGE_BELOW_MINIMUM"]
+    assert finding.period == "2026-01"
+    figures = finding.evidence["figures"]
+    assert (figures["wage_rub"], figures["overtime_pay_rub"], figures["shortfall_rub"]) == (
+        "35000.00",
+        "8750.00",
+        "4730.00",
+    )
+    assert "a base pay of 35,000 RUB" in finding_message(finding)
+
+
+def test_a_base_pay_at_the_minimum_is_fine_a_kopeck_below_is_not():
+    """48,480.00 - 8,750 = 39,730.00, the minimum; 48,479.99 - 8,750 = 39,729.99."""
+    on = date(2026, 2, 10)
+    assert "WAGE_BELOW_MINIMUM" not in check_and_sweep(
+        _january("48480.00", overtime_pay="8750"), on
+    )
+    assert "WAGE_BELOW_MINIMUM" in check_and_sweep(_january("48479.99", overtime_pay="8750"), on)
+
+
+def test_unstated_overtime_pay_is_taken_as_what_the_overtime_hours_earn():
+    """No overtime pay stated, 20 overtime hours on a 60,000 contract: at least 20 × 60,000 /
+    120 × 1.5 = 15,000 of the gross is overtime pay. 54,730.00 leaves 39,730.00, the minimum;
+    54,729.99 leaves 39,729.99, a breach."""
+    on = date(2026, 2, 10)
+    assert "WAGE_BELOW_MINIMUM" not in check_and_sweep(_january("54730.00"), on)
+    finding = check_and_sweep(_january("54729.99"), on)["WAGE_BELOW_MINIMUM"]
+    figures = finding.evidence["figures"]
+    assert (figures["overtime_pay_rub"], figures["overtime_pay_estimated"]) == ("15000.00", True)
+
+
+def test_without_overtime_the_gross_is_the_base_pay():
+    """No overtime hours, none stated: 39,730.00 gross meets the minimum."""
+    assert "WAGE_BELOW_MINIMUM" not in check_and_sweep(
+        _january("39730.00", overtime_hours="0"), on=date(2026, 2, 10)
+    )
 
 
 # WAGE_CONTRACT_SUBSTITUTION
@@ -225,9 +288,9 @@ def test_half_the_gross_withheld_as_tax_is_a_deduction_over_the_limit():
     )
     assert (figures["pay_after_tax_rub"], figures["cap_rub"]) == ("42000.00", "8400.00")
     assert finding_message(finding).startswith(
-        "October 2025: the employer deducted 12,000.00 RUB, 12,000.00 RUB of it withheld as "
-        "income tax above 30 % of gross (18,000.00 RUB), more than 20 % of the pay after "
-        "income tax (42,000.00 RUB), which allows at most 8,400.00 RUB."
+        "October 2025: the employer deducted 12,000 RUB, 12,000 RUB of it withheld as "
+        "income tax above 30 % of gross (18,000 RUB), more than 20 % of the pay after "
+        "income tax (42,000 RUB), which allows at most 8,400 RUB."
     )
 
 

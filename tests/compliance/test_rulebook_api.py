@@ -159,7 +159,7 @@ def test_region_limited_official_edits_only_their_regions_figures(api):
     moscow = MinimumWage.objects.get(region="RU-MOW", effective_from=date(2024, 1, 1))
     assert client.patch(f"/api/v1/minimum-wages/{moscow.pk}/", {"source": "ok"}).status_code == 200
     assert (
-        client.patch(f"/api/v1/minimum-wages/{moscow.pk}/", {"region": "RU-SPE"}).status_code == 403
+        client.patch(f"/api/v1/minimum-wages/{moscow.pk}/", {"region": "RU-TA"}).status_code == 403
     )
 
 

@@ -16,10 +16,15 @@ pytestmark = pytest.mark.django_db
 OCTOBER = date(2025, 10, 1)
 
 
+def _gross(amount: str) -> dict:
+    """A month's gross with income tax at the 30 % it may reach, so only the pay is judged."""
+    return {"gross_rub": D(amount), "tax_withheld_rub": D(amount) * D("0.3")}
+
+
 def _varied_cases():
     underpaid = compliant_case()
-    set_report(underpaid, OCTOBER, gross_rub=D("50000"), employer_contributions_rub=None)
-    late = compliant_case(mvd_notified_on=None, recruitment_fee_inr=D("45000"))
+    set_report(underpaid, OCTOBER, employer_contributions_rub=None, **_gross("50000"))
+    late = compliant_case(mvd_start_notified_on=None, recruitment_fee_inr=D("45000"))
     late.wage_reports.filter(month=OCTOBER).delete()
     expiring = compliant_case(work_permit_valid_until=ON + timedelta(days=3))
     visa = compliant_case(status="visa_issued", arrival_date=None, employment_start=None)
@@ -70,7 +75,7 @@ def test_running_a_check_twice_writes_nothing_new():
 
 def test_fixing_the_data_resolves_the_finding_on_the_next_check():
     case = compliant_case()
-    set_report(case, OCTOBER, gross_rub=D("50000"))
+    set_report(case, OCTOBER, **_gross("50000"))
     finding = check(case)["WAGE_UNDERPAID"]
     set_report(case, OCTOBER, gross_rub=D("60000"))
     run = engine.evaluate_placement(case.pk, trigger="user", on=ON)
@@ -82,10 +87,10 @@ def test_fixing_the_data_resolves_the_finding_on_the_next_check():
 
 def test_an_acknowledged_finding_is_refreshed_not_duplicated():
     case = compliant_case()
-    set_report(case, OCTOBER, gross_rub=D("50000"))
+    set_report(case, OCTOBER, **_gross("50000"))
     finding = check(case)["WAGE_UNDERPAID"]
     Finding.objects.filter(pk=finding.pk).update(status="acknowledged")
-    set_report(case, OCTOBER, gross_rub=D("40000"))
+    set_report(case, OCTOBER, **_gross("40000"))
     check(case)
     finding.refresh_from_db()
     assert finding.status == "acknowledged"
@@ -137,8 +142,8 @@ def test_a_queued_sweep_runs_its_chunks_on_the_workers(django_capture_on_commit_
 
 
 def test_the_hourly_job_raises_only_deadline_findings():
-    case = compliant_case(mvd_notified_on=None)
-    set_report(case, OCTOBER, gross_rub=D("50000"))
+    case = compliant_case(mvd_start_notified_on=None)
+    set_report(case, OCTOBER, **_gross("50000"))
     run = run_deadlines(on=ON)
     assert set(open_findings(case)) == {"MVD_NOTIFICATION_OVERDUE"}
     assert run.status == "finished" and run.scope == "deadlines"

@@ -17,8 +17,12 @@ NOT_A_NUMBER = "max_hours_per_week must be a number of 0 or more."
 @pytest.mark.parametrize(
     ("query", "status", "body"),
     [
-        ({"employer": "abc"}, 400, {"employer": [NOT_A_CHOICE]}),
-        ({"employer": "99999999999999999999999"}, 400, {"employer": [NOT_A_CHOICE]}),
+        ({"employer": "abc"}, 400, {"employer": ["Enter a whole number."]}),
+        (
+            {"employer": "99999999999999999999999"},
+            400,
+            {"employer": ["Ensure this value is less than or equal to 9223372036854775807."]},
+        ),
         (
             {"status": "nonsense"},
             400,

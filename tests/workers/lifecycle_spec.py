@@ -19,7 +19,15 @@ SPEC_SECTION_5 = [
         "contract_signed",
         "visa_issued",
         ("agency", "official"),
-        ("visa_number", "work_permit_number", "work_permit_valid_from", "work_permit_valid_until"),
+        # With the permit's region and occupation since the amendments of 2026-12-02.
+        (
+            "visa_number",
+            "work_permit_number",
+            "work_permit_valid_from",
+            "work_permit_valid_until",
+            "work_permit_region",
+            "work_permit_occupation",
+        ),
     ),
     ("visa_issued", "departed", ("agency",), ("departure_date",)),
     ("departed", "arrived", ("employer", "official"), ("arrival_date",)),

@@ -16,9 +16,11 @@ def patch(api, user, placement, **body):
 
 def test_employer_records_the_mvd_notification_after_arrival(api, world):
     placement = world.case(S.ARRIVED)
-    response = patch(api, world.employer_a_user, placement, mvd_notified_on=today().isoformat())
+    response = patch(
+        api, world.employer_a_user, placement, mvd_start_notified_on=today().isoformat()
+    )
     assert response.status_code == 200
-    assert response.json()["mvd_notified_on"] == today().isoformat()
+    assert response.json()["mvd_start_notified_on"] == today().isoformat()
 
 
 def test_official_records_fingerprinting_and_medical_exam(api, world):
@@ -33,24 +35,30 @@ def test_a_date_before_arrival_or_in_the_future_is_refused(api, world):
     early = (today() - timedelta(days=30)).isoformat()
     late = (today() + timedelta(days=1)).isoformat()
     response = patch(
-        api, world.employer_a_user, placement, migration_registered_on=early, mvd_notified_on=late
+        api,
+        world.employer_a_user,
+        placement,
+        migration_registered_on=early,
+        mvd_start_notified_on=late,
     )
     assert response.status_code == 400
     assert "before the arrival" in response.json()["migration_registered_on"][0]
-    assert "future" in response.json()["mvd_notified_on"][0]
+    assert "future" in response.json()["mvd_start_notified_on"][0]
     placement.refresh_from_db()
-    assert placement.mvd_notified_on is None and placement.migration_registered_on is None
+    assert placement.mvd_start_notified_on is None and placement.migration_registered_on is None
 
 
 def test_a_formality_before_any_arrival_is_refused(api, world):
     placement = world.case(S.VISA_ISSUED)
-    response = patch(api, world.employer_a_user, placement, mvd_notified_on=today().isoformat())
+    response = patch(
+        api, world.employer_a_user, placement, mvd_start_notified_on=today().isoformat()
+    )
     assert response.status_code == 400
 
 
 def test_the_agency_may_not_record_formalities_but_may_record_the_fee(api, world):
     placement = world.case(S.ARRIVED)
-    response = patch(api, world.agency_a_user, placement, mvd_notified_on=today().isoformat())
+    response = patch(api, world.agency_a_user, placement, mvd_start_notified_on=today().isoformat())
     assert response.status_code == 403
     response = patch(api, world.agency_a_user, placement, recruitment_fee_inr="1500.00")
     assert response.status_code == 200 and response.json()["recruitment_fee_inr"] == "1500.00"

@@ -24,7 +24,14 @@ def test_each_demo_agency_has_a_case_in_every_status_reached_by_moves_spec_allow
             assert Document.objects.filter(worker=case.worker).count() >= 2
     signed = Placement.objects.filter(status=PlacementStatus.EMPLOYED).first()
     assert signed.documents.filter(kind="contract").exists()
-    assert signed.mvd_notified_on is not None
+    assert signed.mvd_start_notified_on is not None
+    assert signed.work_permit_occupation == signed.job_order.occupation
+    # The second agency's employed worker holds a permit of another region than the job's.
+    regions = {
+        (case.work_permit_region, case.job_order.work_region)
+        for case in Placement.objects.filter(status=PlacementStatus.EMPLOYED)
+    }
+    assert ("RU-LEN", "RU-SPE") in regions and ("RU-MOW", "RU-MOW") in regions
 
 
 def test_employer_a_has_several_candidates_waiting_with_distinct_names():

@@ -211,10 +211,10 @@ def test_a_refused_formality_date_comes_back_beside_its_field(client, world):
     placement = world.case(S.ARRIVED)
     client.force_login(world.employer_a_user)
     future = (placement.arrival_date.replace(year=placement.arrival_date.year + 5)).isoformat()
-    response = client.post(f"/cases/{placement.pk}/facts/", {"mvd_notified_on": future})
+    response = client.post(f"/cases/{placement.pk}/facts/", {"mvd_start_notified_on": future})
     assert response.status_code == 400
     html = response.content.decode()
-    assert field_value(html, "mvd_notified_on") == future
-    assert errors_after(html, "id_mvd_notified_on")
+    assert field_value(html, "mvd_start_notified_on") == future
+    assert errors_after(html, "id_mvd_start_notified_on")
     placement.refresh_from_db()
-    assert placement.mvd_notified_on is None
+    assert placement.mvd_start_notified_on is None

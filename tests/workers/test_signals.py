@@ -29,7 +29,7 @@ def test_a_transition_and_a_patch_each_announce_the_case(
         )
         client.patch(
             f"/api/v1/placements/{placement.pk}/",
-            {"mvd_notified_on": today().isoformat()},
+            {"mvd_start_notified_on": today().isoformat()},
             format="json",
         )
     assert heard == [placement.pk, placement.pk]

@@ -48,6 +48,7 @@ FIRST_NAMES = ["Anil", "Priya", "Rahul", "Sunita", "Vikram", "Lakshmi", "Arjun",
 LAST_NAMES = ["Nair", "Singh", "Kumar", "Menon", "Gill", "Pillai", "Sandhu", "Thomas", "Kaur"]
 
 DEMO_AGENCIES = [("agency-a", "IN-KL", "employer-a"), ("agency-b", "IN-PB", "employer-b")]
+PERMIT_OF_ANOTHER_REGION = "RU-LEN"
 # Beyond the one submitted case of every agency, candidates left waiting in an employer's inbox
 # so that it opens on several to decide, one at a time or together.
 WAITING_CANDIDATES = {"employer-a": 2}
@@ -100,6 +101,8 @@ def _body(to: str, job: JobOrder, when: dict) -> dict:
             "work_permit_number": "DEMO-WP-0001",
             "work_permit_valid_from": when["permit_from"],
             "work_permit_valid_until": when["permit_until"],
+            "work_permit_region": when["permit_region"],
+            "work_permit_occupation": job.occupation,
         },
         S.DEPARTED: {"departure_date": when["departure"]},
         S.ARRIVED: {"arrival_date": when["arrival"]},
@@ -189,6 +192,10 @@ def _seed_placement(
     )
     placement = placements_services.open_placement(actor=agency_actor, worker=worker, job_order=job)
     when = _dates(status, today)
+    # The second agency's employed worker (employer-b, Saint Petersburg) holds a permit of
+    # Leningrad Oblast: the demo shows WORK_PERMIT_MISMATCH.
+    mismatched = status == S.EMPLOYED and serial > len(PATHS)
+    when["permit_region"] = PERMIT_OF_ANOTHER_REGION if mismatched else job.work_region
     for to in PATHS[status]:
         _before_move(to, placement, actors, name, when)
         move = lifecycle.move_for(placement.status, to)
@@ -201,7 +208,7 @@ def _seed_placement(
             actor=actors["employer"],
             placement_id=placement.pk,
             changes={
-                "mvd_notified_on": when["arrival"] + timedelta(days=2),
+                "mvd_start_notified_on": when["arrival"] + timedelta(days=2),
                 "migration_registered_on": when["arrival"] + timedelta(days=3),
                 "medical_exam_on": when["arrival"] + timedelta(days=10),
                 "fingerprinted_on": when["arrival"] + timedelta(days=10),

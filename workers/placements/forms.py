@@ -6,6 +6,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mobility.occupations import permit_occupation
+from mobility.regions import russian_regions
 from mobility.web import DatePicker, PlainErrors
 from workers.models import DocumentKind, Placement, PlacementStatus
 from workers.placements.lifecycle import Move
@@ -15,6 +17,49 @@ SHORT_TEXT = {"rows": 3}
 
 def _date(label):
     return forms.DateField(label=label, widget=DatePicker())
+
+
+class PermitRegionField(forms.CharField):
+    """A Russian region by its ISO 3166-2:RU code, picked from a list on a page. A text field
+    underneath, so that the API's callers, who have no list, read what a code is."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=_("Work permit region"),
+            max_length=6,
+            widget=forms.Select(choices=[("", "—"), *russian_regions()]),
+            help_text=_("A work permit is valid only in the region that issued it."),
+            **kwargs,
+        )
+
+    def validate(self, value):
+        super().validate(value)
+        if value and value not in dict(russian_regions()):
+            raise forms.ValidationError(
+                _(
+                    "Choose the Russian region that issued the work permit (its ISO 3166-2:RU "
+                    "code, e.g. RU-MOW for Moscow)."
+                ),
+                code="unknown_region",
+            )
+
+
+class PermitOccupationField(forms.CharField):
+    """An ISCO-08 code, or the occupation in the permit's words (`permit_occupation`)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=_("Work permit occupation"),
+            max_length=200,
+            help_text=_(
+                "The occupation the permit names: its ISCO-08 code (e.g. 7112) or its words."
+            ),
+            **kwargs,
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        return permit_occupation(value) if value else value
 
 
 MOVE_FIELDS = {
@@ -40,6 +85,8 @@ MOVE_FIELDS = {
     "work_permit_number": lambda: forms.CharField(label=_("Work permit number"), max_length=40),
     "work_permit_valid_from": lambda: _date(_("Work permit valid from")),
     "work_permit_valid_until": lambda: _date(_("Work permit valid until")),
+    "work_permit_region": PermitRegionField,
+    "work_permit_occupation": PermitOccupationField,
     "departure_date": lambda: _date(_("Departure date")),
     "arrival_date": lambda: _date(_("Arrival date")),
     "employment_start": lambda: _date(_("Employment start")),
@@ -100,6 +147,10 @@ class PlacementFactsForm(PlainErrors, forms.Form):
                 self.fields[name] = forms.DecimalField(
                     label=field.verbose_name, min_value=0, max_digits=12, decimal_places=2
                 )
+            elif name == "work_permit_region":
+                self.fields[name] = PermitRegionField(required=False)
+            elif name == "work_permit_occupation":
+                self.fields[name] = PermitOccupationField(required=False)
             else:
                 self.fields[name] = forms.DateField(
                     label=field.verbose_name,

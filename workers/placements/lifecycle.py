@@ -62,6 +62,9 @@ class Move:
     # Field names of the body mapped onto the case when they differ from the model's.
     writes: dict[str, str] = field(default_factory=dict)
     locks_employer: bool = False
+    # The move ends the case on the day it is made, when no end date is recorded yet: the
+    # final wage report and the final settlement count from it (RULES.md amendments).
+    ends_case: bool = False
 
     @property
     def label(self) -> str:
@@ -136,6 +139,8 @@ MOVES: tuple[Move, ...] = (
             "work_permit_number",
             "work_permit_valid_from",
             "work_permit_valid_until",
+            "work_permit_region",
+            "work_permit_occupation",
         ),
         requirements=(permit_dates_plausible, permit_valid_on_contract_start),
         message=gettext_noop("Your visa and work permit were issued."),
@@ -208,6 +213,7 @@ MOVES: tuple[Move, ...] = (
             "Record that the worker was brought back to India? The case closes for good."
         ),
         writes={"reason": "termination_reason"},
+        ends_case=True,
     ),
     Move(
         PRE_DEPARTURE,

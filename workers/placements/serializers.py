@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext
 from rest_framework import serializers
 
@@ -13,7 +14,8 @@ from workers.models import (
     Worker,
 )
 from workers.placements import lifecycle
-from workers.placements.services import ARRIVAL_DATES
+from workers.placements.forms import PermitOccupationField, PermitRegionField
+from workers.placements.services import ARRIVAL_DATES, PERMIT_FACTS
 from workers.registry.selectors import workers_visible_to
 
 
@@ -53,6 +55,7 @@ class PlacementSerializer(serializers.ModelSerializer):
             "work_permit_number",
             "work_permit_valid_from",
             "work_permit_valid_until",
+            *PERMIT_FACTS,
             "departure_date",
             "arrival_date",
             "employment_start",
@@ -87,13 +90,23 @@ class PlacementCreateSerializer(serializers.Serializer):
 class PlacementFactsSerializer(serializers.Serializer):
     """The facts of a case set outside lifecycle moves (PATCH)."""
 
-    mvd_notified_on = serializers.DateField(required=False)
+    mvd_start_notified_on = serializers.DateField(required=False)
+    mvd_end_notified_on = serializers.DateField(required=False)
+    work_permit_region = serializers.CharField(required=False, max_length=6)
+    work_permit_occupation = serializers.CharField(required=False, max_length=200)
     migration_registered_on = serializers.DateField(required=False)
     medical_exam_on = serializers.DateField(required=False)
     fingerprinted_on = serializers.DateField(required=False)
     recruitment_fee_inr = serializers.DecimalField(
         max_digits=12, decimal_places=2, min_value=Decimal("0"), required=False
     )
+
+    # Validated as the page's form validates them: one decision for both.
+    def validate_work_permit_region(self, value):
+        return _cleaned(PermitRegionField(), value)
+
+    def validate_work_permit_occupation(self, value):
+        return _cleaned(PermitOccupationField(), value)
 
     def validate(self, attrs):
         unknown = sorted(set(self.initial_data) - set(self.fields))
@@ -110,6 +123,13 @@ class PlacementFactsSerializer(serializers.Serializer):
         if not attrs:
             raise serializers.ValidationError("Send at least one field to change.")
         return attrs
+
+
+def _cleaned(field, value):
+    try:
+        return field.clean(value)
+    except DjangoValidationError as error:
+        raise serializers.ValidationError(error.messages) from error
 
 
 class TransitionSerializer(serializers.Serializer):
@@ -132,6 +152,12 @@ class TransitionDocumentationSerializer(TransitionSerializer):
     work_permit_number = serializers.CharField(required=False)
     work_permit_valid_from = serializers.DateField(required=False)
     work_permit_valid_until = serializers.DateField(required=False)
+    work_permit_region = serializers.CharField(
+        required=False, help_text="ISO 3166-2:RU code of the region that issued the permit."
+    )
+    work_permit_occupation = serializers.CharField(
+        required=False, help_text="ISCO-08 code, or the occupation as the permit words it."
+    )
     departure_date = serializers.DateField(required=False)
     arrival_date = serializers.DateField(required=False)
     employment_start = serializers.DateField(required=False)

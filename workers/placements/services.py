@@ -154,6 +154,8 @@ def transition_placement(*, actor: Actor, placement_id: int, to: str, data: dict
         from_status = placement.status
         for name in move.fields:
             setattr(placement, move.writes.get(name, name), fields[name])
+        if move.ends_case and placement.end_date is None:
+            placement.end_date = today
         placement.status = move.to
         placement.save()
         event = CaseEvent.objects.create(
@@ -202,24 +204,30 @@ def transition_placements(
 
 
 ARRIVAL_DATES = (
-    "mvd_notified_on",
+    "mvd_start_notified_on",
+    "mvd_end_notified_on",
     "migration_registered_on",
     "medical_exam_on",
     "fingerprinted_on",
 )
+# Recorded with the visa; set here for a case whose permit was recorded before the move asked
+# for them, or to correct them.
+PERMIT_FACTS = ("work_permit_region", "work_permit_occupation")
 
 
 # field -> roles (lifecycle role names) that may set it
 PLACEMENT_FIELD_ROLES = {
     **dict.fromkeys(ARRIVAL_DATES, (lifecycle.EMPLOYER, lifecycle.OFFICIAL)),
+    **dict.fromkeys(PERMIT_FACTS, (lifecycle.AGENCY, lifecycle.OFFICIAL)),
     "recruitment_fee_inr": (lifecycle.AGENCY, lifecycle.OFFICIAL),
 }
 
 
 def update_placement_facts(*, actor: Actor, placement_id: int, changes: dict) -> Placement:
-    """Record the post-arrival formalities (MVD notification, migration registration, medical
-    examination, fingerprinting: employer or official) and the recruitment fee (agency or
-    official). A formality date lies between the arrival and today."""
+    """Record the post-arrival formalities (the MVD notices of the start and the end, migration
+    registration, medical examination, fingerprinting: employer or official), the work
+    permit's region and occupation and the recruitment fee (agency or official). A formality
+    date lies between the arrival and today; the notice of the end, on or after the end date."""
     today = timezone.localdate()
     with transaction.atomic(durable=True):
         placement = _locked_placement(placement_id)
@@ -246,6 +254,19 @@ def update_placement_facts(*, actor: Actor, placement_id: int, changes: dict) ->
                 ]
             elif value > today:
                 errors[name] = [_("The date is in the future.")]
+        end_notice = changes.get("mvd_end_notified_on")
+        if end_notice is not None and "mvd_end_notified_on" not in errors:
+            if placement.end_date is None:
+                errors["mvd_end_notified_on"] = [_("The contract has not ended yet.")]
+            elif end_notice < placement.end_date:
+                errors["mvd_end_notified_on"] = [
+                    _("The date is before the end of the contract (%(date)s).")
+                    % {"date": figures.day(placement.end_date)}
+                ]
+        if not placement.work_permit_number:
+            for name in PERMIT_FACTS:
+                if name in changes:
+                    errors[name] = [_("The work permit has not been recorded yet.")]
         if errors:
             raise ValidationError(errors)
         for name, value in changes.items():

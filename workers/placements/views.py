@@ -45,6 +45,10 @@ def _facts_for(placement, actor) -> list[str]:
     names = [n for n, roles in placements_services.PLACEMENT_FIELD_ROLES.items() if role in roles]
     if placement.arrival_date is None:
         names = [n for n in names if n not in placements_services.ARRIVAL_DATES]
+    if placement.end_date is None:
+        names = [n for n in names if n != "mvd_end_notified_on"]
+    if not placement.work_permit_number:
+        names = [n for n in names if n not in placements_services.PERMIT_FACTS]
     return names
 
 
@@ -96,6 +100,7 @@ def case_page(
             "facts_form": facts_form
             or (PlacementFactsForm(names=facts, placement=placement) if facts else None),
             "is_terminal": lifecycle.is_terminal(placement.status),
+            "can_record_permit": "work_permit_region" in facts,
         },
         status=status,
     )
@@ -183,7 +188,8 @@ def placement_facts(request, pk):
     form = PlacementFactsForm(request.POST, names=_facts_for(placement, actor))
     if not form.is_valid():
         return case_page(request, placement, facts_form=form, status=400)
-    changes = {k: v for k, v in form.cleaned_data.items() if v is not None}
+    # A field left empty keeps what the case has.
+    changes = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
     if changes:
         if not run_service(
             request,

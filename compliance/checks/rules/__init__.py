@@ -14,9 +14,11 @@ from compliance.checks.rules import (
     grievances,
     immigration,
     integrity,
+    payment,
     recruitment,
     safety,
     social_security,
+    tax,
     wages,
 )
 from compliance.checks.rules.base import Context, Hit
@@ -54,9 +56,16 @@ RULES = {
         ),
         RuleDefinition("WAGE_CONTRACT_SUBSTITUTION", wages.wage_contract_substitution),
         RuleDefinition("WAGE_UNDERPAID", wages.wage_underpaid),
-        RuleDefinition("WAGE_PAID_LATE", wages.wage_paid_late),
+        RuleDefinition("WAGE_PAID_LATE", payment.wage_paid_late),
+        RuleDefinition("WAGE_UNPAID", payment.wage_unpaid, deadline=True),
+        RuleDefinition(
+            "WAGE_FINAL_SETTLEMENT_LATE", payment.wage_final_settlement_late, deadline=True
+        ),
+        RuleDefinition("WAGE_ADVANCE_MISSING", payment.wage_advance_missing, deadline=True),
         RuleDefinition("WAGE_REPORT_MISSING", wages.wage_report_missing, deadline=True),
         RuleDefinition("WAGE_DEDUCTIONS_EXCESSIVE", wages.wage_deductions_excessive),
+        RuleDefinition("TAX_WITHHOLDING_IMPLAUSIBLE", tax.tax_withholding_implausible),
+        RuleDefinition("TAX_RESIDENT_RATE_NOT_APPLIED", tax.tax_resident_rate_not_applied),
         RuleDefinition(
             "HOURS_WEEKLY_EXCEEDED",
             wages.hours_weekly_exceeded,
@@ -96,6 +105,7 @@ RULES = {
             "MEDICAL_BIOMETRICS_OVERDUE", immigration.medical_biometrics_overdue, deadline=True
         ),
         RuleDefinition("WORK_PERMIT_EXPIRED", immigration.work_permit_expired, deadline=True),
+        RuleDefinition("WORK_PERMIT_MISMATCH", immigration.work_permit_mismatch),
         RuleDefinition("PASSPORT_EXPIRING", documents.passport_expiring, deadline=True),
         RuleDefinition("WORKER_DUPLICATE", integrity.worker_duplicate, subjects=("worker",)),
         RuleDefinition(

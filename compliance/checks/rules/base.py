@@ -169,8 +169,8 @@ IN_RANGE = "p.id BETWEEN %(lo)s AND %(hi)s"
 
 
 # The day a case ended, for one that has: the end date its move recorded (completed,
-# terminated), else the day it moved into its final status (a repatriation or withdrawal
-# records no end date). NULL for a case still in progress.
+# terminated, repatriated), else the day it moved into its final status (a withdrawal, or a
+# repatriation recorded before the move set the end date). NULL for a case still in progress.
 ENDED_ON = """
     CASE WHEN p.status = ANY(%(final)s) THEN coalesce(p.end_date, (
         SELECT (max(e.at) AT TIME ZONE %(tz)s)::date FROM workers_caseevent e

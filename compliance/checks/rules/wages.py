@@ -1,4 +1,5 @@
-"""Wages and hours: RULES.md rules WAGE_* , HOURS_WEEKLY_EXCEEDED, OVERTIME_ANNUAL_EXCEEDED."""
+"""Wages and hours: RULES.md rules WAGE_* (those on payment dates in `payment`),
+HOURS_WEEKLY_EXCEEDED, OVERTIME_ANNUAL_EXCEEDED."""
 
 from datetime import date, timedelta
 from decimal import Decimal
@@ -46,9 +47,21 @@ def _calendar(ctx: Context, code: str, a: str | None = None, b: str | None = Non
     }
 
 
+OVERTIME_MULTIPLIER = ("WAGE_UNDERPAID", "overtime_multiplier")
+# The part of a month's gross paid for overtime and premiums: as reported, else the least a
+# lawful employer paid for the overtime hours reported (RULES.md amendments, "Base pay against
+# the minimum"); nothing when neither can be known.
+OVERTIME_PAY = f"""coalesce(
+    w.overtime_pay_rub,
+    round(w.overtime_hours * p.contract_wage_rub / nullif({NORM}, 0) * cal.b, 2),
+    0)"""
+
+
 def wage_below_minimum(ctx: Context, lo: int, hi: int) -> list[Hit]:
-    """Contracts on their start day and full months reported, against the minimum wage in
-    force (the database's `mobility_minimum_wage`, the one the contract check asks too)."""
+    """Contracts on their start day and the base pay of full months reported, against the
+    minimum wage in force (the database's `mobility_minimum_wage`, the one the contract check
+    asks too). Base pay is gross less overtime and premium pay: those are paid on top of the
+    minimum, never towards it (Constitutional Court ruling 38-P of 07.12.2017)."""
     code = "WAGE_BELOW_MINIMUM"
     hits = []
     contracts = fetch(
@@ -74,21 +87,31 @@ def wage_below_minimum(ctx: Context, lo: int, hi: int) -> list[Hit]:
     reports = fetch(
         f"""
         SELECT * FROM (
-            SELECT {PLACEMENT_COLUMNS}, w.gross_rub AS wage, p.contract_hours_per_week AS hours,
-                   w.month AS day, w.hours_worked, {NORM} AS norm, in_force.source,
-                   in_force.scope,
-                   mobility_pro_rated_minimum(in_force.amount_rub, p.contract_hours_per_week)
-                       AS minimum
-            FROM {REPORTS}
-            CROSS JOIN LATERAL mobility_minimum_wage(j.work_region, w.month) in_force
-            WHERE {IN_RANGE} AND p.contract_hours_per_week IS NOT NULL
-              AND w.hours_worked >= {NORM}
+            SELECT *, gross_rub - overtime_pay AS wage FROM (
+                SELECT {PLACEMENT_COLUMNS}, w.gross_rub, p.contract_hours_per_week AS hours,
+                       w.month AS day, w.hours_worked, {NORM} AS norm, in_force.source,
+                       in_force.scope, w.overtime_pay_rub IS NULL AS overtime_pay_estimated,
+                       {OVERTIME_PAY} AS overtime_pay,
+                       mobility_pro_rated_minimum(in_force.amount_rub, p.contract_hours_per_week)
+                           AS minimum
+                FROM {REPORTS}
+                CROSS JOIN LATERAL mobility_minimum_wage(j.work_region, w.month) in_force
+                WHERE {IN_RANGE} AND p.contract_hours_per_week IS NOT NULL
+                  AND w.hours_worked >= {NORM}
+            ) pay
         ) month WHERE wage < minimum
         """,
-        {"lo": lo, "hi": hi, **_calendar(ctx, code)},
+        # The overtime multiplier is WAGE_UNDERPAID's: one floor for what overtime earns.
+        {"lo": lo, "hi": hi, **_calendar(ctx, code), "b": ctx.monthly(*OVERTIME_MULTIPLIER)},
     )
     for row in reports:
-        hits.append(_below_minimum_hit(ctx, row, f"{row['day']:%Y-%m}", kind="month"))
+        found = _below_minimum_evidence(ctx, row, kind="month")
+        found["figures"].update(
+            gross_rub=money(row["gross_rub"]),
+            overtime_pay_rub=money(row["overtime_pay"]),
+            overtime_pay_estimated=row["overtime_pay_estimated"] and row["overtime_pay"] > 0,
+        )
+        hits.append(placement_hit(row, f"{row['day']:%Y-%m}", found))
     return hits
 
 
@@ -285,36 +308,6 @@ def wage_underpaid(ctx: Context, lo: int, hi: int) -> list[Hit]:
     ]
 
 
-def wage_paid_late(ctx: Context, lo: int, hi: int) -> list[Hit]:
-    code = "WAGE_PAID_LATE"
-    rows = fetch(
-        f"""
-        SELECT {PLACEMENT_COLUMNS}, w.month, w.paid_on, cal.a AS max_days,
-               w.paid_on - ((w.month + interval '1 month')::date - 1) AS days_after
-        FROM {REPORTS}
-        WHERE {IN_RANGE} AND w.paid_on - ((w.month + interval '1 month')::date - 1) > cal.a
-        """,
-        {"lo": lo, "hi": hi, **_calendar(ctx, code, "max_days_after_period")},
-    )
-    return [
-        placement_hit(
-            row,
-            f"{row['month']:%Y-%m}",
-            evidence(
-                ctx,
-                code,
-                expected=f"paid at most {figure(row['max_days'])} days after the month's end",
-                actual=f"paid on {row['paid_on']:%Y-%m-%d}, {row['days_after']} days after",
-                month=f"{row['month']:%Y-%m}",
-                paid_on=row["paid_on"].isoformat(),
-                days_after=row["days_after"],
-                max_days_after_period=figure(row["max_days"]),
-            ),
-        )
-        for row in rows
-    ]
-
-
 def wage_report_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
     code = "WAGE_REPORT_MISSING"
     due_day = int(ctx.param(code, "due_day"))
@@ -373,10 +366,16 @@ def wage_report_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
     ]
 
 
-# Income tax on a foreign employee's pay is at most 30 % of gross, the non-resident rate (Tax
-# Code art. 224 para 3); "tax" withheld above it is a deduction in disguise (RULES.md
-# amendments, "Tax that is really a deduction").
-TAX_CEILING_PCT = Decimal(30)
+# Income tax on a foreign employee's pay is at most the non-resident rate of gross (Tax Code
+# art. 224 para 3); "tax" withheld above it is a deduction in disguise (RULES.md amendments,
+# "Tax that is really a deduction"). One decision: TAX_RESIDENT_RATE_NOT_APPLIED's
+# non_resident_rate_pct, read by this rule and by TAX_WITHHOLDING_IMPLAUSIBLE.
+TAX_CEILING = ("TAX_RESIDENT_RATE_NOT_APPLIED", "non_resident_rate_pct")
+
+
+def tax_ceilings(ctx: Context) -> list[Decimal]:
+    """The highest lawful income tax, % of gross, in force in each month of the calendar."""
+    return ctx.monthly(*TAX_CEILING)
 
 
 def wage_deductions_excessive(ctx: Context, lo: int, hi: int) -> list[Hit]:
@@ -388,16 +387,16 @@ def wage_deductions_excessive(ctx: Context, lo: int, hi: int) -> list[Hit]:
         SELECT *, round(pay_after_tax * max_pct / 100, 2) AS cap FROM (
             SELECT {PLACEMENT_COLUMNS}, w.month, w.gross_rub, w.tax_withheld_rub,
                    w.deductions_rub, cal.a AS max_pct,
-                   w.gross_rub * %(ceiling)s / 100 AS tax_ceiling,
-                   greatest(0, w.tax_withheld_rub - w.gross_rub * %(ceiling)s / 100) AS tax_excess,
-                   w.gross_rub - least(w.tax_withheld_rub, w.gross_rub * %(ceiling)s / 100)
+                   cal.b AS tax_ceiling_pct, w.gross_rub * cal.b / 100 AS tax_ceiling,
+                   greatest(0, w.tax_withheld_rub - w.gross_rub * cal.b / 100) AS tax_excess,
+                   w.gross_rub - least(w.tax_withheld_rub, w.gross_rub * cal.b / 100)
                        AS pay_after_tax
             FROM {REPORTS}
             WHERE {IN_RANGE}
         ) month
         WHERE deductions_rub + tax_excess > pay_after_tax * max_pct / 100
         """,
-        {"lo": lo, "hi": hi, "ceiling": TAX_CEILING_PCT, **_calendar(ctx, code, "max_pct")},
+        {"lo": lo, "hi": hi, **_calendar(ctx, code, "max_pct"), "b": tax_ceilings(ctx)},
     )
     hits = []
     for row in rows:
@@ -417,7 +416,7 @@ def wage_deductions_excessive(ctx: Context, lo: int, hi: int) -> list[Hit]:
                     month=f"{row['month']:%Y-%m}",
                     gross_rub=money(row["gross_rub"]),
                     tax_withheld_rub=money(row["tax_withheld_rub"]),
-                    tax_ceiling_pct=figure(TAX_CEILING_PCT),
+                    tax_ceiling_pct=figure(row["tax_ceiling_pct"]),
                     tax_ceiling_rub=money(row["tax_ceiling"]),
                     tax_excess_rub=money(row["tax_excess"]),
                     pay_after_tax_rub=money(row["pay_after_tax"]),
