@@ -30,6 +30,10 @@ def roubles(amount: Decimal | int) -> str:
     return _("%(amount)s RUB") % {"amount": number(amount)}
 
 
+def rupees(amount: Decimal | int) -> str:
+    return _("%(amount)s INR") % {"amount": number(amount)}
+
+
 def _plural_count(value: Decimal) -> int:
     # Plural rules take integers. A fraction takes the form of 2 in English ("1.5 hours"),
     # Hindi ("1.5 घंटे") and Russian, where it governs the genitive singular ("1,5 часа").

@@ -6,6 +6,7 @@ so bulk and set-based writes are included).
 page itself shows them (dates and money by `mobility.figures`, choices by their labels,
 related rows by their names), without ids or bookkeeping timestamps."""
 
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -82,10 +83,12 @@ def _is_bookkeeping(field) -> bool:
     )
 
 
-def _shown(field, value) -> str:
+def _shown(field, value, words: dict[str, Callable] | None = None) -> str:
     """A stored value as the pages show it."""
     if value in (None, "", []):
         return NOTHING
+    if words and field.name in words:
+        return words[field.name](value)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, models.ForeignKey):
@@ -116,9 +119,13 @@ def _shown(field, value) -> str:
     return str(value)
 
 
-def history_in_words(obj, fields: tuple[str, ...] | None = None) -> list[dict]:
+def history_in_words(
+    obj, fields: tuple[str, ...] | None = None, words: dict[str, Callable] | None = None
+) -> list[dict]:
     """The history as pages show it; `fields` (names) keeps only the changes that tell the
-    object's story, and a row left with no change is dropped."""
+    object's story, and a row left with no change is dropped. `words` maps a field name to how
+    its value reads, where the owning app knows better (a rule's parameters, its stored
+    English)."""
     model = type(obj)
     events = _events(obj)
     users = _users(events)
@@ -132,8 +139,8 @@ def history_in_words(obj, fields: tuple[str, ...] | None = None) -> list[dict]:
             changes.append(
                 {
                     "field": capfirst(str(field.verbose_name)),
-                    "from": _shown(field, old),
-                    "to": _shown(field, new),
+                    "from": _shown(field, old, words),
+                    "to": _shown(field, new, words),
                 }
             )
         if fields is not None and not changes and event.pgh_label != "insert":

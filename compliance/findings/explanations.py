@@ -65,6 +65,14 @@ def month(value) -> str:
         return str(value)
 
 
+def period(value: str) -> str:
+    """A finding's period as a reader writes it: "2025-10" is "October 2025", a day a date;
+    a year stays as it is."""
+    if len(value) == 7:
+        return month(value)
+    return day(value) if len(value) == 10 else value
+
+
 def days(count) -> str:
     count = int(amount(count))
     return ngettext("%(count)s day", "%(count)s days", count) % {"count": count}

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from compliance.findings import services
-from compliance.findings.explanations import expected_and_found, figures_in_words
+from compliance.findings.explanations import expected_and_found, figures_in_words, period
 from compliance.findings.filters import FindingQueueFilter, OwnFindingFilter
 from compliance.findings.forms import ReasonForm
 from compliance.findings.selectors import findings_visible_to
@@ -272,6 +272,7 @@ def detail(request, pk: int):
             "finding": finding,
             "message": finding_message(finding),
             "close_reason": close_reason_in_words(finding),
+            "period": period(finding.period),
             "expected": expected,
             "actual": found,
             "legal_source": source_in_words(

@@ -58,7 +58,7 @@ def _percent(value) -> str:
 
 
 def _rupees(value) -> str:
-    return _("%(amount)s INR") % {"amount": figures.number(Decimal(str(value)))}
+    return figures.rupees(Decimal(str(value)))
 
 
 def _days(value) -> str:
@@ -133,14 +133,24 @@ PARAMETERS: dict[str, tuple[str, Callable]] = {
 }
 
 
+def parameter_label(name: str) -> str:
+    """What a parameter is called on the rule list, the rule page and its form."""
+    label, _words = PARAMETERS.get(name, (name.replace("_", " ").capitalize(), None))
+    return str(label)
+
+
+def parameter_in_words(name: str, value) -> str:
+    """How a parameter's value reads: "40 hours", "Construction, Machinery"."""
+    _label, words = PARAMETERS.get(name, ("", None))
+    if words is None:
+        words = _sectors if isinstance(value, list) else _figure
+    return words(value)
+
+
 def parameters_in_words(values: dict) -> list[tuple[str, str]]:
-    rows = []
-    for name, value in values.items():
-        label, words = PARAMETERS.get(name, (name.replace("_", " ").capitalize(), None))
-        if words is None:
-            words = _sectors if isinstance(value, list) else _figure
-        rows.append((str(label), words(value)))
-    return rows
+    return [
+        (parameter_label(name), parameter_in_words(name, value)) for name, value in values.items()
+    ]
 
 
 def _d(values: dict, name: str) -> Decimal:

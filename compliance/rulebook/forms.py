@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from compliance.rulebook.examples import parameter_in_words, parameter_label
 from compliance.rulebook.models import MinimumWage, Rule, Severity, is_severity_parameter
-from mobility import figures
 from mobility.regions import russian_regions
 from mobility.web import DatePicker, PlainErrors
 
@@ -29,23 +29,23 @@ class ParameterVersionForm(PlainErrors, forms.Form):
         for name, value in current.items():
             if is_severity_parameter(name):
                 self.kinds[name] = str
-                today = str(Severity(value).label)
                 field = forms.ChoiceField(choices=[("", "—"), *Severity.choices])
             elif isinstance(value, list):
                 self.kinds[name] = list
-                today = ", ".join(value)
-                field = forms.CharField(widget=forms.TextInput(attrs={"placeholder": today}))
+                field = forms.CharField(
+                    widget=forms.TextInput(attrs={"placeholder": ", ".join(value)})
+                )
             else:
                 self.kinds[name] = Decimal
-                today = figures.number(Decimal(str(value)))
                 field = forms.DecimalField(
                     min_value=0, widget=forms.NumberInput(attrs={"placeholder": str(value)})
                 )
-            field.label, field.required = name, False
+            # The words the rule list and the rule's page use for the same parameter.
+            field.label, field.required = parameter_label(name), False
             field.help_text = _(
                 "In force today: %(today)s. Left empty, the figure in force on the chosen date "
                 "stays."
-            ) % {"today": today}
+            ) % {"today": parameter_in_words(name, value)}
             if self.kinds[name] is list:
                 field.help_text += " " + _("Codes, comma-separated.")
             self.fields[name] = field

@@ -12,6 +12,7 @@ from compliance.rulebook.forms import MinimumWageForm, ParameterVersionForm, Rul
 from compliance.rulebook.models import Category, MinimumWage, Rule, Severity
 from compliance.rulebook.selectors import version_in_force
 from compliance.rulebook.serializers import RuleParameterSerializer
+from compliance.rulebook.words import in_words, source_in_words
 from mobility.access import Role
 from mobility.history import history_in_words
 from mobility.web import for_roles, paginate, run_service
@@ -33,6 +34,10 @@ def rule_list(request):
         "compliance/rulebook/rule_list.html",
         {"rows": rows, "categories": Category.choices, "category": category},
     )
+
+
+def _values_in_words(values: dict) -> str:
+    return "; ".join(f"{label}: {value}" for label, value in parameters_in_words(values))
 
 
 @for_roles(Role.OFFICIAL)
@@ -76,16 +81,20 @@ def rule_detail(request, pk):
             ):
                 messages.success(request, _("Parameters saved."))
                 return redirect("rulebook:rule", pk=pk)
-    history = history_in_words(rule)
+    # The catalogue's stored English and the parameters read as everywhere else on the page.
+    history = history_in_words(
+        rule,
+        words={"title": in_words, "fires_when": in_words, "legal_source": source_in_words},
+    )
     for version in versions:
-        history.extend(history_in_words(version))
+        history.extend(history_in_words(version, words={"values": _values_in_words}))
     history.sort(key=lambda entry: entry["at"], reverse=True)
     return render(
         request,
         "compliance/rulebook/rule_detail.html",
         {
             "rule": rule,
-            "versions": versions,
+            "versions": [(version, parameters_in_words(version.values)) for version in versions],
             "current": current,
             "settings_form": settings_form,
             "parameter_form": parameter_form,
@@ -166,5 +175,9 @@ def minimum_wage_edit(request, pk):
     return render(
         request,
         "compliance/rulebook/minimum_wage_form.html",
-        {"wage": wage, "form": form, "history": history_in_words(wage)},
+        {
+            "wage": wage,
+            "form": form,
+            "history": history_in_words(wage, words={"source": source_in_words}),
+        },
     )

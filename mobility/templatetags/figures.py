@@ -32,6 +32,17 @@ def roubles(amount) -> str:
 
 
 @register.filter
+def rupees(amount) -> str:
+    return figures.rupees(amount) if amount is not None else ""
+
+
+@register.filter
+def hours(value) -> str:
+    """`40.0` → "40 hours", `1.5` → "1.5 hours", in the reader's language."""
+    return figures.hours(value) if value is not None else ""
+
+
+@register.filter
 def moment(value) -> str:
     return figures.moment(value) if value else ""
 

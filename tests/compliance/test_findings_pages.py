@@ -209,3 +209,13 @@ def test_bulk_acknowledge_never_sends_the_official_off_site(client, official, ca
     body = {"finding": [finding.pk], "confirm": "yes", "back": "https://evil.example/"}
     response = client.post("/officials/findings/acknowledge/", body)
     assert response["Location"] == "/officials/findings/"
+
+
+@pytest.mark.parametrize(
+    ("period", "shown"),
+    [("2026-05", "May 2026"), ("2026-01-02", "2 January 2026"), ("2025", "2025")],
+)
+def test_the_finding_page_writes_its_period_in_words(client, official, case_a, period, shown):
+    finding = factories.FindingFactory(placement=case_a, period=period, evidence=EVIDENCE)
+    text = client.get(f"/findings/{finding.pk}/").content.decode()
+    assert f"<dt>Period</dt><dd>{shown}</dd>" in text

@@ -139,6 +139,36 @@ def test_list_parameters_are_edited_as_codes():
     }
 
 
+def test_the_rule_page_names_each_parameter_as_the_rule_list_does():
+    rule = Rule.objects.get(code="SAFETY_TRAINING_OVERDUE")
+    response = signed_in(official_user()).get(f"/officials/rules/{rule.pk}/")
+    form, page = response.context["parameter_form"], response.content.decode()
+    assert form.fields["refresh_months"].label == "Training repeated at least every"
+    assert form.fields["sectors"].label == "Sectors"
+    assert "In force today: Construction, Machinery, Energy." in form.fields["sectors"].help_text
+    assert "In force today: 12 months." in form.fields["refresh_months"].help_text
+    # The versions table reads as the rule list does: no parameter names, no Python lists.
+    assert "Sectors: Construction, Machinery, Energy" in page
+    assert "['construction'" not in page and "<code>refresh_months</code>" not in page
+    changes = [change["to"] for entry in response.context["history"] for change in entry["changes"]]
+    assert (
+        "Sectors: Construction, Machinery, Energy; Training repeated at least every: 12 months"
+        in (changes)
+    )
+
+
+def test_the_rule_page_reads_the_parameters_in_russian():
+    rule = Rule.objects.get(code="HOURS_WEEKLY_EXCEEDED")
+    client = signed_in(official_user())
+    response = client.get(f"/officials/rules/{rule.pk}/", HTTP_ACCEPT_LANGUAGE="ru")
+    field = response.context["parameter_form"].fields["max_hours_per_week"]
+    assert field.label == "Наибольшая нормальная продолжительность в неделю"
+    assert "40 часов" in field.help_text
+    # The seeded catalogue's English reads in Russian in the change history too.
+    changes = [change["to"] for entry in response.context["history"] for change in entry["changes"]]
+    assert "Рабочая неделя длиннее допустимой" in changes
+
+
 def test_bad_parameter_value_is_shown_and_nothing_saved():
     rule = Rule.objects.get(code="WAGE_PAID_LATE")
     response = signed_in(official_user()).post(

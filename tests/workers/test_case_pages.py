@@ -3,6 +3,7 @@
 import csv
 import io
 import re
+from datetime import UTC, date, datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,7 +12,7 @@ from mobility.models import Side
 from tests import factories
 from tests.world import S, contract_body
 from workers.documents.sample_files import pdf_bytes
-from workers.models import AgencyStatus, CaseEvent, Document, Worker
+from workers.models import AgencyStatus, CaseEvent, Document, Placement, Worker
 
 pytestmark = pytest.mark.django_db
 
@@ -262,3 +263,24 @@ def test_an_official_verifies_a_document_from_the_case_page(client, world):
         {"outcome": "verified", "next": "https://evil.example/"},
     )
     assert outside.url == f"/agency/workers/{placement.worker_id}/"
+
+
+def test_the_case_page_writes_money_hours_dates_and_zoned_times_in_words(client, world):
+    case = world.case(S.CONTRACT_SIGNED)
+    Placement.objects.filter(pk=case.pk).update(
+        contract_wage_rub="85000.00",
+        contract_hours_per_week="40.0",
+        contract_start=date(2027, 1, 11),
+        contract_end=date(2028, 1, 10),
+    )
+    event = CaseEvent.objects.create(placement=case, from_status="", to_status=S.DRAFT)
+    CaseEvent.objects.filter(pk=event.pk).update(at=datetime(2026, 12, 2, 6, 29, tzinfo=UTC))
+    client.force_login(world.employer_a_user)
+    html = client.get(f"/cases/{case.pk}/").content.decode()
+    # Not "85000.00 RUB, 40.0 h · 2027-01-11": grouped money, hours in words, day-first dates.
+    assert "85,000 RUB, 40 hours · 11 January 2027 – 10 January 2028" in html
+    # The employer reads Moscow time; the agency, in India, reads the same event in India time.
+    assert "2 December 2026, 09:29 (Moscow time)" in html
+    client.force_login(world.agency_a_user)
+    html = client.get(f"/cases/{case.pk}/").content.decode()
+    assert "2 December 2026, 11:59 (India time)" in html
