@@ -3,6 +3,8 @@ the figure table, with money, hours and dates as that language writes them."""
 
 import ast
 import json
+from datetime import date
+from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from compliance.findings.explanations import EXPLANATIONS, FIGURES, HIDDEN_FIGUR
 from compliance.findings.wording import describe_evidence
 from compliance.rulebook.catalogue import DATA
 from tests import factories
+from tests.compliance.rule_helpers import check, compliant_case
 from workers.models import PlacementStatus
 
 RULES_DIR = Path(settings.BASE_DIR) / "compliance" / "checks" / "rules"
@@ -112,3 +115,24 @@ def test_the_russian_finding_page_has_no_english_and_no_codes(client, world):
     assert "Зарплата ниже минимальной" in page and "Чей минимум" in page
     for english in ("RU-MOW", "minimum scope", "wage rub", "RUB", "Labour Code"):
         assert english not in page
+
+
+@pytest.mark.django_db
+def test_the_finding_page_shows_november_2025_at_151_hours(client, world):
+    """November 2025 has 19 working days and 1 November, a worked Saturday before the holiday,
+    is an hour short: 19 x 8 - 1 = 151 h. 151 h worked is the full month, so 50,000 gross
+    against a 60,000 contract is 10,000 short (at 152 h it would be judged a part month)."""
+    case = compliant_case(contract_wage_rub=D("60000"))
+    factories.WageReportFactory(
+        placement=case,
+        month=date(2025, 11, 1),
+        hours_worked=D("151"),
+        gross_rub=D("50000"),
+        paid_on=date(2025, 12, 5),
+    )
+    finding = check(case, on=date(2025, 12, 20))["WAGE_UNDERPAID"]
+    assert finding.evidence["figures"]["norm_hours"] == "151"
+    client.force_login(world.official)
+    page = client.get(f"/findings/{finding.pk}/").content.decode()
+    assert "The month&#x27;s norm</th><td>151 hours" in page
+    assert "short by 10,000 RUB" in page
