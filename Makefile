@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Test processes (pytest-xdist): the suite is sized for a 2-core machine.
+PYTEST_WORKERS ?= 2
 
 .PHONY: run test lint install messages vendor-static clean
 
@@ -22,7 +24,7 @@ run: $(STAMP)
 
 ## Lint, check the import contracts, run the whole test suite.
 test: $(STAMP) lint
-	scripts/with-services.sh $(VENV)/bin/pytest $(PYTEST_ARGS)
+	scripts/with-services.sh $(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
