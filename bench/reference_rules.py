@@ -135,7 +135,9 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
             if (paid_in_full and r.paid_on and r.paid_on > due) or (not paid_in_full and on > due):
                 fire("WAGE_FINAL_SETTLEMENT_LATE", period)
         # Tax above the non-resident rate is a deduction; the pay after tax allows only that.
-        ceiling = r.gross_rub * _p(*TAX_CEILING, r.month) / 100
+        ceiling = (r.gross_rub * _p(*TAX_CEILING, r.month) / 100).quantize(
+            Decimal("0.01"), rounding=ROUND_HALF_UP
+        )
         if r.tax_withheld_rub > ceiling:
             fire("TAX_WITHHOLDING_IMPLAUSIBLE", period)
         if p.arrival_date:

@@ -31,6 +31,19 @@ def test_tax_at_exactly_thirty_percent_is_plausible():
     assert "TAX_WITHHOLDING_IMPLAUSIBLE" not in check_and_sweep(compliant_case())
 
 
+def test_thirty_percent_rounded_to_the_kopeck_is_at_the_ceiling():
+    """30 % × 90,032.89 = 27,009.867, withheld as 27,009.87: at the ceiling, no finding, and no
+    kopeck of it counted as a deduction; 27,009.88 is a kopeck above it."""
+    case = compliant_case()
+    set_report(case, OCTOBER, gross_rub=D("90032.89"), tax_withheld_rub=D("27009.87"))
+    found = check_and_sweep(case)
+    assert "TAX_WITHHOLDING_IMPLAUSIBLE" not in found
+    assert "WAGE_DEDUCTIONS_EXCESSIVE" not in found
+    set_report(case, OCTOBER, tax_withheld_rub=D("27009.88"))
+    finding = check_and_sweep(case)["TAX_WITHHOLDING_IMPLAUSIBLE"]
+    assert finding.evidence["figures"]["excess_rub"] == "0.01"
+
+
 def test_a_kopeck_above_thirty_percent_is_implausible():
     """18,000.01 > 18,000.00: 0.01 too much."""
     case = compliant_case()

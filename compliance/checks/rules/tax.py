@@ -31,7 +31,8 @@ def tax_withholding_implausible(ctx: Context, lo: int, hi: int) -> list[Hit]:
             FROM {REPORTS}
             WHERE {IN_RANGE}
         ) month
-        WHERE tax_withheld_rub > gross_rub * ceiling_pct / 100
+        -- Tax is withheld in kopecks: the ceiling rounded to the kopeck is still within it.
+        WHERE tax_withheld_rub > ceiling
         """,
         {"lo": lo, "hi": hi, **_calendar(ctx, code), "b": tax_ceilings(ctx)},
     )

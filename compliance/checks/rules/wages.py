@@ -387,9 +387,10 @@ def wage_deductions_excessive(ctx: Context, lo: int, hi: int) -> list[Hit]:
         SELECT *, round(pay_after_tax * max_pct / 100, 2) AS cap FROM (
             SELECT {PLACEMENT_COLUMNS}, w.month, w.gross_rub, w.tax_withheld_rub,
                    w.deductions_rub, cal.a AS max_pct,
-                   cal.b AS tax_ceiling_pct, w.gross_rub * cal.b / 100 AS tax_ceiling,
-                   greatest(0, w.tax_withheld_rub - w.gross_rub * cal.b / 100) AS tax_excess,
-                   w.gross_rub - least(w.tax_withheld_rub, w.gross_rub * cal.b / 100)
+                   cal.b AS tax_ceiling_pct, round(w.gross_rub * cal.b / 100, 2) AS tax_ceiling,
+                   greatest(0, w.tax_withheld_rub - round(w.gross_rub * cal.b / 100, 2))
+                       AS tax_excess,
+                   w.gross_rub - least(w.tax_withheld_rub, round(w.gross_rub * cal.b / 100, 2))
                        AS pay_after_tax
             FROM {REPORTS}
             WHERE {IN_RANGE}
