@@ -34,7 +34,7 @@ def rub(value) -> str:
 
 
 def inr(value) -> str:
-    return _("%(amount)s INR") % {"amount": figures.number(amount(value))}
+    return figures.rupees(amount(value))
 
 
 def pct(value) -> str:

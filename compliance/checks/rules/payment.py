@@ -15,6 +15,7 @@ from compliance.checks.rules.base import (
     fetch,
     figure,
     money,
+    month_label,
     placement_hit,
 )
 from compliance.checks.rules.wages import NORM, REPORTS, _calendar
@@ -32,10 +33,6 @@ SETTLED_ON_END = [
     PlacementStatus.TERMINATED,
     PlacementStatus.REPATRIATED,
 ]
-
-
-def _month(row: dict) -> str:
-    return f"{row['month']:%Y-%m}"
 
 
 def wage_unpaid(ctx: Context, lo: int, hi: int) -> list[Hit]:
@@ -64,7 +61,7 @@ def wage_unpaid(ctx: Context, lo: int, hi: int) -> list[Hit]:
     return [
         placement_hit(
             row,
-            _month(row),
+            month_label(row["month"]),
             evidence(
                 ctx,
                 code,
@@ -73,7 +70,7 @@ def wage_unpaid(ctx: Context, lo: int, hi: int) -> list[Hit]:
                     "after the month's end"
                 ),
                 actual=f"{money(row['outstanding'])} RUB still unpaid",
-                month=_month(row),
+                month=month_label(row["month"]),
                 owed_net_rub=money(row["owed_net"]),
                 paid_rub=money(row["net_paid_rub"]),
                 outstanding_rub=money(row["outstanding"]),
@@ -108,13 +105,13 @@ def wage_paid_late(ctx: Context, lo: int, hi: int) -> list[Hit]:
     return [
         placement_hit(
             row,
-            _month(row),
+            month_label(row["month"]),
             evidence(
                 ctx,
                 code,
                 expected=f"paid at most {figure(row['max_days'])} days after the month's end",
                 actual=f"paid on {row['paid_on']:%Y-%m-%d}, {row['days_after']} days after",
-                month=_month(row),
+                month=month_label(row["month"]),
                 paid_on=row["paid_on"].isoformat(),
                 days_after=row["days_after"],
                 max_days_after_period=figure(row["max_days"]),
@@ -159,7 +156,7 @@ def wage_final_settlement_late(ctx: Context, lo: int, hi: int) -> list[Hit]:
         hits.append(
             placement_hit(
                 row,
-                _month(row),
+                month_label(row["month"]),
                 evidence(
                     ctx,
                     code,
@@ -173,7 +170,7 @@ def wage_final_settlement_late(ctx: Context, lo: int, hi: int) -> list[Hit]:
                         if paid
                         else f"{money(row['outstanding'])} RUB still unpaid"
                     ),
-                    month=_month(row),
+                    month=month_label(row["month"]),
                     ended_on=row["ended_on"].isoformat(),
                     due_on=row["due"].isoformat(),
                     grace_days=figure(row["grace"]),
@@ -214,7 +211,7 @@ def wage_advance_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
     return [
         placement_hit(
             row,
-            _month(row),
+            month_label(row["month"]),
             evidence(
                 ctx,
                 code,
@@ -224,7 +221,7 @@ def wage_advance_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
                     if row["advance_paid_on"]
                     else "no advance reported"
                 ),
-                month=_month(row),
+                month=month_label(row["month"]),
                 month_end=row["month_end"].isoformat(),
                 advance_paid_on=(
                     row["advance_paid_on"].isoformat() if row["advance_paid_on"] else None

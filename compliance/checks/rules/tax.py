@@ -10,13 +10,10 @@ from compliance.checks.rules.base import (
     fetch,
     figure,
     money,
+    month_label,
     placement_hit,
 )
 from compliance.checks.rules.wages import REPORTS, _calendar, tax_ceilings
-
-
-def _month(row: dict) -> str:
-    return f"{row['month']:%Y-%m}"
 
 
 def tax_withholding_implausible(ctx: Context, lo: int, hi: int) -> list[Hit]:
@@ -39,7 +36,7 @@ def tax_withholding_implausible(ctx: Context, lo: int, hi: int) -> list[Hit]:
     return [
         placement_hit(
             row,
-            _month(row),
+            month_label(row["month"]),
             evidence(
                 ctx,
                 code,
@@ -48,7 +45,7 @@ def tax_withholding_implausible(ctx: Context, lo: int, hi: int) -> list[Hit]:
                     f"{money(row['ceiling'])} RUB"
                 ),
                 actual=f"{money(row['tax_withheld_rub'])} RUB withheld as income tax",
-                month=_month(row),
+                month=month_label(row["month"]),
                 gross_rub=money(row["gross_rub"]),
                 tax_withheld_rub=money(row["tax_withheld_rub"]),
                 ceiling_pct=figure(row["ceiling_pct"]),
@@ -91,7 +88,7 @@ def tax_resident_rate_not_applied(ctx: Context, lo: int, hi: int) -> list[Hit]:
     return [
         placement_hit(
             row,
-            _month(row),
+            month_label(row["month"]),
             evidence(
                 ctx,
                 code,
@@ -103,7 +100,7 @@ def tax_resident_rate_not_applied(ctx: Context, lo: int, hi: int) -> list[Hit]:
                     f"{money(row['tax_withheld_rub'])} RUB withheld; resident from "
                     f"{row['resident_on']:%Y-%m-%d}"
                 ),
-                month=_month(row),
+                month=month_label(row["month"]),
                 arrival_date=row["arrival_date"].isoformat(),
                 resident_after_days=row["after_days"],
                 resident_on=row["resident_on"].isoformat(),
