@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from workers.status.forms import GrievanceFilingForm, PlacementKeyForm
+from workers.status.sections import case_sections
 from workers.status.selectors import find_placement, placement_view
 from workers.status.texts import NO_SUCH_PLACEMENT
 from workers.status.throttles import TOO_MANY_TRIES, wait_before_next_try
@@ -22,6 +23,7 @@ def _placement_page(request, case, grievance_form=None, status=200):
         "workers/status/case.html",
         {
             "case": placement_view(case),
+            "sections": case_sections(request, case),
             "grievance_form": grievance_form or GrievanceFilingForm(initial=initial),
         },
         status=status,
