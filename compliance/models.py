@@ -10,6 +10,7 @@ from compliance.personal_data.models import (
     PersonalDataRequestStatus,
 )
 from compliance.rulebook.models import Corridor, MinimumWage, Rule, RuleParameter, Severity
+from compliance.statistics.models import StatisticsSnapshot
 
 __all__ = [
     "Corridor",
@@ -19,6 +20,7 @@ __all__ = [
     "PersonalDataRequestStatus",
     "Rule",
     "RuleParameter",
+    "StatisticsSnapshot",
 ]
 
 MONEY = {"max_digits": 12, "decimal_places": 2}

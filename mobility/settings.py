@@ -183,6 +183,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "compliance.checks.tasks.recover_sweeps",
         "schedule": 60.0,
     },
+    # The public figures of /statistics/, taken once a day after the night's sweep.
+    "public-statistics-snapshot": {
+        "task": "compliance.statistics.tasks.take_statistics_snapshot",
+        "schedule": crontab(hour=4, minute=0),
+    },
     "imports-resend-unfinished": {
         "task": "workers.imports.tasks.resend_unfinished",
         "schedule": 60.0,
