@@ -16,8 +16,16 @@ from django.db.models.functions import Cast, Concat, Least
 from django.utils import timezone
 
 from compliance.checks.engine import run_sweep_now
-from compliance.models import CheckRun, Finding, InsuranceCover, SafetyRecord, WageReport
+from compliance.models import (
+    CheckRun,
+    Finding,
+    InsuranceCover,
+    SafetyRecord,
+    StatisticsSnapshot,
+    WageReport,
+)
 from compliance.rulebook.working_time import monthly_norm_hours
+from compliance.statistics.services import take_snapshot
 from mobility.backdate import history_model, restamp, unrecorded
 from mobility.placement_status import ARRIVED_OR_ENDED
 from workers.models import Grievance, GrievanceStatus, Placement
@@ -248,6 +256,9 @@ def seed_evidence(today: date | None = None) -> int:
         if written or not CheckRun.objects.exists():
             run_sweep_now(on=today)
             _date_wage_findings(since)
+    # The public figures of /statistics/ from the first run on, not only after the first night.
+    if written or not StatisticsSnapshot.objects.exists():
+        take_snapshot()
     return written
 
 

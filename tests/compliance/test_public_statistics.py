@@ -114,3 +114,13 @@ def test_before_the_first_snapshot_the_page_says_the_figures_are_not_published(c
 
 def test_home_page_links_to_the_figures(client, db):
     assert 'href="/statistics/"' in client.get("/").content.decode()
+
+
+def test_the_demo_publishes_its_figures_at_once(client):
+    from mobility.seed import seed_demo
+
+    seed_demo(password="demo-pass")
+    html = client.get("/statistics/").content.decode()
+    assert "The first figures have not been published yet." not in html
+    assert "workers employed, against the pact's target of 70,000" in html
+    assert "StroyMontazh Moskva LLC" not in html
