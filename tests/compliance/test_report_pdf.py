@@ -94,6 +94,8 @@ def test_russian_employer_report_names_the_employer_the_finding_and_its_legal_so
 def test_english_employer_report_counts_grievances_by_category_and_clock(world):
     case = _moscow_world(world)
     factories.GrievanceFactory(placement=case, category="unsafe_work", created_at=OCTOBER)
+    factories.CheckRunFactory(started_at=OCTOBER, finished_at=OCTOBER)
+    factories.CheckRunFactory(placement=case, started_at=OCTOBER, finished_at=OCTOBER)
     filters = filters_of(
         EmployerComplianceFilters,
         world.official,
@@ -110,6 +112,10 @@ def test_english_employer_report_counts_grievances_by_category_and_clock(world):
     assert "Unpaid or underpaid wages 1 0 0 1" in flat
     assert "Unsafe work 1 0 0 1" in flat
     assert "Employed 1" in flat
+    assert "Nightly sweeps of every case 1" in flat
+    assert "Deadline runs over every case 0" in flat
+    assert "Checks of single cases 1" in flat
+    assert "Last sweep or deadline run 20 October 2025, 12:00 (Moscow time)" in flat
 
 
 def test_employer_report_leaves_out_findings_of_another_employer_and_other_periods(world):
@@ -266,3 +272,29 @@ def test_filters_keep_the_requesters_scope(world):
         },
     }
     assert date.fromisoformat(f"{filters['month']}-01")
+
+
+def test_an_employers_own_report_counts_its_grievances_and_an_agencys_own_does_not(world):
+    case = _moscow_world(world)
+    own = filters_of(
+        EmployerComplianceFilters,
+        world.employer_a_user,
+        employer=world.employer_a.pk,
+        month="2025-10",
+        language="en",
+    )
+    flat = " ".join(pdf_text(written(write_employer_compliance, own)[0]).split())
+    assert "ООО Стройка Москва" in flat
+    assert "Unpaid or underpaid wages 1 0 0 1" in flat
+    assert case.worker.full_name not in flat
+
+    agency = filters_of(
+        AgencyComplianceFilters,
+        world.agency_a_user,
+        agency=world.agency_a.pk,
+        month="2025-10",
+        language="en",
+    )
+    flat = " ".join(pdf_text(written(write_agency_compliance, agency)[0]).split())
+    assert "Grievances are handled by officials and are not shown to agencies." in flat
+    assert "Unpaid or underpaid wages" not in flat

@@ -15,6 +15,7 @@ from compliance.reports.documents.pdf import write_pdf
 from compliance.reports.documents.period import Period
 from compliance.reports.documents.scope import actor_of
 from employers.sponsorship.selectors import employers_visible_to, with_quota_use
+from mobility.access import Role
 from workers.agencies.selectors import agencies_visible_to
 from workers.placements.selectors import placements_visible_to
 
@@ -31,7 +32,7 @@ def _common(actor, placements, findings, grievances, period: Period, progress: P
     alive = selectors.alive_in(findings, period)
     found = selectors.findings_in_words(alive)
     progress(60)
-    checks = selectors.checks_in(actor, placements, period)
+    checks = selectors.checks_in(placements, period)
     rules = selectors.rules_checked(alive)
     progress(75)
     return {
@@ -44,11 +45,11 @@ def _common(actor, placements, findings, grievances, period: Period, progress: P
         "findings": found,
         "findings_by_severity": selectors.findings_by_severity(found),
         "grievances": (
-            selectors.grievance_counts(grievances, period, now) if actor.is_official else None
+            # Agencies never read grievances (SPEC §3); employers read that they exist.
+            None
+            if actor.role == Role.AGENCY
+            else selectors.grievance_counts(grievances, period, now)
         ),
-        # The worker-voice ledger (amounts owed to workers and paid to them) is kept by its own
-        # package; until it exists the report says so rather than guess.
-        "ledger": None,
     }
 
 

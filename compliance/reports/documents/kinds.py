@@ -21,16 +21,18 @@ from compliance.reports.documents.serializers import (
 
 
 @dataclass(frozen=True)
-class DocumentKind:
+class DocumentWriter:
     write: Callable
     filters: type[serializers.Serializer]
     formats: tuple[str, ...]
 
 
 DOCUMENTS = {
-    "employer_compliance": DocumentKind(
+    "employer_compliance": DocumentWriter(
         write_employer_compliance, EmployerComplianceFilters, ("pdf",)
     ),
-    "agency_compliance": DocumentKind(write_agency_compliance, AgencyComplianceFilters, ("pdf",)),
-    "pact_statistics": DocumentKind(write_pact_statistics, PactStatisticsFilters, ("xlsx", "csv")),
+    "agency_compliance": DocumentWriter(write_agency_compliance, AgencyComplianceFilters, ("pdf",)),
+    "pact_statistics": DocumentWriter(
+        write_pact_statistics, PactStatisticsFilters, ("xlsx", "csv")
+    ),
 }
