@@ -2,7 +2,7 @@
 each finding with its legal source, grievances as counts, in Russian, English or Hindi."""
 
 import subprocess
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -19,7 +19,7 @@ from compliance.reports.documents.serializers import (
 )
 from tests import factories
 from tests.reports_helpers import filters_of, pdf_text, written
-from workers.models import Placement
+from workers.models import CaseEvent, Placement
 
 pytestmark = pytest.mark.django_db
 
@@ -298,3 +298,23 @@ def test_an_employers_own_report_counts_its_grievances_and_an_agencys_own_does_n
     flat = " ".join(pdf_text(written(write_agency_compliance, agency)[0]).split())
     assert "Grievances are handled by officials and are not shown to agencies." in flat
     assert "Unpaid or underpaid wages" not in flat
+
+
+def test_cases_are_counted_in_the_stage_they_were_in_when_the_period_ended(world):
+    """A case that arrived on 10 October and started work on 5 November is "arrived" in the
+    October report, though employed now."""
+    case = _case_of_october(world)
+    for to_status, day in (("arrived", 10), ("employed", 35)):
+        event = CaseEvent.objects.create(placement=case, from_status="", to_status=to_status)
+        CaseEvent.objects.filter(pk=event.pk).update(
+            at=timezone.make_aware(datetime(2025, 10, 1)) + timedelta(days=day - 1)
+        )
+    filters = filters_of(
+        EmployerComplianceFilters,
+        world.official,
+        employer=world.employer_a.pk,
+        month="2025-10",
+        language="en",
+    )
+    flat = " ".join(pdf_text(written(write_employer_compliance, filters)[0]).split())
+    assert "Arrived in Russia 1 All cases 1" in flat

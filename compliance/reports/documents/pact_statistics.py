@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from django.conf import settings
-from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncMonth
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -18,11 +18,12 @@ from compliance.findings.selectors import findings_visible_to
 from compliance.grievances.selectors import grievances_visible_to
 from compliance.reports.documents.period import Period
 from compliance.reports.documents.scope import actor_of
+from compliance.reports.documents.selectors import with_stage_at
 from compliance.rulebook.models import Category, Severity
 from employers.models import Sector
 from mobility.placement_status import PlacementStatus
 from mobility.regions import indian_state_name, russian_region_name
-from workers.models import CaseEvent, GrievanceCategory
+from workers.models import GrievanceCategory
 from workers.placements.selectors import placements_visible_to
 
 # Text a spreadsheet would run as a formula is written with a leading apostrophe.
@@ -43,17 +44,8 @@ def _workers(actor, period: Period) -> Iterator[list]:
     placements = placements_visible_to(actor)
     stages, sectors = dict(PlacementStatus.choices), dict(Sector.choices)
     for month in period.months():
-        end = Period.of_month(month).ends_before
-        last_move = (
-            CaseEvent.objects.filter(placement_id=OuterRef("pk"), at__lt=end)
-            .exclude(to_status="")
-            .order_by("-at", "-pk")
-            .values("to_status")[:1]
-        )
         rows = (
-            placements.filter(created_at__lt=end)
-            .order_by()
-            .annotate(stage=Coalesce(Subquery(last_move), "status"))
+            with_stage_at(placements, Period.of_month(month).ends_before)
             .values(
                 "stage",
                 sector=F("job_order__employer__sector"),
@@ -142,18 +134,9 @@ def _employment(actor, period: Period) -> Iterator[list]:
     target = settings.PACT_TARGET_WORKERS
     placements = placements_visible_to(actor)
     for month in period.months():
-        end = Period.of_month(month).ends_before
-        last_move = (
-            CaseEvent.objects.filter(placement_id=OuterRef("pk"), at__lt=end)
-            .exclude(to_status="")
-            .order_by("-at", "-pk")
-            .values("to_status")[:1]
-        )
         employed = (
-            placements.filter(created_at__lt=end)
-            .annotate(stage=Coalesce(Subquery(last_move), "status"))
+            with_stage_at(placements, Period.of_month(month).ends_before)
             .filter(stage=PlacementStatus.EMPLOYED)
-            .order_by()
             .count()
         )
         yield [_month(month), employed, target, round(100 * employed / target, 2)]

@@ -24,22 +24,26 @@ from mobility.placement_status import PlacementStatus
 from workers.models import CaseEvent, Grievance, GrievanceCategory, Placement
 
 
-def stages_at_end(placements: QuerySet[Placement], period: Period) -> list[dict]:
-    """Cases by the stage they were in at the end of the period, as their timelines record
-    it (a case without a timeline, entered before timelines were kept, by its stage now)."""
+def with_stage_at(placements: QuerySet[Placement], ends_before) -> QuerySet[Placement]:
+    """The cases entered before `ends_before`, each with `stage`: its status then, as its
+    timeline records it (a case without a timeline, entered before timelines were kept, by
+    its status now)."""
     last_move = (
-        CaseEvent.objects.filter(placement_id=OuterRef("pk"), at__lt=period.ends_before)
+        CaseEvent.objects.filter(placement_id=OuterRef("pk"), at__lt=ends_before)
         .exclude(to_status="")
         .order_by("-at", "-pk")
         .values("to_status")[:1]
     )
-    rows = (
-        placements.filter(created_at__lt=period.ends_before)
+    return (
+        placements.filter(created_at__lt=ends_before)
         .order_by()
         .annotate(stage=Coalesce(Subquery(last_move), "status"))
-        .values("stage")
-        .annotate(n=Count("pk"))
     )
+
+
+def stages_at_end(placements: QuerySet[Placement], period: Period) -> list[dict]:
+    """Cases by the stage they were in at the end of the period, every stage listed."""
+    rows = with_stage_at(placements, period.ends_before).values("stage").annotate(n=Count("pk"))
     counts = {row["stage"]: row["n"] for row in rows}
     return [
         {"status": status, "label": str(label), "count": counts.get(status, 0)}
