@@ -318,3 +318,31 @@ def test_cases_are_counted_in_the_stage_they_were_in_when_the_period_ended(world
     )
     flat = " ".join(pdf_text(written(write_employer_compliance, filters)[0]).split())
     assert "Arrived in Russia 1 All cases 1" in flat
+
+
+def test_the_number_of_queries_does_not_grow_with_the_findings(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    filters = filters_of(
+        EmployerComplianceFilters,
+        world.official,
+        employer=world.employer_a.pk,
+        month="2025-10",
+        language="en",
+    )
+
+    def queries_with(findings: int) -> int:
+        for _ in range(findings):
+            factories.FindingFactory(
+                placement=_case_of_october(world),
+                code="WAGE_UNDERPAID",
+                period="2025-10",
+                evidence=UNDERPAID,
+                first_detected_at=OCTOBER,
+            )
+        with CaptureQueriesContext(connection) as captured:
+            written(write_employer_compliance, filters)
+        return len(captured)
+
+    assert queries_with(1) == queries_with(5)
