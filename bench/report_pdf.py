@@ -5,9 +5,11 @@ workers (issue 14: an employer with 5,000 workers, seconds).
 
 Runs on whatever the configured database holds (seed it with bench/seed.py, then run
 bench/sweep.py so there are findings to write): takes the employer with the most cases, or
-`--employer`, and writes its report for `--month` (default: last month) as an official of
-the Russian side would get it. Prints the cases, the findings written, the seconds and the
-size of the file.
+`--employer`, moves `--workers` cases (default 5,000) onto one of its job orders inside a
+transaction that is rolled back afterwards (the seed spreads cases over 400 employers), and
+writes its report for `--month` (default: this month, which holds the findings of the sweep
+that seeded them) as an official of the Russian side would get it. Prints the cases, the
+findings, the seconds and the size of the file; the database is left as it was.
 """
 
 import argparse
@@ -26,23 +28,25 @@ def main() -> None:
     parser.add_argument("--employer", type=int)
     parser.add_argument("--month")
     parser.add_argument("--language", default="ru", choices=["ru", "en"])
+    parser.add_argument("--workers", type=int, default=5000)
     args = parser.parse_args()
     setup_django()
 
+    from django.db import transaction
     from django.db.models import Count
     from django.utils import timezone
 
     from compliance.models import Finding
     from compliance.reports.documents.compliance_reports import write_employer_compliance
-    from compliance.reports.documents.monthly import previous_month
     from employers.models import Employer
+    from workers.models import Placement
 
     employer = (
         Employer.objects.get(pk=args.employer)
         if args.employer
         else Employer.objects.annotate(n=Count("job_orders__placements")).order_by("-n").first()
     )
-    month = args.month or previous_month(timezone.localdate())
+    month = args.month or timezone.localdate().strftime("%Y-%m")
     filters = {
         "employer": employer.pk,
         "month": month,
@@ -55,12 +59,18 @@ def main() -> None:
             "employer": None,
         },
     }
-    cases = employer.job_orders.aggregate(n=Count("placements"))["n"]
-    findings = Finding.objects.filter(placement__job_order__employer=employer).count()
-    out = io.BytesIO()
-    started = time.perf_counter()
-    write_employer_compliance(filters, args.language, out, lambda _: None)
-    seconds = time.perf_counter() - started
+    with transaction.atomic():
+        job_order = employer.job_orders.order_by("pk").first()
+        others = Placement.objects.exclude(job_order__employer=employer).order_by("pk")
+        missing = max(0, args.workers - employer.job_orders.aggregate(n=Count("placements"))["n"])
+        Placement.objects.filter(pk__in=others.values("pk")[:missing]).update(job_order=job_order)
+        cases = employer.job_orders.aggregate(n=Count("placements"))["n"]
+        findings = Finding.objects.filter(placement__job_order__employer=employer).count()
+        out = io.BytesIO()
+        started = time.perf_counter()
+        write_employer_compliance(filters, args.language, out, lambda _: None)
+        seconds = time.perf_counter() - started
+        transaction.set_rollback(True)
     print(machine())
     print(
         f"employer #{employer.pk}: {cases} cases, {findings} findings (all periods), {month}: "
