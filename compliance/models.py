@@ -4,6 +4,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from compliance.grievances.models import GrievanceClock
 from compliance.personal_data.models import (
     PersonalDataRequest,
     PersonalDataRequestKind,
@@ -13,6 +14,7 @@ from compliance.rulebook.models import Corridor, MinimumWage, Rule, RuleParamete
 
 __all__ = [
     "Corridor",
+    "GrievanceClock",
     "MinimumWage",
     "PersonalDataRequest",
     "PersonalDataRequestKind",

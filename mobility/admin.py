@@ -61,8 +61,8 @@ class OfficialAdmin(admin.ModelAdmin):
     """Giving a user the official's role (side, regions) is support staff's job: it is done
     here and nowhere else, so officials are added, changed and removed here."""
 
-    list_display = ("user", "side", "regions")
-    list_filter = ("side",)
+    list_display = ("user", "side", "rank", "regions")
+    list_filter = ("side", "rank")
     search_fields = ("user__username", "user__first_name", "user__last_name", "user__email")
     list_select_related = ("user",)
     raw_id_fields = ("user",)

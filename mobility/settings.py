@@ -177,6 +177,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "compliance.checks.tasks.deadlines",
         "schedule": crontab(minute=15),
     },
+    # A grievance whose clock ran out climbs one level within the hour.
+    "grievances-escalate": {
+        "task": "compliance.grievances.tasks.escalate_grievances",
+        "schedule": crontab(minute=5),
+    },
     # Work the database holds but the broker may have lost (a worker killed mid-task, a broker
     # restarted without its data) is sent again within minutes.
     "compliance-recover-sweeps": {
@@ -289,3 +294,6 @@ PACT_TARGET_WORKERS = env.int("PACT_TARGET_WORKERS", default=70000)
 SMS_BACKEND = env("SMS_BACKEND", default="mobility.notifications.LogSmsBackend")
 # The address people reach the site at, for links in e-mails.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Days a worker has to answer an official's "resolved" before an official may close the
+# grievance without their yes, with a reason (issue 13).
+GRIEVANCE_SILENCE_DAYS = env.int("GRIEVANCE_SILENCE_DAYS", default=7)

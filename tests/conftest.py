@@ -53,8 +53,11 @@ def rule_catalogue(request):
     if marker is None or not marker.kwargs.get("transaction"):
         return
     request.getfixturevalue("transactional_db")
+    from compliance.grievances.clock_data import load_clocks
+    from compliance.grievances.models import GrievanceClock
     from compliance.rulebook.catalogue import load_catalogue
     from compliance.rulebook.models import Corridor, MinimumWage, Rule, RuleParameter
 
     if not Rule.objects.exists():
         load_catalogue(Corridor, Rule, RuleParameter, MinimumWage)
+    load_clocks(GrievanceClock)

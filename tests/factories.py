@@ -271,6 +271,7 @@ class GrievanceFactory(factory.django.DjangoModelFactory):
     created_at = factory.LazyAttribute(lambda o: timezone.now() - timedelta(days=o.filed_days_ago))
     acknowledgement_due = factory.LazyAttribute(lambda o: o.created_at + timedelta(days=3))
     resolution_due = factory.LazyAttribute(lambda o: o.created_at + timedelta(days=30))
+    level_since = factory.SelfAttribute("created_at")
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
@@ -336,9 +337,9 @@ def employer_user(employer=None, **kwargs):
     return user
 
 
-def official_user(side=Side.RUSSIA, regions=(), **kwargs):
+def official_user(side=Side.RUSSIA, regions=(), rank="official", **kwargs):
     user = UserFactory(**kwargs)
-    Official.objects.create(user=user, side=side, regions=list(regions))
+    Official.objects.create(user=user, side=side, regions=list(regions), rank=rank)
     return user
 
 

@@ -16,6 +16,7 @@ from django.db.models.functions import Cast, Concat, Least
 from django.utils import timezone
 
 from compliance.checks.engine import run_sweep_now
+from compliance.grievances.ladder import clocks_for, due_dates
 from compliance.models import CheckRun, Finding, InsuranceCover, SafetyRecord, WageReport
 from compliance.rulebook.working_time import monthly_norm_hours
 from mobility.backdate import history_model, restamp, unrecorded
@@ -199,8 +200,9 @@ def _seed_grievances(cases: list[Placement]) -> int:
             status=status,
             assignee=official if handled else None,
             acknowledged_at=filed + timedelta(days=1) if handled else None,
-            acknowledgement_due=filed + timedelta(days=3),
-            resolution_due=filed + timedelta(days=30),
+            side=clocks_for(category).side,
+            level_since=filed,
+            **due_dates(category, filed, acknowledged=False),
             closed_at=filed + timedelta(days=15) if outcome else None,
             outcome=outcome,
         )

@@ -19,6 +19,10 @@ DEMO_USERS = {
     "official-in": Role.OFFICIAL,
     "official-ru": Role.OFFICIAL,
     "official-ru-mow": Role.OFFICIAL,
+    "supervisor-in": Role.OFFICIAL,
+    "supervisor-ru": Role.OFFICIAL,
+    "head-in": Role.OFFICIAL,
+    "head-ru": Role.OFFICIAL,
     "admin": Role.SUPERUSER,
 }
 
@@ -43,6 +47,17 @@ def test_demo_matches_the_spec(django_user_model):
     assert agency_a != agency_b
     limited = actor_for(django_user_model.objects.get(username="official-ru-mow"))
     assert limited.regions == ("RU-MOW",)
+    ladder = {
+        username: (actor.side, actor.rank)
+        for username in ("supervisor-in", "supervisor-ru", "head-in", "head-ru")
+        for actor in [actor_for(django_user_model.objects.get(username=username))]
+    }
+    assert ladder == {
+        "supervisor-in": ("IN", "supervisor"),
+        "supervisor-ru": ("RU", "supervisor"),
+        "head-in": ("IN", "head"),
+        "head-ru": ("RU", "head"),
+    }
     assert Employer.objects.filter(sponsorship_status=SponsorshipStatus.APPLIED).exists()
 
 

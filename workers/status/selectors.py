@@ -123,6 +123,8 @@ def grievance_view(row: dict) -> dict:
         "acknowledgement_due": _when(row["acknowledgement_due"]),
         "resolution_due": _when(row["resolution_due"]),
         "closed_at": _when(row["closed_at"]),
+        # An official proposed it resolved: the worker is asked whether it is.
+        "awaiting_answer": row["status"] == GrievanceStatus.PROPOSED_RESOLVED,
     }
 
 
