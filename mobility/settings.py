@@ -249,6 +249,7 @@ SPECTACULAR_SETTINGS = {
         "RuleSeverityEnum": "compliance.rulebook.models.Severity",
         "GrievanceCategoryEnum": "workers.models.GrievanceCategory",
         "IncidentSeverityEnum": "compliance.models.IncidentSeverity",
+        "WorkerAnswerEnum": "workers.models.WorkerAnswer",
     },
 }
 

@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from compliance.grievances import ladder
 from compliance.grievances import services as grievances
-from workers.models import Grievance, GrievanceCategory, WorkerAnswer
+from workers.models import EscalationReason, Grievance, GrievanceCategory, WorkerAnswer
 from workers.status.serializers import DESCRIPTION_MAX, CaseKeySerializer
 
 
@@ -36,6 +36,13 @@ class GrievanceSerializer(serializers.ModelSerializer):
     assignee = serializers.CharField(source="assignee.get_username", default=None, allow_null=True)
     acknowledgement_overdue = serializers.SerializerMethodField()
     resolution_overdue = serializers.SerializerMethodField()
+    # Blank until it has been escalated, or until the worker has answered.
+    escalation_reason = serializers.ChoiceField(
+        choices=EscalationReason.choices, allow_blank=True, read_only=True
+    )
+    worker_answer = serializers.ChoiceField(
+        choices=WorkerAnswer.choices, allow_blank=True, read_only=True
+    )
     clock_state = serializers.SerializerMethodField(
         help_text="overdue, due_soon (past 75 % of the running clock), on_time, waiting (for "
         "the worker's answer) or closed."

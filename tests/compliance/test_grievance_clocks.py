@@ -66,10 +66,14 @@ def test_each_category_gets_the_seeded_clocks(api, case, category, acknowledge, 
     assert about(acknowledgement, acknowledge) and about(resolution, resolve)
 
 
-def test_an_edited_clock_applies_to_the_next_grievance_filed(api, case):
-    GrievanceClock.objects.filter(category="accommodation").update(
-        acknowledge_within_days=2, resolve_within_days=14
-    )
+def test_a_clock_edited_in_the_admin_applies_to_the_next_grievance_filed(api, case, admin_client):
+    clock = GrievanceClock.objects.get(category="accommodation")
+    url = f"/admin/compliance/grievanceclock/{clock.pk}/change/"
+    assert "Accommodation" in admin_client.get("/admin/compliance/grievanceclock/").content.decode()
+    edit = {"acknowledge_within_days": 2, "resolve_within_days": 14, "side": "RU"}
+    assert admin_client.post(url, edit).status_code == 302
+    refused = admin_client.post(url, {**edit, "resolve_within_days": 1})
+    assert refused.status_code == 200  # resolving before acknowledging makes no clock
     acknowledgement, resolution = clocks(file(api, case, "accommodation"))
     assert about(acknowledgement, 2) and about(resolution, 14)
 

@@ -24,10 +24,13 @@ def test_support_staff_make_a_user_an_official_limited_to_regions(admin_client):
     user = UserFactory()
     response = admin_client.post(
         "/admin/mobility/official/add/",
-        {"user": user.pk, "side": "RU", "regions": "RU-MOW,RU-SPE"},
+        {"user": user.pk, "side": "RU", "regions": "RU-MOW,RU-SPE", "rank": "supervisor"},
     )
     assert response.status_code == 302
-    assert Official.objects.get(user=user).regions == ["RU-MOW", "RU-SPE"]
+    official = Official.objects.get(user=user)
+    assert official.regions == ["RU-MOW", "RU-SPE"]
+    # On the grievance ladder, a supervisor takes what the regional officials let run late.
+    assert official.rank == "supervisor"
 
 
 def test_heartbeats_are_read_only(admin_client):
