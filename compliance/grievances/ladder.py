@@ -14,7 +14,6 @@ from datetime import datetime, timedelta
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Case, F, FloatField, Func, Q, QuerySet, Value, When
-from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -48,7 +47,6 @@ RANK_OF_LEVEL = {
     GrievanceLevel.SUPERVISORS: Rank.SUPERVISOR,
     GrievanceLevel.HEAD: Rank.HEAD,
 }
-_LEVEL_OF_RANK = {Rank.OFFICIAL: 1, Rank.SUPERVISOR: 2, Rank.HEAD: 3}
 
 
 @dataclass(frozen=True)
@@ -104,16 +102,19 @@ def grievances_handled_by(user) -> QuerySet[Grievance]:
         return grievances
     if actor.role != Role.OFFICIAL:
         return grievances.none()
-    reach = max(level for level, ranks in RANKS_AT_LEVEL.items() if actor.rank in ranks)
+    reach = max(
+        (level for level, ranks in RANKS_AT_LEVEL.items() if actor.rank in ranks),
+        default=GrievanceLevel.REGIONAL,
+    )
     return grievances.filter(
         Q(level=GrievanceLevel.REGIONAL) | Q(side=actor.side, level__lte=reach)
     )
 
 
-def officials_handling(grievance: Grievance, level: int | None = None) -> QuerySet:
-    """The active officials who handle `grievance` at `level` (its own by default) and cover
-    its case's region: the same rule as `grievances_handled_by`, read from the other end."""
-    level = level or grievance.level
+def officials_handling(grievance: Grievance) -> QuerySet:
+    """The active officials who handle `grievance` at its level and cover its case's region:
+    the same rule as `grievances_handled_by`, read from the other end."""
+    level = grievance.level
     region = grievance.placement.job_order.work_region
     officials = (
         get_user_model()
@@ -133,10 +134,6 @@ def officials_handling(grievance: Grievance, level: int | None = None) -> QueryS
 def officials_to_tell(grievance: Grievance) -> QuerySet:
     """Who learns that a grievance reached its level: the officials of that level's rank."""
     return officials_handling(grievance).filter(official__rank=RANK_OF_LEVEL[grievance.level])
-
-
-def rank_reaches(actor, level: int) -> bool:
-    return actor.role == Role.SUPERUSER or _LEVEL_OF_RANK.get(actor.rank, 0) >= level
 
 
 # The clock a queue shows.
@@ -208,7 +205,7 @@ def by_urgency(grievances: QuerySet[Grievance], now: datetime) -> QuerySet[Griev
         _Epoch(F("next_due") - F("level_since")), Value(0.0), function="NULLIF"
     )
     urgency = Case(
-        When(status__in=CLOCKED_GRIEVANCE_STATUSES, then=Cast(used, FloatField())),
+        When(status__in=CLOCKED_GRIEVANCE_STATUSES, then=used),
         default=None,
         output_field=FloatField(),
     )
