@@ -58,6 +58,7 @@ def test_the_officials_resolve_asks_the_worker_on_the_case_page(api, world, case
     assert response.data["closed_at"] is None
     page = Client().post("/status/", {"reference": case.reference, "date_of_birth": str(BIRTH)})
     html = page.content.decode()
+    assert "Resolved? Please tell us" in html
     assert "An official says your problem is resolved. Is it?" in html
     assert 'name="answer" value="resolved"' in html
 
