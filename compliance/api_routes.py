@@ -1,6 +1,7 @@
 """The app's API resources; mobility/urls.py registers them under /api/v1/."""
 
 from compliance.checks.api import CheckRunViewSet
+from compliance.entitlements.api import EntitlementViewSet
 from compliance.evidence.api import InsuranceCoverViewSet, SafetyRecordViewSet, WageReportViewSet
 from compliance.findings.api import FindingViewSet
 from compliance.grievances.api import GrievanceViewSet
@@ -15,6 +16,7 @@ routes = [
     ("safety-records", SafetyRecordViewSet, "safety-record"),
     ("insurance-covers", InsuranceCoverViewSet, "insurance-cover"),
     ("findings", FindingViewSet, "finding"),
+    ("entitlements", EntitlementViewSet, "entitlement"),
     ("grievances", GrievanceViewSet, "grievance"),
     ("watchlist", WatchlistViewSet, "watchlist"),
     ("check-runs", CheckRunViewSet, "check-run"),

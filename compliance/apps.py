@@ -10,11 +10,13 @@ class ComplianceConfig(AppConfig):
         from django.db.models.signals import post_delete
 
         from compliance.checks import receivers
+        from compliance.entitlements.views import status_section
         from compliance.inbox import sections
         from compliance.personal_data.receivers import on_worker_deleted
         from employers.sponsorship.signals import employer_changed
         from workers.models import Worker
         from workers.placements.signals import agency_changed, placement_changed, worker_changed
+        from workers.status.sections import add_case_section
 
         placement_changed.connect(receivers.on_placement_changed, dispatch_uid="compliance-case")
         worker_changed.connect(receivers.on_worker_changed, dispatch_uid="compliance-worker")
@@ -22,3 +24,8 @@ class ComplianceConfig(AppConfig):
         employer_changed.connect(receivers.on_employer_changed, dispatch_uid="compliance-employer")
         post_delete.connect(on_worker_deleted, sender=Worker, dispatch_uid="personal-data-worker")
         sections.register()
+        add_case_section(
+            order=20,
+            template="compliance/entitlements/_status_section.html",
+            context=status_section,
+        )

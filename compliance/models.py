@@ -4,6 +4,14 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from compliance.entitlements.models import (
+    Entitlement,
+    EntitlementKind,
+    EntitlementStatus,
+    KeyRate,
+    Payment,
+    PaymentAnswer,
+)
 from compliance.personal_data.models import (
     PersonalDataRequest,
     PersonalDataRequestKind,
@@ -13,6 +21,12 @@ from compliance.rulebook.models import Corridor, MinimumWage, Rule, RuleParamete
 
 __all__ = [
     "Corridor",
+    "Entitlement",
+    "EntitlementKind",
+    "EntitlementStatus",
+    "KeyRate",
+    "Payment",
+    "PaymentAnswer",
     "MinimumWage",
     "PersonalDataRequest",
     "PersonalDataRequestKind",

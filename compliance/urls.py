@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from compliance.checks.urls import urlpatterns as checks
 from compliance.dashboard.urls import urlpatterns as dashboard
+from compliance.entitlements.urls import urlpatterns as entitlements
 from compliance.evidence.urls import urlpatterns as evidence
 from compliance.findings.urls import urlpatterns as findings
 from compliance.grievances.urls import urlpatterns as grievances
@@ -14,6 +15,7 @@ from compliance.watchlist.urls import urlpatterns as watchlist
 
 urlpatterns = [
     *findings,
+    *entitlements,
     *watchlist,
     *grievances,
     *evidence,

@@ -289,3 +289,6 @@ PACT_TARGET_WORKERS = env.int("PACT_TARGET_WORKERS", default=70000)
 SMS_BACKEND = env("SMS_BACKEND", default="mobility.notifications.LogSmsBackend")
 # The address people reach the site at, for links in e-mails.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Days a worker has to answer about a month's pay or a payment; after them an official may
+# accept a payment the worker left unanswered (issue 13).
+WAGE_ANSWER_DAYS = env.int("WAGE_ANSWER_DAYS", default=14)

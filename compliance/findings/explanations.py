@@ -634,6 +634,7 @@ FIGURES: dict[str, tuple[Callable[[], str], Callable[[object], str]]] = {
     "days_after": (lambda: _("Days after the month's end"), days),
     "deadline": (lambda: _("Deadline"), day),
     "deductions_counted_rub": (lambda: _("Deductions counted"), rub),
+    "deducted_above_cap_rub": (lambda: _("Deducted above the cap"), rub),
     "deductions_rub": (lambda: _("Deductions reported"), rub),
     "description": (lambda: _("Description"), _text),
     "due_day": (lambda: _("Due by day of the next month"), _text),

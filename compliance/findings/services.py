@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from compliance.entitlements.closing import settle_on_finding_close
 from compliance.models import (
     OPEN_FINDING_STATUSES,
     RULE_DISABLED,
@@ -72,6 +73,7 @@ def close_finding(*, actor: Actor, finding_id: int, move: str, reason: str) -> F
                 % {"status": finding.get_status_display().lower()},
                 _allowed_moves(finding),
             )
+        settle_on_finding_close(actor=actor, finding=finding, move=move, reason=reason)
         finding.status = CLOSING_MOVES[move]
         finding.closed_by_id = actor.user_id
         finding.closed_at = timezone.now()

@@ -16,7 +16,7 @@ from compliance.findings.filters import FindingQueueFilter, OwnFindingFilter
 from compliance.findings.forms import ReasonForm
 from compliance.findings.selectors import findings_visible_to
 from compliance.findings.wording import close_reason_in_words, finding_message
-from compliance.models import OPEN_FINDING_STATUSES, FindingStatus
+from compliance.models import OPEN_FINDING_STATUSES, Entitlement, FindingStatus
 from compliance.rulebook.models import SEVERITY_ORDER
 from compliance.rulebook.words import source_in_words
 from mobility.access import Role, actor_for
@@ -281,6 +281,7 @@ def detail(request, pk: int):
             "figures": figures_in_words(evidence),
             "employer": finding.employer
             or (finding.placement and finding.placement.job_order.employer),
+            "entitlement": Entitlement.objects.filter(finding=finding).first(),
             "can_handle": actor.is_official and finding.status in OPEN_FINDING_STATUSES,
             "can_acknowledge": actor.is_official and finding.status == "open",
             "form": form,
