@@ -23,7 +23,7 @@ from rest_framework.test import APIRequestFactory
 from rest_framework.viewsets import ViewSetMixin
 
 from compliance.dashboard.views import EXPORTS
-from compliance.models import CheckRun, Finding, WatchlistEntry
+from compliance.models import CheckRun, Entitlement, Finding, WatchlistEntry
 from compliance.personal_data.models import PersonalDataRequest
 from compliance.rulebook.models import MinimumWage, Rule
 from employers.job_orders.services import JOB_ORDER_MOVES
@@ -54,6 +54,7 @@ NOUNS = {
     "checks": CheckRun,
     "documents": Document,
     "employers": Employer,
+    "entitlements": Entitlement,
     # The employer's evidence pages are those of one case.
     "evidence": Placement,
     "findings": Finding,
@@ -309,7 +310,8 @@ def _side(world: IsolationWorld, letter: str, region: str, official) -> None:
     world.add(safety, both, (), [safety.description])
     cover = factories.InsuranceCoverFactory(placement=case, policy_number=f"DMS-ISO-{side}")
     world.add(cover, both, (), [cover.policy_number])
-    world.add(factories.FindingFactory(placement=case), both)
+    money = world.add(factories.FindingFactory(placement=case), both)
+    world.add(factories.EntitlementFactory(finding=money), both)
     world.add(
         factories.FindingFactory(employer=employer, code="EMPLOYER_QUOTA_EXCEEDED"),
         {employer_p} | regional,
