@@ -10,11 +10,12 @@ class ComplianceConfig(AppConfig):
         from django.db.models.signals import post_delete
 
         from compliance.checks import receivers
-        from compliance.entitlements.views import status_section
+        from compliance.entitlements.views import case_page_section, status_section
         from compliance.inbox import sections
         from compliance.personal_data.receivers import on_worker_deleted
         from employers.sponsorship.signals import employer_changed
         from workers.models import Worker
+        from workers.placements.sections import add_case_page_section
         from workers.placements.signals import agency_changed, placement_changed, worker_changed
         from workers.status.sections import add_case_section
 
@@ -28,4 +29,9 @@ class ComplianceConfig(AppConfig):
             order=20,
             template="compliance/entitlements/_status_section.html",
             context=status_section,
+        )
+        add_case_page_section(
+            order=10,
+            template="compliance/entitlements/_case_section.html",
+            context=case_page_section,
         )

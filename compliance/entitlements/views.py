@@ -69,6 +69,15 @@ def status_section(request, case) -> dict:
     }
 
 
+def case_page_section(request, placement) -> dict:
+    """What the case owes the worker, on the staff's case page (workers.placements.sections)."""
+    return {
+        "entitlements": selectors.entitlements_visible_to(request.user)
+        .filter(placement=placement)
+        .order_by("created_at", "pk")
+    }
+
+
 def _amount(entitlement, value) -> str:
     return figures.rupees(value) if entitlement.currency == "INR" else figures.roubles(value)
 

@@ -467,3 +467,11 @@ def test_the_finding_page_links_to_what_is_owed_and_other_employers_get_404(clie
     client.force_login(world.official)
     page = client.get(f"/findings/{entitlement.finding_id}/").content.decode()
     assert f"/entitlements/{entitlement.pk}/" in page
+
+
+def test_the_case_page_lists_what_the_case_owes(client, world):
+    entitlement = owed(unpaid_case(world))
+    client.force_login(world.employer_a_user)
+    page = client.get(f"/cases/{entitlement.placement_id}/").content.decode()
+    assert "Owed to the worker" in page and f"/entitlements/{entitlement.pk}/" in page
+    assert "42,000 RUB" in page

@@ -30,6 +30,7 @@ from workers.placements import lifecycle
 from workers.placements import services as placements_services
 from workers.placements.filters import PlacementFilter
 from workers.placements.forms import CONTRACT_FILE, PlacementFactsForm, page_move_form
+from workers.placements.sections import case_page_sections
 from workers.placements.selectors import placements_visible_to, timeline_of
 
 PAGE_SIZE = 25
@@ -101,6 +102,7 @@ def case_page(
             or (PlacementFactsForm(names=facts, placement=placement) if facts else None),
             "is_terminal": lifecycle.is_terminal(placement.status),
             "can_record_permit": "work_permit_region" in facts,
+            "sections": case_page_sections(request, placement),
         },
         status=status,
     )
