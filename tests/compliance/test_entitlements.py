@@ -125,6 +125,18 @@ def test_excessive_deductions_owe_what_was_deducted_above_the_cap():
     assert owed(case, "WAGE_DEDUCTIONS_EXCESSIVE").amount_owed == D("1600.00")
 
 
+def test_a_late_final_settlement_owes_the_whole_final_month_from_the_day_after_the_end():
+    """Work ended on 20 October; everything owed was due then, with a day's grace (the
+    rule's `grace_days`): the whole 42,000 of October, due on 21 October."""
+    case = unpaid_case(status="completed", end_date=date(2025, 10, 20))
+    entitlement = owed(case, "WAGE_FINAL_SETTLEMENT_LATE")
+    assert (entitlement.kind, entitlement.amount_owed, entitlement.due_on) == (
+        "final_settlement",
+        D("42000.00"),
+        date(2025, 10, 21),
+    )
+
+
 # The engine does not close money by itself
 
 
