@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from compliance.entitlements import selectors, services
 from compliance.entitlements.forms import AcceptForm, PaymentForm, ReasonForm, WorkerAnswerForm
-from compliance.entitlements.models import PaymentAnswer, PaymentMethod
+from compliance.entitlements.models import OWED_STATUSES, PaymentAnswer, PaymentMethod
 from mobility import figures
 from mobility.access import Role
 from mobility.errors import DomainError
@@ -161,7 +161,7 @@ def detail(request, pk: int):
         if done:
             messages.success(request, _("The ledger is updated."))
             return redirect("entitlement", pk=entitlement.pk)
-    owed = entitlement.status in ("open", "partly_paid")
+    owed = entitlement.status in OWED_STATUSES
     return render(
         request,
         "compliance/entitlements/detail.html",

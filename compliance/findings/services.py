@@ -60,7 +60,8 @@ def acknowledge_finding(*, actor: Actor, finding_id: int) -> Finding:
 
 def close_finding(*, actor: Actor, finding_id: int, move: str, reason: str) -> Finding:
     """An official resolves (the employer or agency put it right) or waives (the rule should
-    not hold here) a finding; both need a reason, which the finding keeps."""
+    not hold here) a finding; both need a reason, which the finding keeps. A money finding is
+    resolved only once nothing it owes is outstanding; waived, what it owed is waived too."""
     _require_official(actor)
     reason = (reason or "").strip()
     if not reason:
