@@ -9,6 +9,7 @@ from compliance.findings.urls import urlpatterns as findings
 from compliance.grievances.urls import urlpatterns as grievances
 from compliance.inbox.urls import urlpatterns as inbox
 from compliance.personal_data.urls import urlpatterns as personal_data
+from compliance.reports.urls import urlpatterns as reports
 from compliance.rulebook.urls import urlpatterns as rulebook
 from compliance.watchlist.urls import urlpatterns as watchlist
 
@@ -22,4 +23,5 @@ urlpatterns = [
     *checks,
     *personal_data,
     *inbox,
+    *reports,
 ]

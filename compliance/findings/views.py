@@ -1,11 +1,11 @@
-"""Findings pages: the officials' queue with bulk acknowledgement and CSV export, the employers'
-and agencies' own lists, and one finding in words with its history."""
+"""Findings pages: the officials' queue with bulk acknowledgement, the employers' and agencies'
+own lists (each exported as a report job, compliance.reports), and one finding in words with its
+history."""
 
 from django.contrib import messages
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -22,8 +22,6 @@ from compliance.rulebook.words import source_in_words
 from mobility.access import Role, actor_for
 from mobility.history import history_in_words
 from mobility.web import (
-    csv_download,
-    csv_moment,
     for_roles,
     paginate,
     query_without_page,
@@ -110,69 +108,6 @@ def employer_findings(request):
 @for_roles(Role.AGENCY)
 def agency_findings(request):
     return _own(request)
-
-
-# Codes stay in their own columns for machines; the words beside them are for people, in the
-# language of the one who downloads.
-CSV_HEADER = [
-    "id",
-    "rule",
-    "rule_title",
-    "category",
-    "category_label",
-    "severity",
-    "severity_label",
-    "status",
-    "status_label",
-    "case",
-    "employer",
-    "agency",
-    "period",
-    "message",
-    "due_at",
-    "first_detected_at",
-    "last_detected_at",
-    "closed_by",
-    "close_reason",
-]
-
-
-def _csv_row(finding):
-    employer = finding.employer or (finding.placement and finding.placement.job_order.employer)
-    return [
-        finding.pk,
-        finding.rule.code,
-        finding.rule.title_in_words,
-        finding.rule.category,
-        finding.rule.get_category_display(),
-        finding.severity,
-        finding.get_severity_display(),
-        finding.status,
-        finding.get_status_display(),
-        finding.placement.reference if finding.placement else "",
-        employer.legal_name if employer else "",
-        finding.agency.name if finding.agency else "",
-        finding.period,
-        finding_message(finding),
-        csv_moment(finding.due_at),
-        csv_moment(finding.first_detected_at),
-        csv_moment(finding.last_detected_at),
-        finding.closed_by.get_username() if finding.closed_by else "",
-        finding.close_reason,
-    ]
-
-
-@require_GET
-@for_roles(Role.OFFICIAL)
-def export(request):
-    """The filtered queue as CSV, streamed so a long list does not fill the memory."""
-    _filterset, findings = _filtered(request, FindingQueueFilter)
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    return csv_download(
-        f"findings-{stamp}.csv",
-        CSV_HEADER,
-        (_csv_row(finding) for finding in findings.iterator(chunk_size=2000)),
-    )
 
 
 @require_POST

@@ -62,4 +62,4 @@ def kind_named(code: str) -> Kind | None:
 def _load() -> None:
     # The kinds register on import; importing here keeps the registry complete for anyone
     # who reads it, whichever module was imported first.
-    from compliance.reports import exports  # noqa: F401
+    from compliance.reports import dashboard_tables, exports  # noqa: F401

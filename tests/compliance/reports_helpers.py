@@ -45,3 +45,17 @@ def listed(api, user, path: str, params: dict | None = None) -> list[dict]:
         if not response.json()["next"]:
             return rows
         response = api.get(response.json()["next"])
+
+
+def export_from_page(client, kind: str, query: str = "", file_format: str = "csv") -> bytes:
+    """Press a list page's export button (signed in on `client`), let the job run, and
+    download the file the reports page then offers."""
+    from compliance.models import Report
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(
+            "/reports/export/", {"kind": kind, "format": file_format, "query": query}
+        )
+    assert response.status_code == 302, response.content
+    report = Report.objects.latest("pk")
+    return b"".join(client.get(f"/api/v1/reports/{report.pk}/download/").streaming_content)
