@@ -23,7 +23,7 @@ from rest_framework.test import APIRequestFactory
 from rest_framework.viewsets import ViewSetMixin
 
 from compliance.dashboard.views import EXPORTS
-from compliance.models import CheckRun, Finding, WatchlistEntry
+from compliance.models import CheckRun, Finding, Report, ReportStatus, WatchlistEntry
 from compliance.personal_data.models import PersonalDataRequest
 from compliance.rulebook.models import MinimumWage, Rule
 from employers.job_orders.services import JOB_ORDER_MOVES
@@ -62,6 +62,7 @@ NOUNS = {
     "job-orders": JobOrder,
     "minimum-wages": MinimumWage,
     "personal-data": PersonalDataRequest,
+    "reports": Report,
     "rules": Rule,
     "watchlist": WatchlistEntry,
     "workers": Worker,
@@ -368,6 +369,28 @@ def _side(world: IsolationWorld, letter: str, region: str, official) -> None:
         finished_at=case.created_at + timedelta(minutes=1),
     )
     world.add(upload, {agency_p} | everyone_official)
+
+    # Reports belong to the scope they were made in: the agency's, the employer's, and the
+    # officials' of this side's region (the Moscow official reads side A's only).
+    for scope, seen_by in (
+        ({"scope_role": "agency", "scope_organisation": agency.pk}, {agency_p}),
+        ({"scope_role": "employer", "scope_organisation": employer.pk}, {employer_p}),
+        ({"scope_role": "official", "scope_side": "RU", "scope_regions": [region]}, regional),
+    ):
+        report = Report.objects.create(
+            kind="export_cases",
+            format="csv",
+            language="en",
+            fingerprint=f"iso-{letter}-{scope['scope_role']}",
+            status=ReportStatus.FINISHED,
+            progress=100,
+            file=ContentFile(
+                f"Isolation report {side} {scope['scope_role']}".encode(),
+                name=f"iso-report-{letter}.csv",
+            ),
+            **scope,
+        )
+        world.add(report, seen_by | OFFICIALS, (), [f"/api/v1/reports/{report.pk}/download/"])
 
 
 @cache
