@@ -107,23 +107,34 @@ class Column:
     moment: bool = False
 
 
-def code_and_label(name: str, get: Callable[[Model], tuple[str, str]]) -> list[Column]:
-    return [
-        Column(name, lambda row: get(row)[0]),
-        Column(f"{name}_label", lambda row: str(get(row)[1])),
-    ]
+def code_and_label(name: str, code: Callable[[Model], str], label: Callable[[str], str]) -> list:
+    """A code's column and its words' column. The words of each code are worked out once per
+    file (in the report's language): a million rows look up a handful of labels."""
+    labels: dict[str, str] = {}
+
+    def words(row) -> str:
+        value = code(row)
+        if value not in labels:
+            labels[value] = str(label(value)) if value not in (None, "") else ""
+        return labels[value]
+
+    return [Column(name, code), Column(f"{name}_label", words)]
 
 
-def choice(name: str, path: str | None = None) -> list[Column]:
-    """A choice field's code and its label in the report's language."""
+def choice(name: str, path: str = "") -> list[Column]:
+    """A choice field's code and its label (the model's choices, as `get_<name>_display`
+    reads them) in the report's language."""
+    steps = path.split("__") if path else []
+    choices: dict = {}
 
-    def get(row):
-        owner = row
-        for step in (path or "").split("__") if path else ():
-            owner = getattr(owner, step)
-        return getattr(owner, name), getattr(owner, f"get_{name}_display")()
+    def code(row):
+        for step in steps:
+            row = getattr(row, step)
+        if not choices:
+            choices.update(row._meta.get_field(name).flatchoices)
+        return getattr(row, name)
 
-    return code_and_label(name, get)
+    return code_and_label(name, code, lambda value: choices.get(value, value))
 
 
 def moment(value) -> str:
@@ -132,11 +143,11 @@ def moment(value) -> str:
 
 
 def region_columns(name: str, get: Callable[[Model], str]) -> list[Column]:
-    return code_and_label(name, lambda row: (get(row), figures.region(get(row))))
+    return code_and_label(name, get, figures.region)
 
 
 def state_columns(name: str, get: Callable[[Model], str]) -> list[Column]:
-    return code_and_label(name, lambda row: (get(row), indian_state_name(get(row))))
+    return code_and_label(name, get, indian_state_name)
 
 
 def header(columns: Sequence[Column]) -> list[str]:
