@@ -26,10 +26,14 @@ class Kind:
     code: str
     title: str | Promise
     formats: tuple[str, ...]
-    # Validates the request's `filters`; built with context {"actor": Actor, "user": user}.
-    # Its validated data is what the report keeps as its filters; an error is a 400.
+    # Validates the request's `filters`; built with context {"actor": Actor} (the requester).
+    # Its validated data is what the report keeps as its filters (and fingerprints: keep it
+    # normalised); an error is a 400 and nothing is written.
     filters: type[serializers.Serializer]
-    # (report, out_file, progress): writes the whole file in the report's language and zone.
+    # (report, out_file, progress): writes the whole file into the open binary `out_file`;
+    # the task has activated the report's language and its reader's time zone, and
+    # `compliance.reports.scope.actor_of(report)` is whose rows it may hold. It may set
+    # `report.rows`. The task stores the file and marks the report finished.
     write: Writer
     # A string that changes whenever the data behind the file does (services.data_version).
     version: Callable[[Actor, dict], str]
