@@ -12,6 +12,7 @@ app.autodiscover_tasks(
     [
         "compliance.checks",
         "compliance.evidence",
+        "compliance.findings",
         "compliance.personal_data",
         "mobility.notifications",
         "workers.imports",

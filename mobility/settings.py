@@ -191,6 +191,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mobility.notifications.tasks.resend_stalled_notifications",
         "schedule": 300.0,
     },
+    "findings-tell-new": {
+        "task": "compliance.findings.tasks.tell_new_findings",
+        "schedule": 300.0,
+    },
     # Staff who chose the digest read the day's news at the end of the Moscow working day.
     "notifications-daily-digest": {
         "task": "mobility.notifications.tasks.send_daily_digests",

@@ -191,3 +191,34 @@ def test_the_profile_page_asks_strangers_to_sign_in_and_is_linked_from_the_menu(
     assert client.get("/profile/").status_code == 404
     client.force_login(world.employer_a_user)
     assert 'href="/profile/"' in client.get("/employer/").content.decode()
+
+
+def test_staff_hear_of_findings_on_their_own_cases_once(world, hr):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from compliance.findings.notifications import tell_new_findings
+
+    world.agency_a_user.email = "desk@agency-a.example"
+    world.agency_a_user.save()
+    world.employer_b_user.email = "hr@employer-b.example"
+    world.employer_b_user.save()
+    old = factories.FindingFactory(placement=world.case(PlacementStatus.EMPLOYED))
+    start = timezone.now()
+    # The first run only sets its mark: what was found before is not news.
+    assert tell_new_findings(start) == 0
+    case = world.case(PlacementStatus.EMPLOYED)
+    finding = factories.FindingFactory(
+        placement=case, first_detected_at=start + timedelta(minutes=1)
+    )
+    later = start + timedelta(minutes=5)
+    assert tell_new_findings(later) == 2
+    assert tell_new_findings(later + timedelta(minutes=5)) == 0
+    told = Notification.objects.filter(event=Event.FINDING_OPENED).order_by("user_id")
+    assert [(n.user_id, n.case_id, n.language) for n in told] == sorted(
+        [(world.agency_a_user.pk, case.pk, "en"), (hr.pk, case.pk, "ru")]
+    )
+    assert all(n.in_digest for n in told)
+    assert all(f"/findings/{finding.pk}/" in n.text for n in told)
+    assert not Notification.objects.filter(case_id=old.placement_id).exists()
