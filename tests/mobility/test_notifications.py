@@ -191,3 +191,21 @@ def test_a_message_whose_task_was_lost_is_sent_by_the_recovery_job(
     lost.refresh_from_db()
     fresh.refresh_from_db()
     assert (lost.status, fresh.status) == ("sent", "queued")
+
+
+def test_the_beat_runs_each_notification_job_by_a_task_that_exists(settings):
+    from celery.schedules import crontab
+
+    celery_app.loader.import_default_modules()
+    schedule = settings.CELERY_BEAT_SCHEDULE
+    jobs = {
+        "notifications-resend-stalled": "mobility.notifications.tasks.resend_stalled_notifications",
+        "notifications-daily-digest": "mobility.notifications.tasks.send_daily_digests",
+        "wage-reports-due": "compliance.evidence.tasks.remind_wage_reports_due",
+        "findings-tell-new": "compliance.findings.tasks.tell_new_findings",
+    }
+    for name, task in jobs.items():
+        assert schedule[name]["task"] == task
+        assert task in celery_app.tasks
+    assert schedule["wage-reports-due"]["schedule"] == crontab(day_of_month=15, hour=9, minute=0)
+    assert schedule["notifications-daily-digest"]["schedule"] == crontab(hour=18, minute=0)
