@@ -21,6 +21,7 @@ from compliance.rulebook.models import SEVERITY_ORDER
 from compliance.rulebook.words import source_in_words
 from mobility.access import Role, actor_for
 from mobility.history import history_in_words
+from mobility.replica import heavy_reads
 from mobility.web import (
     csv_download,
     csv_moment,
@@ -171,7 +172,7 @@ def export(request):
     return csv_download(
         f"findings-{stamp}.csv",
         CSV_HEADER,
-        (_csv_row(finding) for finding in findings.iterator(chunk_size=2000)),
+        (_csv_row(finding) for finding in findings.using(heavy_reads()).iterator(chunk_size=2000)),
     )
 
 
