@@ -9,9 +9,10 @@ other user they run as that user. Without the binaries, or as root without a `po
 user, the tests are skipped saying so.
 
 The Django aliases `primary` and `replica` are added to `django.db.connections` for the
-duration of a test, pointed at the two servers, whose tables are created from the project's
+module's tests, pointed at the two servers, whose tables are created from the project's
 models (no migrations: the reads and writes tried here need the tables, not the data of the
-data migrations).
+data migrations). The test database stays `default`. Starting both servers and creating the
+tables takes about 5 s.
 """
 
 import glob
