@@ -162,7 +162,7 @@ def test_the_status_page_shows_your_wages_and_the_privacy_notice_first(client, p
     assert "40,000 RUB" in page and "18,000 RUB" in page and "60,000 RUB" in page
     assert "Accommodation, as your job offer says: up to 2,000 RUB a month" in page
     assert "5 November 2025" in page
-    assert page.count('action="/status/wages/"') == 2
+    assert page.count('action="/status/wages/#wage-') == 2
 
 
 def test_the_status_page_reads_in_russian(client, paid_case):
