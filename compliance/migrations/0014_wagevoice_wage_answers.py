@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
                 ('answered_at', models.DateTimeField(auto_now_add=True)),
                 ('finding', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='wage_answer', to='compliance.finding')),
                 ('grievance', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='wage_answer', to='workers.grievance')),
-                ('wage_report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='worker_answers', to='compliance.wagereport')),
+                ('wage_report', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='worker_answers', to='compliance.wagereport')),
             ],
             options={
                 'ordering': ['-answered_at', '-pk'],

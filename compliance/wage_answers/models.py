@@ -18,8 +18,9 @@ class WageAnswerKind(models.TextChoices):
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class WageAnswer(models.Model):
+    # The worker's word is evidence: a report they answered is not deleted from under it.
     wage_report = models.ForeignKey(
-        "compliance.WageReport", on_delete=models.CASCADE, related_name="worker_answers"
+        "compliance.WageReport", on_delete=models.PROTECT, related_name="worker_answers"
     )
     answer = models.CharField(_("answer"), max_length=10, choices=WageAnswerKind.choices)
     # What the report said had reached the worker when they answered, and what did.

@@ -121,12 +121,12 @@ def deductions_for(report) -> list[str]:
     agreed = report.agreed_deduction_rub or Decimal(0)
     if not agreed:
         return [_("Your job offer agreed no deductions from your wage.")]
-    if report.accommodation and report.meals:
-        what = _("Accommodation and meals")
-    elif report.meals:
+    if report.meals and not report.accommodation:
         what = _("Meals")
-    else:
+    elif report.accommodation and not report.meals:
         what = _("Accommodation")
+    else:
+        what = _("Accommodation and meals")
     lines = [
         _("%(what)s, as your job offer says: up to %(agreed)s a month")
         % {"what": what, "agreed": figures.roubles(agreed)}
