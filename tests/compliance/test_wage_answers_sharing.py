@@ -146,6 +146,9 @@ def test_other_findings_show_no_share_button(client, world, paid_case):
 def test_the_grievance_page_share_shares_the_finding_too(client, api, world, disputed):
     finding, grievance = disputed
     client.force_login(world.official)
+    page = client.get(f"/officials/grievances/{grievance.pk}/").content.decode()
+    assert "The worker's answer on a month's wage" in page
+    assert f'href="/findings/{finding.pk}/"' in page
     client.post(f"/officials/grievances/{grievance.pk}/", {"move": "share", "confirm": "yes"})
     assert finding_ids(api, world.employer_a_user) == [finding.pk]
 
