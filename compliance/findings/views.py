@@ -258,7 +258,7 @@ def detail(request, pk: int):
                 ),
                 form,
             )
-        elif move == "share":
+        elif move == "share" and actor.is_official:
             asked = unconfirmed(
                 request,
                 question=_(
