@@ -45,7 +45,7 @@ def seed_rule(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('compliance', '0013_minimum_wages_2024_spb_and_leningrad_oblast'),
+        ('compliance', '0015_field_labels_in_words'),
         ('pghistory', '0007_auto_20250421_0444'),
         ('workers', '0006_mvd_start_and_end_notices'),
     ]
