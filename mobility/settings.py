@@ -293,6 +293,8 @@ LOGGING = {
 
 # The pact's announced scale (about 70,000 workers); the dashboard shows employment against it.
 PACT_TARGET_WORKERS = env.int("PACT_TARGET_WORKERS", default=70000)
+# Days a worker has to answer a reported wage month before it counts as not answered.
+WAGE_ANSWER_DAYS = env.int("WAGE_ANSWER_DAYS", default=14)
 
 # Dotted path of the SMS backend (a class with `send(phone, text)`); the default logs only.
 SMS_BACKEND = env("SMS_BACKEND", default="mobility.notifications.LogSmsBackend")

@@ -21,6 +21,7 @@ TITLES = (
     gettext_noop("Wage not paid in full"),
     gettext_noop("Final settlement late"),
     gettext_noop("Half-month advance missing"),
+    gettext_noop("Wage disputed by the worker"),
     gettext_noop("Income tax withheld above the highest rate"),
     gettext_noop("Resident income tax rate not applied"),
     gettext_noop("Weekly hours above the maximum"),
@@ -75,6 +76,9 @@ CONDITIONS = (
     ),
     gettext_noop(
         "A month worked in full is reported with no advance payment date, or with one after the month's last day; months that ended before the rule came into force are not judged."
+    ),
+    gettext_noop(
+        "The worker answers on the status page that a reported month's net pay did not reach them as shown, and says how much did. Raised by the worker's answer, never by the sweep."
     ),
     gettext_noop(
         "A month's income tax withheld exceeds the non-resident rate of gross (the rate set for the resident-rate rule); the excess counts as a deduction."
