@@ -10,6 +10,7 @@ from compliance.grievances.urls import urlpatterns as grievances
 from compliance.inbox.urls import urlpatterns as inbox
 from compliance.personal_data.urls import urlpatterns as personal_data
 from compliance.rulebook.urls import urlpatterns as rulebook
+from compliance.wage_answers.urls import urlpatterns as wage_answers
 from compliance.watchlist.urls import urlpatterns as watchlist
 
 urlpatterns = [
@@ -22,4 +23,5 @@ urlpatterns = [
     *checks,
     *personal_data,
     *inbox,
+    *wage_answers,
 ]

@@ -89,6 +89,15 @@ DATABASES = {
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 # Reconnect transparently after PostgreSQL restarts instead of failing the next request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A streaming replica of `default` for the heavy reads (mobility/replica.py says which). Tests
+# take it as a mirror of the test database, so a test run never tries to create a database on
+# a read-only standby.
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db_url("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["mobility.replica.PrimaryRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="rediscache://127.0.0.1:6379/1")}
@@ -303,6 +312,8 @@ LOGGING = {
 
 # The pact's announced scale (about 70,000 workers); the dashboard shows employment against it.
 PACT_TARGET_WORKERS = env.int("PACT_TARGET_WORKERS", default=70000)
+# Days a worker has to answer a reported wage month before it counts as not answered.
+WAGE_ANSWER_DAYS = env.int("WAGE_ANSWER_DAYS", default=14)
 
 # How SMS leave (mobility/notifications/backends.py): `log` writes them to the log only (the
 # default, for development), `http` posts them to a gateway, or a dotted path of a class with

@@ -41,10 +41,17 @@ def file_grievance(*, placement: Placement, category: str, description: str) -> 
     """Record a worker's complaint under a new receipt number. Officials must acknowledge it
     within 3 days and resolve it within 30; the employer learns of it only when an official
     shares it. The caller has already matched the case to the worker's date of birth."""
+    with transaction.atomic(durable=True):
+        return record_grievance(placement=placement, category=category, description=description)
+
+
+def record_grievance(*, placement: Placement, category: str, description: str) -> Grievance:
+    """`file_grievance` as part of the caller's transaction (a worker's wage dispute files its
+    grievance together with its finding)."""
     now = timezone.now()
     for attempt in range(_RECEIPT_ATTEMPTS):
         try:
-            with transaction.atomic(durable=True):
+            with transaction.atomic():
                 return Grievance.objects.create(
                     receipt=new_reference(RECEIPT_PREFIX),
                     placement=placement,

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from mobility import figures
 from mobility.access import Role
 from mobility.notifications.selectors import case_notifications_visible_to
+from mobility.replica import heavy_reads
 from mobility.web import (
     csv_download,
     csv_moment,
@@ -258,6 +259,6 @@ def _placements_csv(cases):
             case.employment_start or "",
             csv_moment(case.updated_at),
         )
-        for case in cases.iterator(chunk_size=2000)
+        for case in cases.using(heavy_reads()).iterator(chunk_size=2000)
     )
     return csv_download("cases.csv", CSV_COLUMNS, rows)
