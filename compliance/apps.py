@@ -12,6 +12,7 @@ class ComplianceConfig(AppConfig):
         from compliance.checks import receivers
         from compliance.inbox import sections
         from compliance.personal_data.receivers import on_worker_deleted
+        from compliance.wage_answers import sections as wage_sections
         from employers.sponsorship.signals import employer_changed
         from workers.models import Worker
         from workers.placements.signals import agency_changed, placement_changed, worker_changed
@@ -22,3 +23,4 @@ class ComplianceConfig(AppConfig):
         employer_changed.connect(receivers.on_employer_changed, dispatch_uid="compliance-employer")
         post_delete.connect(on_worker_deleted, sender=Worker, dispatch_uid="personal-data-worker")
         sections.register()
+        wage_sections.register()

@@ -10,6 +10,7 @@ from compliance.personal_data.models import (
     PersonalDataRequestStatus,
 )
 from compliance.rulebook.models import Corridor, MinimumWage, Rule, RuleParameter, Severity
+from compliance.wage_answers.models import WITHDRAWN_BY_WORKER, WageAnswer, WageAnswerKind
 
 __all__ = [
     "Corridor",
@@ -19,6 +20,9 @@ __all__ = [
     "PersonalDataRequestStatus",
     "Rule",
     "RuleParameter",
+    "WageAnswer",
+    "WageAnswerKind",
+    "WITHDRAWN_BY_WORKER",
 ]
 
 MONEY = {"max_digits": 12, "decimal_places": 2}

@@ -11,6 +11,7 @@ from compliance.inbox.urls import urlpatterns as inbox
 from compliance.personal_data.urls import urlpatterns as personal_data
 from compliance.reports.urls import urlpatterns as reports
 from compliance.rulebook.urls import urlpatterns as rulebook
+from compliance.wage_answers.urls import urlpatterns as wage_answers
 from compliance.watchlist.urls import urlpatterns as watchlist
 
 urlpatterns = [
@@ -24,4 +25,5 @@ urlpatterns = [
     *personal_data,
     *inbox,
     *reports,
+    *wage_answers,
 ]

@@ -19,6 +19,7 @@ from compliance.findings.wording import close_reason_in_words, finding_message
 from compliance.models import OPEN_FINDING_STATUSES, FindingStatus
 from compliance.rulebook.models import SEVERITY_ORDER
 from compliance.rulebook.words import source_in_words
+from compliance.wage_answers import services as wage_answers
 from mobility.access import Role, actor_for
 from mobility.history import history_in_words
 from mobility.web import (
@@ -192,6 +193,25 @@ def detail(request, pk: int):
                 ),
                 form,
             )
+        elif move == "share" and actor.is_official:
+            asked = unconfirmed(
+                request,
+                question=_(
+                    "Share this dispute with the employer? The employer will see the finding "
+                    "and the worker's grievance, so which worker spoke up about this month, and "
+                    "this cannot be taken back. Share it only when the worker is safe to be "
+                    "named."
+                ),
+                action=_("Yes, share it"),
+                back=reverse("finding", args=[finding.pk]),
+                details=[(_("Case"), finding.placement.reference if finding.placement else "")],
+            )
+            if asked is not None:
+                return asked
+            done = run_service(
+                request,
+                lambda: wage_answers.share_wage_dispute(actor=actor, finding_id=finding.pk),
+            )
         else:
             done = False
             messages.error(request, _("Unknown action."))
@@ -220,6 +240,8 @@ def detail(request, pk: int):
             "can_acknowledge": actor.is_official and finding.status == "open",
             "form": form,
             "history": _history(finding) if actor.is_official else None,
+            # None for a finding that is no worker's dispute.
+            "dispute_shared": wage_answers.is_shared(finding) if actor.is_official else None,
             "explains": actor.is_official,
             "back": "findings-queue" if actor.is_official else f"own-findings-{actor.role}",
         },

@@ -39,6 +39,7 @@ from mobility import figures
 from mobility.access import Actor, Role
 from mobility.filtering import GENERAL_PARAMETERS
 from mobility.regions import indian_state_name
+from mobility.replica import heavy_reads
 from workers.agencies.api import AgencyViewSet
 from workers.models import Agency, Grievance, Placement, Worker
 from workers.placements.api import PlacementViewSet
@@ -192,7 +193,8 @@ class ListExport:
     def write(self, report, out_file, progress: Progress) -> None:
         actor = actor_of(report)
         columns = self.columns(actor)
-        rows = self.rows(actor, report.filters)
+        # The file is the heavy read: a replica, when there is one (mobility/replica.py).
+        rows = self.rows(actor, report.filters).using(heavy_reads())
         total = rows.count()
         lines = (
             [c.value(row) if not c.moment else moment(c.value(row)) for c in columns]

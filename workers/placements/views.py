@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from mobility import figures
 from mobility.access import Role
+from mobility.notifications.selectors import case_notifications_visible_to
 from mobility.web import (
     for_roles,
     paginate,
@@ -31,6 +32,8 @@ from workers.placements.forms import CONTRACT_FILE, PlacementFactsForm, page_mov
 from workers.placements.selectors import placements_visible_to, timeline_of
 
 PAGE_SIZE = 25
+# The latest messages about a case; older ones stay in the admin.
+NOTIFICATIONS_SHOWN = 50
 RELATED = ("worker", "agency", "job_order__employer")
 
 
@@ -99,6 +102,9 @@ def case_page(
             or (PlacementFactsForm(names=facts, placement=placement) if facts else None),
             "is_terminal": lifecycle.is_terminal(placement.status),
             "can_record_permit": "work_permit_region" in facts,
+            "notifications": case_notifications_visible_to(request.user, placement.pk)[
+                :NOTIFICATIONS_SHOWN
+            ],
         },
         status=status,
     )
