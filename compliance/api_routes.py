@@ -6,6 +6,7 @@ from compliance.evidence.api import InsuranceCoverViewSet, SafetyRecordViewSet, 
 from compliance.findings.api import FindingViewSet
 from compliance.grievances.api import GrievanceViewSet
 from compliance.personal_data.api import PersonalDataRequestViewSet, WorkerPersonalDataViewSet
+from compliance.reports.api import ReportViewSet
 from compliance.rulebook.api import MinimumWageViewSet, RuleViewSet
 from compliance.watchlist.api import WatchlistViewSet
 
@@ -24,4 +25,5 @@ routes = [
     # workers app's own routes, since they read every app.
     (r"workers/(?P<id>[0-9]+)", WorkerPersonalDataViewSet, "worker-personal-data"),
     ("personal-data-requests", PersonalDataRequestViewSet, "personal-data-request"),
+    ("reports", ReportViewSet, "report"),
 ]

@@ -13,6 +13,7 @@ class ComplianceConfig(AppConfig):
         from compliance.entitlements.views import case_page_section, status_section
         from compliance.inbox import sections
         from compliance.personal_data.receivers import on_worker_deleted
+        from compliance.wage_answers import sections as wage_sections
         from employers.sponsorship.signals import employer_changed
         from workers.models import Worker
         from workers.placements.sections import add_case_page_section
@@ -25,6 +26,7 @@ class ComplianceConfig(AppConfig):
         employer_changed.connect(receivers.on_employer_changed, dispatch_uid="compliance-employer")
         post_delete.connect(on_worker_deleted, sender=Worker, dispatch_uid="personal-data-worker")
         sections.register()
+        wage_sections.register()
         add_case_section(
             order=20,
             template="compliance/entitlements/_status_section.html",

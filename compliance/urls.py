@@ -10,7 +10,9 @@ from compliance.findings.urls import urlpatterns as findings
 from compliance.grievances.urls import urlpatterns as grievances
 from compliance.inbox.urls import urlpatterns as inbox
 from compliance.personal_data.urls import urlpatterns as personal_data
+from compliance.reports.urls import urlpatterns as reports
 from compliance.rulebook.urls import urlpatterns as rulebook
+from compliance.wage_answers.urls import urlpatterns as wage_answers
 from compliance.watchlist.urls import urlpatterns as watchlist
 
 urlpatterns = [
@@ -24,4 +26,6 @@ urlpatterns = [
     *checks,
     *personal_data,
     *inbox,
+    *reports,
+    *wage_answers,
 ]

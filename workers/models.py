@@ -359,9 +359,14 @@ class Grievance(models.Model):
         db_index=True,
     )
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assigned to"),
     )
-    shared_with_employer = models.BooleanField(default=False)
+    shared_with_employer = models.BooleanField(_("shared with the employer"), default=False)
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     acknowledgement_due = models.DateTimeField()
     resolution_due = models.DateTimeField()

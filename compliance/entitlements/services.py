@@ -24,6 +24,7 @@ from compliance.entitlements.models import (
     Payment,
     PaymentAnswer,
 )
+from compliance.entitlements.notifications import tell_payment_recorded
 from compliance.entitlements.selectors import entitlements_visible_to
 from compliance.models import OPEN_FINDING_STATUSES, Finding, FindingStatus
 from mobility import figures
@@ -58,7 +59,7 @@ def _locked(entitlement_id: int) -> tuple[Finding, Entitlement]:
     finding = Finding.objects.select_for_update().get(pk=finding_id)
     entitlement = (
         Entitlement.objects.select_for_update(of=("self",))
-        .select_related("placement__job_order")
+        .select_related("placement__job_order", "placement__worker")
         .get(pk=entitlement_id)
     )
     return finding, entitlement
@@ -107,7 +108,7 @@ def record_payment(
             )
         if problems:
             raise RequirementsUnmet(problems)
-        return Payment.objects.create(
+        payment = Payment.objects.create(
             entitlement=entitlement,
             amount=amount,
             paid_on=paid_on,
@@ -115,6 +116,8 @@ def record_payment(
             reference=reference,
             recorded_by_id=actor.user_id,
         )
+        tell_payment_recorded(payment)
+        return payment
 
 
 def _accept(finding: Finding, entitlement: Entitlement, payment: Payment, closer_id) -> None:

@@ -12,6 +12,7 @@ from compliance.grievances.filters import GrievanceQueueFilter
 from compliance.grievances.forms import AssignForm, GrievanceKeyForm, OutcomeForm
 from compliance.grievances.selectors import find_grievance, grievance_status, grievances_visible_to
 from compliance.grievances.services import file_grievance
+from compliance.models import WageAnswer
 from mobility.access import Role, actor_for
 from mobility.history import history_in_words
 from mobility.web import for_roles, paginate, query_without_page, run_service, unconfirmed
@@ -210,6 +211,10 @@ def detail(request, pk: int):
             "outcome_form": outcome_form,
             "worker_language": Language(grievances.worker_language(grievance)).label,
             "history": history_in_words(grievance, GRIEVANCE_STORY),
+            # The finding of the worker's wage dispute that filed this grievance, if one did.
+            "dispute_finding": WageAnswer.objects.filter(grievance=grievance)
+            .values_list("finding_id", flat=True)
+            .first(),
         },
         status=400 if assign_form.errors or outcome_form.errors else 200,
     )

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('compliance', '0013_minimum_wages_2024_spb_and_leningrad_oblast'),
+        ('compliance', '0017_report_jobs'),
         ('pghistory', '0007_auto_20250421_0444'),
         ('workers', '0006_mvd_start_and_end_notices'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
