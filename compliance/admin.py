@@ -5,6 +5,7 @@ the figures of their regions)."""
 
 from django.contrib import admin
 
+from compliance.entitlements import admin as entitlements_admin  # noqa: F401 (registers)
 from compliance.models import (
     CheckRun,
     Finding,

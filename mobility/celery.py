@@ -11,8 +11,11 @@ app.autodiscover_tasks()
 app.autodiscover_tasks(
     [
         "compliance.checks",
+        "compliance.evidence",
+        "compliance.findings",
         "compliance.grievances",
         "compliance.personal_data",
+        "mobility.notifications",
         "workers.imports",
         "workers.placements",
     ]

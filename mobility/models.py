@@ -88,3 +88,7 @@ class Heartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} @ {self.seen_at:%Y-%m-%d %H:%M:%S}"
+
+
+# Models of the capability packages, where Django looks for the app's models.
+from mobility.notifications.models import Notification, NotificationSettings  # noqa: E402,F401

@@ -14,7 +14,14 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from compliance.models import CheckRun, Finding, InsuranceCover, SafetyRecord, WageReport
+from compliance.models import (
+    CheckRun,
+    Entitlement,
+    Finding,
+    InsuranceCover,
+    SafetyRecord,
+    WageReport,
+)
 from compliance.rulebook.models import Rule
 from employers.models import (
     Employer,
@@ -252,6 +259,24 @@ class FindingFactory(factory.django.DjangoModelFactory):
     first_detected_at = factory.LazyFunction(timezone.now)
     last_detected_at = factory.SelfAttribute("first_detected_at")
     due_at = factory.LazyAttribute(lambda o: o.first_detected_at + timedelta(days=14))
+
+
+class EntitlementFactory(factory.django.DjangoModelFactory):
+    """What a money finding owes, as the engine opens it (the engine's own path is tested in
+    tests/compliance/test_entitlements.py): 10,000 RUB of wages, due on 15 November 2025."""
+
+    class Meta:
+        model = Entitlement
+
+    finding = factory.SubFactory(FindingFactory)
+    placement = factory.SelfAttribute("finding.placement")
+    kind = "underpaid_wages"
+    period = factory.SelfAttribute("finding.period")
+    currency = "RUB"
+    amount_owed = Decimal("10000.00")
+    owed_by = "employer"
+    legal_source = "Labour Code art. 22, 135"
+    due_on = date(2025, 11, 15)
 
 
 class GrievanceFactory(factory.django.DjangoModelFactory):

@@ -388,9 +388,14 @@ class Grievance(models.Model):
         db_index=True,
     )
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assigned to"),
     )
-    shared_with_employer = models.BooleanField(default=False)
+    shared_with_employer = models.BooleanField(_("shared with the employer"), default=False)
     # Whose officials answer for it: from its category's clock, or the assignee's side.
     side = models.CharField(_("side"), max_length=2, choices=Side.choices, default=Side.RUSSIA)
     level = models.PositiveSmallIntegerField(

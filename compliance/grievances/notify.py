@@ -1,14 +1,16 @@
-"""Who hears that a grievance climbed the ladder. One function, so that the notification
-records of issue 13 (point 6) can take over its body."""
+"""Who hears that a grievance climbed the ladder: the officials of its new level, each in
+their language and as they chose (now, in the digest, or not), once per climb."""
 
 from django.conf import settings
 from django.urls import reverse
 
-from mobility.notifications import email_users
+from mobility.notifications.events import Event
+from mobility.notifications.services import notify_all
 
 
 def notify_new_level(grievance_id: int) -> None:
-    """E-mail the officials of the level a grievance has just reached that it is theirs now."""
+    """Called once the climb is committed, so that the officials read the grievance as it
+    now is."""
     from compliance.grievances.ladder import officials_to_tell
     from workers.models import Grievance
 
@@ -17,11 +19,17 @@ def notify_new_level(grievance_id: int) -> None:
     )
     if grievance is None:
         return
-    email_users(
-        officials_to_tell(grievance),
-        f"Grievance {grievance.receipt} escalated to you",
-        f"Grievance {grievance.receipt} ({grievance.get_category_display()}) is now at the "
-        f"level of {grievance.get_level_display().lower()}: "
-        f"{grievance.get_escalation_reason_display().lower()}. "
-        f"Open it: {settings.SITE_URL}{reverse('grievance', args=[grievance.pk])}",
+    notify_all(
+        Event.GRIEVANCE_CLOCK,
+        officials_to_tell(grievance).select_related("notification_settings"),
+        {
+            "receipt": grievance.receipt,
+            "category": grievance.get_category_display,
+            "clock": lambda: (
+                f"{grievance.get_level_display()}: {grievance.get_escalation_reason_display()}"
+            ),
+            "url": f"{settings.SITE_URL}{reverse('grievance', args=[grievance.pk])}",
+        },
+        key=f"grievance:{grievance.pk}:level:{grievance.level}:{int(grievance.level_since.timestamp())}",
+        case_id=grievance.placement_id,
     )

@@ -1,9 +1,10 @@
 from datetime import date, datetime
 
-from django.db.models import F, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 
 from compliance.grievances import ladder
+from compliance.models import WageAnswer
 from mobility.access import Role, actor_for
 from workers.models import OPEN_GRIEVANCE_STATUSES, Grievance
 from workers.placements.references import normalise
@@ -52,15 +53,21 @@ def find_grievance(receipt: str, date_of_birth: date) -> dict | None:
 def grievances_visible_to(user) -> QuerySet[Grievance]:
     """Officials and employers: those about the cases they see (`placements_visible_to`; who
     filed one is hidden from an employer until an official shares it, the API shows less
-    then); agencies and anyone else: none."""
+    then; a worker's wage dispute is not even counted for the employer until then: its month
+    would tell whose it is); agencies and anyone else: none."""
     actor = actor_for(user)
     grievances = Grievance.objects.select_related(
         "placement__job_order__employer", "placement__worker", "assignee"
     )
     if actor.is_official and not actor.is_region_limited:
         return grievances
-    if actor.is_official or actor.role == Role.EMPLOYER:
+    if actor.is_official:
         return grievances.filter(placement__in=placements_visible_to(user))
+    if actor.role == Role.EMPLOYER:
+        return grievances.filter(placement__in=placements_visible_to(user)).exclude(
+            Exists(WageAnswer.objects.filter(grievance=OuterRef("pk"))),
+            shared_with_employer=False,
+        )
     return grievances.none()
 
 

@@ -23,6 +23,8 @@ from compliance.grievances import ladder
 from mobility import figures
 from mobility.access import Actor, actor_for
 from mobility.errors import ActionForbidden, MoveNotAllowed
+from mobility.notifications.events import Event
+from mobility.notifications.services import notify
 from workers.models import (
     CLOCKED_GRIEVANCE_STATUSES,
     OPEN_GRIEVANCE_STATUSES,
@@ -47,10 +49,17 @@ def file_grievance(*, placement: Placement, category: str, description: str) -> 
     resolve abuse or a kept passport, 3 and 30 otherwise, as officials set them); the employer
     learns of it only when an official shares it. The caller has already matched the case to
     the worker's date of birth."""
+    with transaction.atomic(durable=True):
+        return record_grievance(placement=placement, category=category, description=description)
+
+
+def record_grievance(*, placement: Placement, category: str, description: str) -> Grievance:
+    """`file_grievance` as part of the caller's transaction (a worker's wage dispute files its
+    grievance together with its finding)."""
     now = timezone.now()
     for attempt in range(_RECEIPT_ATTEMPTS):
         try:
-            with transaction.atomic(durable=True):
+            with transaction.atomic():
                 return Grievance.objects.create(
                     receipt=new_reference(RECEIPT_PREFIX),
                     placement=placement,
@@ -185,7 +194,21 @@ def start_investigation(*, actor: Actor, grievance_id: int) -> Grievance:
         grievance.acknowledged_at = timezone.now()
         grievance.assignee_id = grievance.assignee_id or actor.user_id
         grievance.save(update_fields=["status", "acknowledged_at", "assignee", "updated_at"])
+        tell_worker(grievance, Event.GRIEVANCE_ACKNOWLEDGED, key=f"grievance:{grievance.pk}:ack")
     return grievance
+
+
+def tell_worker(grievance: Grievance, event: str, *, key: str) -> None:
+    """An SMS to the worker who filed the grievance, in their language, pointing to /status/
+    where they follow it (the SMS names only the receipt, never what the complaint says)."""
+    placement = Placement.objects.select_related("worker").get(pk=grievance.placement_id)
+    notify(
+        event,
+        placement.worker,
+        {"receipt": grievance.receipt, "url": f"{settings.SITE_URL}/status/"},
+        key=key,
+        case_id=placement.pk,
+    )
 
 
 # Outcomes an official picks from, stored in the worker's language when the grievance closes:
@@ -257,6 +280,12 @@ def close_grievance(
             grievance.status = GrievanceStatus.REJECTED
             grievance.closed_at = now
             grievance.save(update_fields=[*CLOSING_FIELDS, "closed_at"])
+        # An answer given again after a reopening is news again: the key names this answer.
+        tell_worker(
+            grievance,
+            Event.GRIEVANCE_CLOSED,
+            key=f"grievance:{grievance.pk}:closed:{now.isoformat()}",
+        )
     return grievance
 
 

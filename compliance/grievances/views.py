@@ -27,6 +27,7 @@ from compliance.grievances.selectors import (
     grievances_visible_to,
 )
 from compliance.grievances.services import file_grievance
+from compliance.models import WageAnswer
 from mobility.access import Role, actor_for
 from mobility.errors import MoveNotAllowed
 from mobility.history import history_in_words
@@ -310,6 +311,10 @@ def detail(request, pk: int):
             "silence_form": silence_form,
             "worker_language": Language(grievances.worker_language(grievance)).label,
             "history": history_in_words(grievance, GRIEVANCE_STORY),
+            # The finding of the worker's wage dispute that filed this grievance, if one did.
+            "dispute_finding": WageAnswer.objects.filter(grievance=grievance)
+            .values_list("finding_id", flat=True)
+            .first(),
         },
         status=400 if any(form.errors for form in forms_with_errors) else 200,
     )

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mobility', '0001_initial'),
+        ('mobility', '0002_notify_notifications'),
     ]
 
     operations = [

@@ -12,7 +12,7 @@ def seed_clocks(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('compliance', '0013_minimum_wages_2024_spb_and_leningrad_oblast'),
+        ('compliance', '0019_key_rates'),
     ]
 
     operations = [

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('workers', '0006_mvd_start_and_end_notices'),
+        ('workers', '0007_field_labels_in_words'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
