@@ -11,8 +11,12 @@ app.autodiscover_tasks()
 app.autodiscover_tasks(
     [
         "compliance.checks",
+        "compliance.evidence",
+        "compliance.findings",
+        "compliance.grievances",
         "compliance.personal_data",
         "compliance.statistics",
+        "mobility.notifications",
         "workers.imports",
         "workers.placements",
     ]

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from django.db import connection, transaction
 
 from compliance.checks.rules.base import Context, Hit
+from compliance.entitlements import ledger
 from compliance.models import CONDITION_CLEARED, OPEN_FINDING_STATUSES, RULE_DISABLED
 from compliance.rulebook.models import Rule, Severity
 
@@ -95,7 +96,7 @@ UPSERT = f"""
     WHERE f.evidence IS DISTINCT FROM EXCLUDED.evidence
        OR f.severity IS DISTINCT FROM EXCLUDED.severity
        OR f.last_detected_at < EXCLUDED.last_detected_at - interval '1 day'
-    RETURNING (xmax = 0) AS inserted
+    RETURNING f.id, (xmax = 0) AS inserted
 """  # noqa: S608
 
 # The scope's open findings, and those a person closed: a finding closed by a person (waived,
@@ -112,11 +113,12 @@ KNOWN_IN_SCOPE = """
            OR f.status = 'resolved' AND f.close_reason <> ALL(%(reopen)s))
 """
 
-RESOLVE = """
+# A money finding waits for its entitlement: cleared, it stays open until paid or waived.
+RESOLVE = f"""
     UPDATE compliance_finding
     SET status = 'resolved', closed_at = %(now)s, close_reason = %(cleared)s, closed_by_id = NULL
-    WHERE id = ANY(%(ids)s) AND status = ANY(%(open)s)
-"""
+    WHERE id = ANY(%(ids)s) AND status = ANY(%(open)s) AND NOT {ledger.STILL_OWED}
+"""  # noqa: S608
 
 
 def apply_hits(ctx: Context, rule: Rule, hits: list[Hit], scope: Scope, now: datetime) -> Outcome:
@@ -144,7 +146,9 @@ def apply_hits(ctx: Context, rule: Rule, hits: list[Hit], scope: Scope, now: dat
         opened = 0
         if hits:
             cursor.execute(UPSERT, _upsert_params(ctx, rule, hits, now))
-            opened = sum(1 for (inserted,) in cursor.fetchall() if inserted)
+            written = cursor.fetchall()
+            opened = sum(1 for _pk, inserted in written if inserted)
+            ledger.follow_findings(cursor, ctx, rule, [pk for pk, _ in written], now)
         resolved = 0
         if cleared:
             cursor.execute(

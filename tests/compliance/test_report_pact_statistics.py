@@ -119,12 +119,3 @@ def test_only_officials_may_ask_for_the_pact_statistics(small_world):
     for user in (small_world.agency_a_user, small_world.employer_a_user):
         with pytest.raises(NotFound):
             filters_of(PactStatisticsFilters, user, month="2025-10")
-
-
-def test_a_label_that_looks_like_a_formula_is_written_as_text(small_world):
-    from compliance.reports.documents.pact_statistics import _safe
-
-    assert _safe("=HYPERLINK(1)") == "'=HYPERLINK(1)"
-    assert _safe("-3") == "'-3"
-    assert _safe(-3) == -3
-    assert _safe("Moscow") == "Moscow"

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from rest_framework.exceptions import NotFound, ValidationError
 
+from compliance.models import Report
 from compliance.reports.documents.compliance_reports import (
     write_agency_compliance,
     write_employer_compliance,
@@ -18,6 +19,7 @@ from compliance.reports.documents.serializers import (
     EmployerComplianceFilters,
 )
 from tests import factories
+from tests.compliance.reports_helpers import file_of, request_export
 from tests.reports_helpers import filters_of, pdf_text, written
 from workers.models import CaseEvent, Placement
 
@@ -346,3 +348,24 @@ def test_the_number_of_queries_does_not_grow_with_the_findings(world):
         return len(captured)
 
     assert queries_with(1) == queries_with(5)
+
+
+def test_an_official_asks_for_the_employers_report_as_a_job_and_downloads_the_pdf(world, api):
+    _moscow_world(world)
+    body = {"employer": world.employer_a.pk, "month": "2025-10", "language": "ru"}
+    response = request_export(api, world.official, "employer_compliance", "pdf", body)
+    assert response.status_code == 202, response.json()
+    report = api.get(f"/api/v1/reports/{response.json()['id']}/").json()
+    assert (report["status"], report["progress"]) == ("finished", 100)
+    flat = " ".join(pdf_text(file_of(api.get(report["download_url"]))).split())
+    assert "ООО Стройка Москва" in flat
+    # Asked again on the same data, the finished file is reused.
+    again = request_export(api, world.official, "employer_compliance", "pdf", body)
+    assert again.json()["id"] == response.json()["id"]
+
+
+def test_an_employer_cannot_ask_for_another_employers_report(world, api):
+    body = {"employer": world.employer_b.pk, "month": "2025-10", "language": "en"}
+    response = request_export(api, world.employer_a_user, "employer_compliance", "pdf", body)
+    assert response.status_code in (400, 404)
+    assert not Report.objects.exists()

@@ -23,17 +23,9 @@ from compliance.rulebook.models import Category, Severity
 from employers.models import Sector
 from mobility.placement_status import PlacementStatus
 from mobility.regions import indian_state_name, russian_region_name
+from mobility.web import safe_cell
 from workers.models import GrievanceCategory
 from workers.placements.selectors import placements_visible_to
-
-# Text a spreadsheet would run as a formula is written with a leading apostrophe.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _month(day) -> str:
@@ -223,7 +215,7 @@ def _write_xlsx(tables, out: BinaryIO, progress) -> None:
         sheet.write_row(0, 0, header, bold)
         sheet.freeze_panes(1, 0)
         for number, row in enumerate(rows(), start=1):
-            sheet.write_row(number, 0, [_safe(value) for value in row])
+            sheet.write_row(number, 0, [safe_cell(value) for value in row])
         progress(int(90 * (index + 1) / len(tables)))
     workbook.close()
 
@@ -237,7 +229,7 @@ def _write_csv(tables, out: BinaryIO, progress) -> None:
         writer.writerow([title])
         writer.writerow(header)
         for row in rows():
-            writer.writerow([_safe(value) for value in row])
+            writer.writerow([safe_cell(value) for value in row])
         progress(int(90 * (index + 1) / len(tables)))
     text.flush()
     text.detach()

@@ -59,7 +59,8 @@ class PeriodFilters(serializers.Serializer):
 
 
 def _requester(serializer: serializers.Serializer):
-    return serializer.context["request"].user
+    """A report job's requester (`actor`), or the request's user where a page checks them."""
+    return serializer.context.get("actor") or serializer.context["request"].user
 
 
 class EmployerComplianceFilters(PeriodFilters):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('compliance', '0013_minimum_wages_2024_spb_and_leningrad_oblast'),
+        ('compliance', '0020_grievance_clocks'),
     ]
 
     operations = [
