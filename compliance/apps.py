@@ -10,6 +10,7 @@ class ComplianceConfig(AppConfig):
         from django.db.models.signals import post_delete
 
         from compliance.checks import receivers
+        from compliance.entitlements import sections as ledger_sections
         from compliance.entitlements.views import case_page_section, status_section
         from compliance.inbox import sections
         from compliance.personal_data.receivers import on_worker_deleted
@@ -27,6 +28,7 @@ class ComplianceConfig(AppConfig):
         post_delete.connect(on_worker_deleted, sender=Worker, dispatch_uid="personal-data-worker")
         sections.register()
         wage_sections.register()
+        ledger_sections.register()
         add_case_section(
             order=20,
             template="compliance/entitlements/_status_section.html",

@@ -26,11 +26,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from compliance.checks.selectors import check_runs_visible_to
+from compliance.entitlements import scores
+from compliance.entitlements.filters import PaymentFilter
+from compliance.entitlements.models import Currency
+from compliance.entitlements.selectors import entitlements_visible_to, payments_visible_to
 from compliance.findings.filters import FindingQueueFilter
 from compliance.findings.selectors import findings_visible_to
 from compliance.grievances.filters import GrievanceQueueFilter, overdue_at
 from compliance.grievances.selectors import grievances_visible_to
-from compliance.models import OPEN_FINDING_STATUSES, CheckRunScope, Finding
+from compliance.models import OPEN_FINDING_STATUSES, CheckRunScope, Finding, WageReport
 from compliance.rulebook.models import Category, Severity
 from employers.models import Employer
 from mobility.access import actor_for
@@ -164,7 +168,9 @@ def placements_by(placements: QuerySet[Placement], dimension: str) -> list[dict]
     return [{"key": row["key"], "count": row["n"]} for row in rows]
 
 
-def top_employers_by_open_breaches(findings: QuerySet[Finding]) -> list[dict]:
+def top_employers_by_open_breaches(
+    findings: QuerySet[Finding], scored: dict[int, dict]
+) -> list[dict]:
     breaches = findings.filter(
         status__in=OPEN_FINDING_STATUSES, severity__in=(Severity.BREACH, Severity.CRITICAL)
     )
@@ -180,6 +186,7 @@ def top_employers_by_open_breaches(findings: QuerySet[Finding]) -> list[dict]:
             "employer": row["employer_key"],
             "legal_name": names[row["employer_key"]].legal_name,
             "open_breaches": row["n"],
+            **scored.get(row["employer_key"], scores.NO_SCORES),
         }
         for row in rows
         if row["employer_key"] in names
@@ -197,10 +204,14 @@ def _agency_links(agency_id: int, scope: dict[str, str]) -> dict[str, str]:
 
 
 def agency_table(
-    placements: QuerySet[Placement], findings: QuerySet[Finding], scope: dict[str, str]
+    placements: QuerySet[Placement],
+    findings: QuerySet[Finding],
+    scope: dict[str, str],
+    scored: dict[int, dict],
 ) -> list[dict]:
     """Each agency with cases in scope, its figures and the lists they count. A finding is the
-    agency's when it is about one of its cases or about the agency itself (`of_agency`)."""
+    agency's when it is about one of its cases or about the agency itself (`of_agency`); its
+    money and wage scores are `scores.scores`'."""
     case_rows = (
         placements.order_by()
         .values("agency_id")
@@ -226,11 +237,23 @@ def agency_table(
             "cases": row["cases"],
             "employed": row["employed"],
             "open_findings": open_by_agency.get(row["agency_id"], 0),
+            **scored.get(row["agency_id"], scores.NO_SCORES),
             "links": _agency_links(row["agency_id"], scope),
         }
         for row in case_rows
     ]
     return sorted(table, key=lambda row: (-row["cases"], row["name"]))
+
+
+def wage_months(placements: QuerySet[Placement], filters: PlacementFilter) -> QuerySet[WageReport]:
+    """The wage months reported for the cases in scope, within the dashboard's period."""
+    months = WageReport.objects.using(placements.db).filter(placement__in=placements)
+    cleaned = filters.form.cleaned_data
+    if cleaned.get("period_from"):
+        months = months.filter(month__gte=cleaned["period_from"].replace(day=1))
+    if cleaned.get("period_to"):
+        months = months.filter(month__lte=cleaned["period_to"])
+    return months
 
 
 def tiles(summary: dict, scope: dict[str, str]) -> list[dict]:
@@ -282,6 +305,16 @@ def tiles(summary: dict, scope: dict[str, str]) -> list[dict]:
         ),
         *(
             (
+                currency,
+                "money",
+                labels,
+                summary["money_recovered"].get(currency, 0),
+                _link("payments-list", scope, accepted="true", currency=currency),
+            )
+            for currency, labels in Currency.choices
+        ),
+        *(
+            (
                 f"{row['agency']}-{column}",
                 "agencies",
                 f"{row['name']}: {label}",
@@ -327,6 +360,14 @@ def summary(request, filters: PlacementFilter) -> dict:
     grievances = rows_of(
         GrievanceQueueFilter(filters.data, queryset=grievances_visible_to(user), request=request)
     ).using(using)
+    payments = rows_of(
+        PaymentFilter(filters.data, queryset=payments_visible_to(user), request=request)
+    ).using(using)
+    ledger = {
+        "entitlements": entitlements_visible_to(user).using(using).filter(placement__in=placements),
+        "payments": payments,
+        "wage_reports": wage_months(placements, filters),
+    }
     stages = placements_by_stage(placements)
     actor = actor_for(user)
     result = {
@@ -343,8 +384,13 @@ def summary(request, filters: PlacementFilter) -> dict:
         "findings_per_month": findings_per_month(findings, timezone.localdate(now)),
         "cases_by_sector": placements_by(placements, "sector"),
         "cases_by_region": placements_by(placements, "region")[:TOP],
-        "top_employers_by_open_breaches": top_employers_by_open_breaches(findings),
-        "agencies": agency_table(placements, findings, scope),
+        "money_recovered": scores.money_recovered(payments),
+        "top_employers_by_open_breaches": top_employers_by_open_breaches(
+            findings, scores.scores(scores.EMPLOYER, **ledger)
+        ),
+        "agencies": agency_table(
+            placements, findings, scope, scores.scores(scores.AGENCY, **ledger)
+        ),
         "scope": scope,
     }
     result["tiles"] = tiles(result, scope)

@@ -28,6 +28,13 @@ def entitlements_visible_to(user) -> QuerySet[Entitlement]:
     )
 
 
+def payments_visible_to(user) -> QuerySet[Payment]:
+    """A payment is seen by whoever sees the entitlement it pays."""
+    return Payment.objects.filter(entitlement__in=entitlements_visible_to(user)).select_related(
+        "entitlement__placement__job_order__employer", "entitlement__placement__agency"
+    )
+
+
 def with_payments(entitlements: QuerySet[Entitlement]) -> QuerySet[Entitlement]:
     return entitlements.prefetch_related(
         Prefetch("payments", queryset=Payment.objects.order_by("paid_on", "pk"))

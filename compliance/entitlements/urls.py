@@ -17,4 +17,5 @@ urlpatterns = [
     ),
     # Staff: one entitlement with its payments and arithmetic.
     path("entitlements/<int:pk>/", views.detail, name="entitlement"),
+    path("officials/payments/", views.payments, name="payments-list"),
 ]

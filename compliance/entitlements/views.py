@@ -6,15 +6,24 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
-from compliance.entitlements import selectors, services
+from compliance.entitlements import scores, selectors, services
+from compliance.entitlements.filters import PaymentFilter
 from compliance.entitlements.forms import AcceptForm, PaymentForm, ReasonForm, WorkerAnswerForm
 from compliance.entitlements.models import OWED_STATUSES, PaymentAnswer, PaymentMethod
 from mobility import figures
 from mobility.access import Role
 from mobility.errors import DomainError
-from mobility.web import for_roles, run_service, unconfirmed, visible_or_404
+from mobility.web import (
+    for_roles,
+    paginate,
+    query_without_page,
+    run_service,
+    unconfirmed,
+    visible_or_404,
+)
+from workers.filtersets import SCOPE_FILTERS, rows_of
 from workers.status.forms import PlacementKeyForm
 from workers.status.selectors import find_placement
 from workers.status.texts import NO_SUCH_PLACEMENT
@@ -176,4 +185,31 @@ def detail(request, pk: int):
             "waive_form": waive_form,
         },
         status=400 if payment_form.errors or accept_form.errors or waive_form.errors else 200,
+    )
+
+
+PAYMENT_FILTERS = ("currency", "accepted", "owed_by", *SCOPE_FILTERS)
+
+
+@require_GET
+@for_roles(Role.OFFICIAL)
+def payments(request):
+    """The payments in the official's scope, newest first: the rows the dashboard's "money
+    recovered" figure sums, with the same filters, and their sum by currency."""
+    filterset = PaymentFilter(
+        request.GET or None,
+        queryset=selectors.payments_visible_to(request.user).order_by("-paid_on", "-pk"),
+        request=request,
+    )
+    rows = rows_of(filterset)
+    return render(
+        request,
+        "compliance/entitlements/payments.html",
+        {
+            "filter_fields": [filterset.form[name] for name in PAYMENT_FILTERS],
+            "page": paginate(request, rows),
+            "totals": scores.money_total(rows),
+            "query": query_without_page(request),
+        },
+        status=400 if filterset.is_bound and not filterset.is_valid() else 200,
     )
