@@ -198,3 +198,33 @@ def scores(
 
 # The figures of an employer or agency with nothing in scope.
 NO_SCORES = {**NO_WORD, "outstanding": {}, "payments_accepted": {}}
+
+
+def ledger_by_kind(entitlements: QuerySet[Entitlement], payments: QuerySet[Payment]) -> list[dict]:
+    """By kind and currency: the amount owed on `entitlements`, what is still owed on them, and
+    the accepted payments among `payments`; two grouped queries."""
+    owed = (
+        entitlements.order_by()
+        .values("kind", "currency")
+        .annotate(owed=Sum("amount_owed"), outstanding=_outstanding_sum())
+    )
+    paid = {
+        (row["kind"], row["currency"]): row["total"]
+        for row in accepted(payments)
+        .order_by()
+        .values(kind=F("entitlement__kind"), currency=F("entitlement__currency"))
+        .annotate(total=Sum("amount"))
+    }
+    rows = {
+        (row["kind"], row["currency"]): {
+            "owed": row["owed"],
+            "outstanding": row["outstanding"] or ZERO,
+        }
+        for row in owed
+    }
+    for key in paid:
+        rows.setdefault(key, {"owed": ZERO, "outstanding": ZERO})
+    return [
+        {"kind": kind, "currency": currency, **figures, "paid": paid.get((kind, currency), ZERO)}
+        for (kind, currency), figures in sorted(rows.items())
+    ]

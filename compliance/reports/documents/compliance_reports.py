@@ -8,8 +8,12 @@ from typing import BinaryIO
 
 from django.utils import timezone, translation
 
+from compliance.entitlements import scores
+from compliance.entitlements.models import EntitlementKind, OwedBy
+from compliance.entitlements.selectors import entitlements_visible_to, payments_visible_to
 from compliance.findings.selectors import findings_visible_to, of_agency, of_employer
 from compliance.grievances.selectors import grievances_visible_to
+from compliance.models import WageReport
 from compliance.reports.documents import selectors
 from compliance.reports.documents.pdf import write_pdf
 from compliance.reports.documents.period import Period
@@ -53,6 +57,27 @@ def _common(actor, placements, findings, grievances, period: Period, progress: P
     }
 
 
+def _ledger(actor, placements, owed_by: str, period: Period) -> dict:
+    """What the party owes its workers on the cases of the report: by kind and currency, the
+    amounts owed (opened by the period's end), paid and accepted in the period, and still
+    owed when the report is made; and the workers' word on the wage months of the period. A
+    dispute no official has shared reads, to the employer and the agency, as no answer."""
+    entitlements = entitlements_visible_to(actor).filter(placement__in=placements, owed_by=owed_by)
+    payments = payments_visible_to(actor).filter(
+        entitlement__in=entitlements,
+        paid_on__gte=period.first_day,
+        paid_on__lte=period.last_day,
+    )
+    kinds = dict(EntitlementKind.choices)
+    rows = scores.ledger_by_kind(entitlements.filter(created_at__lt=period.ends_before), payments)
+    months = WageReport.objects.filter(placement__in=placements, month__in=period.months())
+    hidden = None if actor.is_official else scores.UNSHARED_DISPUTE
+    return {
+        "rows": [{**row, "label": kinds.get(row["kind"], row["kind"])} for row in rows],
+        "wages": scores.wage_word(months, hidden=hidden),
+    }
+
+
 def write_employer_compliance(
     filters: dict, language: str, out: BinaryIO, progress: Progress
 ) -> None:
@@ -71,9 +96,10 @@ def write_employer_compliance(
             period,
             progress,
         )
+        ledger = _ledger(actor, placements, OwedBy.EMPLOYER, period)
         write_pdf(
             "compliance/reports/documents/employer_compliance.html",
-            {**context, "employer": employer, "language": language},
+            {**context, "employer": employer, "language": language, "ledger": ledger},
             out,
         )
     progress(100)
@@ -105,6 +131,7 @@ def write_agency_compliance(
                 **context,
                 "agency": agency,
                 "language": language,
+                "ledger": _ledger(actor, placements, OwedBy.AGENCY, period),
                 "fees": fees,
                 "fee_findings": [row for row in context["findings"] if row["code"] == codes[0]],
                 "duplicates": [row for row in context["findings"] if row["code"] == codes[1]],
