@@ -2,13 +2,16 @@
 (`suppression.suppress`) before they are stored, and read back by the public page."""
 
 from django.conf import settings
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, Sum
 
+from compliance.entitlements import scores
+from compliance.entitlements.models import Currency
+from compliance.entitlements.selectors import payments_visible_to
 from compliance.findings.selectors import findings_visible_to
 from compliance.grievances.selectors import grievances_visible_to
 from compliance.models import OPEN_FINDING_STATUSES, StatisticsSnapshot
 from compliance.rulebook.models import Category
-from compliance.statistics.suppression import THRESHOLD, suppress
+from compliance.statistics.suppression import SMALL, THRESHOLD, suppress
 from employers.models import Sector
 from mobility.access import Actor, Role
 from mobility.placement_status import IN_RUSSIA, PlacementStatus
@@ -109,12 +112,35 @@ def grievance_figures() -> dict:
     }
 
 
+def money_figures() -> list[dict]:
+    """Per currency, the money recovered for workers (payments they confirmed or an official
+    accepted) and how many workers it reached. A total reached by fewer than THRESHOLD
+    workers is withheld with their count: it would tell what one or two of them were paid."""
+    rows = (
+        scores.accepted(payments_visible_to(WHOLE_PACT))
+        .order_by()
+        .values(currency=F("entitlement__currency"))
+        .annotate(
+            total=Sum("amount"), workers=Count("entitlement__placement__worker_id", distinct=True)
+        )
+    )
+    found = {row["currency"]: row for row in rows}
+    figures = []
+    for currency in Currency.values:
+        row = found.get(currency, {"total": 0, "workers": 0})
+        workers = suppress([[row["workers"]]], row_totals=False, column_totals=False).cells[0][0]
+        amount = SMALL if workers == SMALL else str(row["total"])
+        figures.append({"currency": currency, "amount": amount, "workers": workers})
+    return figures
+
+
 def public_figures() -> dict:
     return {
         "threshold": THRESHOLD,
         "employment": employed_figures(),
         "compliance": compliance_figures(),
         "grievances": grievance_figures(),
+        "money": money_figures(),
     }
 
 

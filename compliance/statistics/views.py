@@ -1,9 +1,12 @@
 """`/statistics/`: the pact's public figures, for anyone, in English, Russian or Hindi."""
 
+from decimal import Decimal
+
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from compliance.entitlements.models import Currency
 from compliance.rulebook.models import Category
 from compliance.statistics.selectors import latest_snapshot
 from compliance.statistics.suppression import COMPLEMENT, SMALL
@@ -18,6 +21,19 @@ def _figure(value) -> str:
     if value == COMPLEMENT:
         return "*"
     return figures.number(value)
+
+
+def _money(row: dict) -> tuple[str, str, str]:
+    """(currency's name, amount, workers it reached), the amount withheld with its workers."""
+    names = dict(Currency.choices)
+    amount = row["amount"]
+    if amount == SMALL:
+        shown = _("withheld")
+    elif row["currency"] == Currency.INR:
+        shown = figures.rupees(Decimal(amount))
+    else:
+        shown = figures.roubles(Decimal(amount))
+    return str(names.get(row["currency"], row["currency"])), shown, _figure(row["workers"])
 
 
 def _in_words(data: dict) -> dict:
@@ -71,6 +87,8 @@ def _in_words(data: dict) -> dict:
             "late": _figure(data["grievances"]["late"]),
             "closed": _figure(data["grievances"]["closed"]),
         },
+        # Snapshots taken before the ledger was kept hold no money figures.
+        "money": [_money(row) for row in data.get("money", [])],
     }
 
 
