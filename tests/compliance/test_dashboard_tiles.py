@@ -216,3 +216,8 @@ def test_the_moscow_official_counts_only_moscow(api, pact):
     assert tiles["findings-critical"] == 1
     assert tiles["findings-breach"] == 3
     assert tiles["grievances-overdue"] == 1
+    # Moscow's money: 3,000 confirmed and 1,500 accepted on one case, the agency's 20,000 INR
+    # refunded on another; St Petersburg's 4,000 stays out, and so do the pending 2,000 and
+    # the disputed 700.
+    assert float(tiles["money-RUB"]) == 4500
+    assert float(tiles["money-INR"]) == 20000
