@@ -97,7 +97,7 @@ def wage_below_minimum(ctx: Context, lo: int, hi: int) -> list[Hit]:
                            AS minimum
                 FROM {REPORTS}
                 JOIN {CHUNK_MINIMUM_WAGES} in_force
-                    ON in_force.region = p.work_region AND in_force.day = w.month
+                    ON in_force.region = w.work_region AND in_force.day = w.month
                 WHERE {IN_RANGE} AND p.contract_hours_per_week IS NOT NULL
                   AND w.hours_worked >= {NORM}
             ) pay
