@@ -59,13 +59,15 @@ def test_each_list_answers_in_a_few_queries_for_every_persona(
                 assert set(response.json()) == {"count", "next", "previous", "results"}
 
 
-def test_the_placements_list_shows_the_newest_case_first_in_six_queries(
-    world, django_assert_max_num_queries
+@pytest.mark.parametrize(("page_size", "shown"), [(1, ["newer"]), (200, ["newer", "older"])])
+def test_the_placements_list_shows_the_newest_case_first_in_six_queries_at_any_page_size(
+    world, page_size, shown, django_assert_max_num_queries
 ):
     older = world.case(S.EMPLOYED)
     newer = world.case(S.EMPLOYED)
     client = _token_client(world.official)
     with django_assert_max_num_queries(MAX_QUERIES):
-        body = client.get("/api/v1/placements/").json()
-    assert [row["reference"] for row in body["results"]] == [newer.reference, older.reference]
+        body = client.get(f"/api/v1/placements/?page_size={page_size}").json()
+    references = {"newer": newer.reference, "older": older.reference}
+    assert [row["reference"] for row in body["results"]] == [references[n] for n in shown]
     assert body["count"] == 2
