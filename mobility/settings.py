@@ -283,6 +283,10 @@ SPECTACULAR_SETTINGS = {
         "GrievanceCategoryEnum": "workers.models.GrievanceCategory",
         "IncidentSeverityEnum": "compliance.models.IncidentSeverity",
         "WorkerAnswerEnum": "workers.models.WorkerAnswer",
+        # Answers the worker gives (a month, a payment) and the state a month's answer is in.
+        "WorkerVerdictEnum": ["confirmed", "disputed"],
+        "WageMonthAnswerEnum": "compliance.wage_answers.serializers.ANSWERS",
+        "PaymentAnswerEnum": "compliance.entitlements.models.PaymentAnswer",
     },
 }
 
