@@ -5,6 +5,13 @@ WORKDIR /app
 
 RUN useradd --create-home --uid 1000 mobility
 
+# WeasyPrint renders the PDF reports with Pango and HarfBuzz; Noto Sans and Noto Sans Devanagari
+# cover their Latin, Cyrillic and Hindi text.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
+       libharfbuzz0b libharfbuzz-subset0 fontconfig fonts-noto-core \
+    && rm -rf /var/lib/apt/lists/*
+
 COPY pyproject.toml ./
 RUN pip install --upgrade pip && pip install .
 

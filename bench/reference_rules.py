@@ -26,7 +26,7 @@ from mobility.placement_status import (
     TERMINAL,
     PlacementStatus,
 )
-from workers.models import OPEN_GRIEVANCE_STATUSES, Placement
+from workers.models import CLOCKED_GRIEVANCE_STATUSES, Placement
 
 CENT = Decimal("0.01")
 
@@ -270,7 +270,7 @@ def evaluate(placement_id: int, on: date) -> set[tuple[str, str, str]]:
     now = min(
         timezone.now(), timezone.make_aware(datetime.combine(on + timedelta(days=1), time.min))
     )
-    for g in p.grievances.filter(status__in=OPEN_GRIEVANCE_STATUSES):
+    for g in p.grievances.filter(status__in=CLOCKED_GRIEVANCE_STATUSES):
         if (g.acknowledged_at is None and g.created_at + ack < now) or (
             g.closed_at is None and g.created_at + resolve < now
         ):

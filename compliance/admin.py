@@ -5,9 +5,11 @@ the figures of their regions)."""
 
 from django.contrib import admin
 
+from compliance.entitlements import admin as entitlements_admin  # noqa: F401 (registers)
 from compliance.models import (
     CheckRun,
     Finding,
+    GrievanceClock,
     InsuranceCover,
     PersonalDataRequest,
     Report,
@@ -18,6 +20,7 @@ from compliance.models import (
 )
 from compliance.rulebook.models import Corridor, MinimumWage, Rule, RuleParameter
 from mobility.admin import SupportAdmin, SupportInline
+from workers.models import GrievanceCategory
 from workers.registry.validation import mask_passport
 
 PLACEMENT_SEARCH = ("placement__reference", "placement__job_order__employer__legal_name")
@@ -189,3 +192,26 @@ class CorridorAdmin(SupportAdmin):
     list_display = ("code", "origin", "destination", "name")
     list_filter = ("origin", "destination")
     search_fields = ("code", "name")
+
+
+@admin.register(GrievanceClock)
+class GrievanceClockAdmin(admin.ModelAdmin):
+    """The clocks of each grievance category and the side that answers for it. Edited here:
+    a grievance takes the clock in force when it is filed or climbs a level, so an edit
+    does not move the deadlines of grievances already running."""
+
+    list_display = ("category_label", "acknowledge_within_days", "resolve_within_days", "side")
+    list_editable = ("acknowledge_within_days", "resolve_within_days", "side")
+    list_filter = ("side",)
+    readonly_fields = ("category",)
+
+    @admin.display(description="category", ordering="category")
+    def category_label(self, clock):
+        return GrievanceCategory(clock.category).label
+
+    def has_add_permission(self, request) -> bool:
+        # One row per category, all seeded; a category is added in code with its clock.
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -4,21 +4,43 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from compliance.entitlements.models import (
+    Entitlement,
+    EntitlementKind,
+    EntitlementStatus,
+    KeyRate,
+    Payment,
+    PaymentAnswer,
+)
+from compliance.grievances.models import GrievanceClock
 from compliance.personal_data.models import (
     PersonalDataRequest,
     PersonalDataRequestKind,
     PersonalDataRequestStatus,
 )
 from compliance.rulebook.models import Corridor, MinimumWage, Rule, RuleParameter, Severity
+from compliance.statistics.models import StatisticsSnapshot
+from compliance.wage_answers.models import WITHDRAWN_BY_WORKER, WageAnswer, WageAnswerKind
 
 __all__ = [
     "Corridor",
+    "Entitlement",
+    "EntitlementKind",
+    "EntitlementStatus",
+    "KeyRate",
+    "Payment",
+    "PaymentAnswer",
+    "GrievanceClock",
     "MinimumWage",
     "PersonalDataRequest",
     "PersonalDataRequestKind",
     "PersonalDataRequestStatus",
     "Rule",
     "RuleParameter",
+    "StatisticsSnapshot",
+    "WageAnswer",
+    "WageAnswerKind",
+    "WITHDRAWN_BY_WORKER",
 ]
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
@@ -360,26 +382,64 @@ class WatchlistEntry(models.Model):
 
 class ReportStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
-    READY = "ready", _("Ready")
+    RUNNING = "running", _("Being prepared")
+    FINISHED = "finished", _("Ready to download")
     FAILED = "failed", _("Failed")
 
 
+UNFINISHED_REPORT_STATUSES = (ReportStatus.QUEUED, ReportStatus.RUNNING)
+
+
+class ReportFormat(models.TextChoices):
+    CSV = "csv", "CSV"
+    XLSX = "xlsx", "XLSX"
+    PDF = "pdf", "PDF"
+
+
 class Report(models.Model):
-    kind = models.CharField(max_length=30)
+    """A file prepared in the background (SPEC §7): a report or a list's export. It belongs to
+    the scope it was made in (`scope_*`, compliance.reports.scope), never only to who asked:
+    whoever acts in that scope may read it, and nobody else."""
+
+    kind = models.CharField(_("kind"), max_length=30)
+    format = models.CharField(_("format"), max_length=4, choices=ReportFormat.choices)
+    language = models.CharField(_("language"), max_length=5)
     filters = models.JSONField(default=dict, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    scope_role = models.CharField(max_length=10)
+    scope_side = models.CharField(max_length=2, blank=True)
+    scope_regions = ArrayField(models.CharField(max_length=6), default=list, blank=True)
+    # The agency's or the employer's id for their staff's reports.
+    scope_organisation = models.PositiveBigIntegerField(null=True, blank=True)
+    # The month a monthly report is about, for listing them by month.
+    month = models.DateField(_("month"), null=True, blank=True)
+    # What the file was made from (compliance.reports.services.data_version) and everything
+    # else that shapes it: a request with the same fingerprint reuses the file.
+    data_version = models.CharField(max_length=200, blank=True)
+    fingerprint = models.CharField(max_length=64, db_index=True)
     status = models.CharField(
-        max_length=10, choices=ReportStatus.choices, default=ReportStatus.QUEUED
+        _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.QUEUED
     )
+    progress = models.PositiveSmallIntegerField(default=0)
+    rows = models.PositiveBigIntegerField(null=True, blank=True)
     file = models.FileField(upload_to="reports/%Y/%m/", blank=True)
+    error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="report_progress_0_100"
+            )
+        ]
+        indexes = [models.Index(fields=["scope_role", "scope_organisation", "-created_at"])]
 
     def __str__(self) -> str:
         return f"{self.kind} report #{self.pk}"

@@ -7,17 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from employers.sponsorship.validators import validate_employer_inn, validate_ogrn
 from mobility.models import Membership, Organisation
 from mobility.regions import russian_regions
-
-
-class Sector(models.TextChoices):
-    CONSTRUCTION = "construction", _("Construction")
-    TEXTILES = "textiles", _("Textiles")
-    MACHINERY = "machinery", _("Machinery")
-    ELECTRONICS = "electronics", _("Electronics")
-    ENERGY = "energy", _("Energy")
-    AGRICULTURE = "agriculture", _("Agriculture")
-    SERVICES = "services", _("Services")
-    OTHER = "other", _("Other")
+from mobility.sectors import Sector
 
 
 class SponsorshipStatus(models.TextChoices):

@@ -35,6 +35,8 @@ class Actor:
     side: str | None = None
     # Empty means every Russian region.
     regions: tuple[str, ...] = field(default_factory=tuple)
+    # An official's place on the grievance ladder (mobility.models.Rank); empty for others.
+    rank: str = ""
 
     @property
     def is_official(self) -> bool:
@@ -90,4 +92,5 @@ def _resolve(user) -> Actor:
         user_id=user.pk,
         side=official.side,
         regions=tuple(sorted(official.regions)),
+        rank=official.rank,
     )

@@ -9,7 +9,7 @@ docstring; every such edit is kept by the same pghistory triggers as any other.
 
 from django.contrib import admin
 
-from mobility.models import Heartbeat, Official
+from mobility.models import Heartbeat, Notification, Official
 
 
 class SupportAdmin(admin.ModelAdmin):
@@ -61,8 +61,8 @@ class OfficialAdmin(admin.ModelAdmin):
     """Giving a user the official's role (side, regions) is support staff's job: it is done
     here and nowhere else, so officials are added, changed and removed here."""
 
-    list_display = ("user", "side", "regions")
-    list_filter = ("side",)
+    list_display = ("user", "side", "rank", "regions")
+    list_filter = ("side", "rank")
     search_fields = ("user__username", "user__first_name", "user__last_name", "user__email")
     list_select_related = ("user",)
     raw_id_fields = ("user",)
@@ -73,3 +73,14 @@ class HeartbeatAdmin(SupportAdmin):
     list_display = ("name", "seen_at")
     list_filter = ("name",)
     search_fields = ("name",)
+
+
+@admin.register(Notification)
+class NotificationAdmin(SupportAdmin):
+    """Support staff look up what a person was sent and why a message failed; messages are
+    written and sent by `mobility.notifications.services` only."""
+
+    list_display = ("created_at", "event", "channel", "address", "language", "status", "attempts")
+    list_filter = ("status", "channel", "event")
+    search_fields = ("key", "address", "user__username")
+    list_select_related = ("user",)

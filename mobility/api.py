@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError, InterfaceError, OperationalError
 from django.http import Http404
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import action
@@ -95,12 +94,12 @@ class HistoryMixin:
     """Adds `GET .../{id}/history/` for officials on a viewset of a tracked model."""
 
     def history_object(self):
-        """The object whose history is asked for. The scoped lookup comes first, so an object
-        outside the caller's scope answers 404 like everywhere; only then may a role that sees
-        the object but not its history be refused (403)."""
+        """The object whose history is asked for. The history is the officials' page: for any
+        other role it answers 404 as a page of another role does (SPEC §1), after the scoped
+        lookup, so that neither answer tells whether the object exists."""
         obj = self.get_object()
         if not actor_for(self.request.user).is_official:
-            raise exceptions.PermissionDenied(_("Only officials read the history."))
+            raise exceptions.NotFound()
         return obj
 
     @extend_schema(responses=HistoryEntrySerializer(many=True))

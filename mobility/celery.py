@@ -9,5 +9,15 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 # Tasks live in the topic packages, not at the apps' top level where autodiscovery looks.
 app.autodiscover_tasks()
 app.autodiscover_tasks(
-    ["compliance.checks", "compliance.personal_data", "workers.imports", "workers.placements"]
+    [
+        "compliance.checks",
+        "compliance.evidence",
+        "compliance.findings",
+        "compliance.grievances",
+        "compliance.personal_data",
+        "compliance.statistics",
+        "mobility.notifications",
+        "workers.imports",
+        "workers.placements",
+    ]
 )

@@ -46,6 +46,15 @@ class Side(models.TextChoices):
     RUSSIA = "RU", _("Russia")
 
 
+class Rank(models.TextChoices):
+    """Where an official stands on their side's grievance ladder (issue 13): a grievance whose
+    clock runs out climbs from the regional officials to the supervisors, then to the head."""
+
+    OFFICIAL = "official", _("Official")
+    SUPERVISOR = "supervisor", _("Supervisor")
+    HEAD = "head", _("Head")
+
+
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Official(models.Model):
     """A government official of one side of the pact, optionally limited to Russian regions."""
@@ -61,6 +70,7 @@ class Official(models.Model):
         default=list,
         verbose_name=_("regions"),
     )
+    rank = models.CharField(_("rank"), max_length=10, choices=Rank.choices, default=Rank.OFFICIAL)
 
     class Meta:
         verbose_name = _("official")
@@ -78,3 +88,7 @@ class Heartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} @ {self.seen_at:%Y-%m-%d %H:%M:%S}"
+
+
+# Models of the capability packages, where Django looks for the app's models.
+from mobility.notifications.models import Notification, NotificationSettings  # noqa: E402,F401

@@ -13,7 +13,7 @@ from django.db import transaction
 from compliance.demo.services import seed_evidence
 from employers.demo.services import demo_address, demo_inn, demo_ogrn, seed_job_orders
 from employers.models import Employer, EmployerMembership, Sector, SponsorshipStatus
-from mobility.models import Official, Side
+from mobility.models import Official, Rank, Side
 from mobility.upsert import upsert
 from workers.demo.services import seed_placements
 from workers.models import Agency, AgencyMembership, AgencyStatus
@@ -80,10 +80,15 @@ DEMO_AGENCIES = [
     ("agency-b", "Punjab Global Careers Pvt Ltd", "B-0002/PUN/PER/1000+/5/9002/2024", "IN-PB"),
 ]
 
+# Each side's grievance ladder: regional officials, a supervisor, a head (issue 13).
 DEMO_OFFICIALS = [
-    ("official-in", Side.INDIA, []),
-    ("official-ru", Side.RUSSIA, []),
-    ("official-ru-mow", Side.RUSSIA, ["RU-MOW"]),
+    ("official-in", Side.INDIA, [], Rank.OFFICIAL),
+    ("official-ru", Side.RUSSIA, [], Rank.OFFICIAL),
+    ("official-ru-mow", Side.RUSSIA, ["RU-MOW"], Rank.OFFICIAL),
+    ("supervisor-in", Side.INDIA, [], Rank.SUPERVISOR),
+    ("supervisor-ru", Side.RUSSIA, [], Rank.SUPERVISOR),
+    ("head-in", Side.INDIA, [], Rank.HEAD),
+    ("head-ru", Side.RUSSIA, [], Rank.HEAD),
 ]
 
 
@@ -155,9 +160,11 @@ def _seed_organisations(password: str) -> list[str]:
         upsert(AgencyMembership, user=user, defaults={"agency": agency})
         usernames.append(username)
 
-    for username, side, regions in DEMO_OFFICIALS:
-        user = _user(username, password)
-        upsert(Official, user=user, defaults={"side": side, "regions": regions})
+    for username, side, regions, rank in DEMO_OFFICIALS:
+        # The ladder's upper levels hear of escalations by e-mail.
+        email = f"{username}@example.org" if rank != Rank.OFFICIAL else ""
+        user = _user(username, password, email=email)
+        upsert(Official, user=user, defaults={"side": side, "regions": regions, "rank": rank})
         usernames.append(username)
 
     seed_job_orders()

@@ -89,6 +89,15 @@ DATABASES = {
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 # Reconnect transparently after PostgreSQL restarts instead of failing the next request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A streaming replica of `default` for the heavy reads (mobility/replica.py says which). Tests
+# take it as a mirror of the test database, so a test run never tries to create a database on
+# a read-only standby.
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db_url("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["mobility.replica.PrimaryRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="rediscache://127.0.0.1:6379/1")}
@@ -177,15 +186,44 @@ CELERY_BEAT_SCHEDULE = {
         "task": "compliance.checks.tasks.deadlines",
         "schedule": crontab(minute=15),
     },
+    # A grievance whose clock ran out climbs one level within the hour.
+    "grievances-escalate": {
+        "task": "compliance.grievances.tasks.escalate_grievances",
+        "schedule": crontab(minute=5),
+    },
     # Work the database holds but the broker may have lost (a worker killed mid-task, a broker
     # restarted without its data) is sent again within minutes.
     "compliance-recover-sweeps": {
         "task": "compliance.checks.tasks.recover_sweeps",
         "schedule": 60.0,
     },
+    # The public figures of /statistics/, taken once a day after the night's sweep.
+    "public-statistics-snapshot": {
+        "task": "compliance.statistics.tasks.take_statistics_snapshot",
+        "schedule": crontab(hour=4, minute=0),
+    },
     "imports-resend-unfinished": {
         "task": "workers.imports.tasks.resend_unfinished",
         "schedule": 60.0,
+    },
+    "notifications-resend-stalled": {
+        "task": "mobility.notifications.tasks.resend_stalled_notifications",
+        "schedule": 300.0,
+    },
+    "findings-tell-new": {
+        "task": "compliance.findings.tasks.tell_new_findings",
+        "schedule": 300.0,
+    },
+    # Staff who chose the digest read the day's news at the end of the Moscow working day.
+    "notifications-daily-digest": {
+        "task": "mobility.notifications.tasks.send_daily_digests",
+        "schedule": crontab(hour=18, minute=0),
+    },
+    # Wage reports are due by day 20 of the next month (WAGE_REPORT_MISSING's due_day):
+    # employers are reminded on day 15 of the cases they have not reported yet.
+    "wage-reports-due": {
+        "task": "compliance.evidence.tasks.remind_wage_reports_due",
+        "schedule": crontab(day_of_month=15, hour=9, minute=0),
     },
 }
 
@@ -244,6 +282,11 @@ SPECTACULAR_SETTINGS = {
         "RuleSeverityEnum": "compliance.rulebook.models.Severity",
         "GrievanceCategoryEnum": "workers.models.GrievanceCategory",
         "IncidentSeverityEnum": "compliance.models.IncidentSeverity",
+        "WorkerAnswerEnum": "workers.models.WorkerAnswer",
+        # Answers the worker gives (a month, a payment) and the state a month's answer is in.
+        "WorkerVerdictEnum": ["confirmed", "disputed"],
+        "WageMonthAnswerEnum": "compliance.wage_answers.serializers.ANSWERS",
+        "PaymentAnswerEnum": "compliance.entitlements.models.PaymentAnswer",
     },
 }
 
@@ -285,7 +328,23 @@ LOGGING = {
 # The pact's announced scale (about 70,000 workers); the dashboard shows employment against it.
 PACT_TARGET_WORKERS = env.int("PACT_TARGET_WORKERS", default=70000)
 
-# Dotted path of the SMS backend (a class with `send(phone, text)`); the default logs only.
-SMS_BACKEND = env("SMS_BACKEND", default="mobility.notifications.LogSmsBackend")
+# How SMS leave (mobility/notifications/backends.py): `log` writes them to the log only (the
+# default, for development), `http` posts them to a gateway, or a dotted path of a class with
+# `send(phone, text)`.
+SMS_BACKEND = env("SMS_BACKEND", default="log")
+SMS_HTTP_URL = env("SMS_HTTP_URL", default="")
+SMS_HTTP_TOKEN = env("SMS_HTTP_TOKEN", default="")
+SMS_HTTP_TIMEOUT = env.float("SMS_HTTP_TIMEOUT", default=10.0)
+# A message is tried this many times, the pause doubling from the first up to the longest,
+# before it is marked failed on the case page: 1, 2, 4, 8 minutes by default.
+NOTIFICATION_ATTEMPTS = env.int("NOTIFICATION_ATTEMPTS", default=5)
+NOTIFICATION_RETRY_SECONDS = env.int("NOTIFICATION_RETRY_SECONDS", default=60)
+NOTIFICATION_RETRY_MAX_SECONDS = env.int("NOTIFICATION_RETRY_MAX_SECONDS", default=3600)
 # The address people reach the site at, for links in e-mails.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Days a worker has to answer about a month's pay or a payment: then the month counts as not
+# answered, and an official may accept a payment the worker left unanswered.
+WAGE_ANSWER_DAYS = env.int("WAGE_ANSWER_DAYS", default=14)
+# Days a worker has to answer an official's "resolved" before an official may close the
+# grievance without their yes, with a reason (issue 13).
+GRIEVANCE_SILENCE_DAYS = env.int("GRIEVANCE_SILENCE_DAYS", default=7)

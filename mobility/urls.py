@@ -27,6 +27,7 @@ urlpatterns = [
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    path("", include("mobility.notifications.urls")),
     path("", include("employers.urls")),
     path("", include("workers.urls")),
     path("", include("compliance.urls")),

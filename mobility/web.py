@@ -1,12 +1,12 @@
 """The kit every page is built from: who may open it, which object it shows, running a service
 and showing its refusal where the person will read it, form errors in plain words, the
-confirmation before a decision that cannot be undone, paging, and CSV downloads.
+confirmation before a decision that cannot be undone, paging, and the spreadsheet cell that
+never runs (exports are report jobs: compliance.reports).
 
 One decision each: a page for another role, like an object outside the user's scope, answers
 404, so a page never confirms that something exists to someone who may not see it.
 """
 
-import csv
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache, wraps
@@ -17,9 +17,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import Model, QuerySet
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from mobility.access import Role, actor_for
@@ -270,30 +269,3 @@ def safe_cell(value) -> object:
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def csv_moment(value) -> str:
-    """A time in a CSV cell: the reader's zone with its offset written out, to the second —
-    "2026-12-02T09:29:13+03:00" — readable by people and by spreadsheet imports alike."""
-    return timezone.localtime(value).isoformat(timespec="seconds") if value else ""
-
-
-def csv_download(
-    filename: str, header: list[str], rows: Iterable[Iterable]
-) -> StreamingHttpResponse:
-    """A CSV file streamed row by row, so a long list costs constant memory."""
-    writer = csv.writer(_Echo())
-
-    def lines():
-        yield writer.writerow(header)
-        for row in rows:
-            yield writer.writerow([safe_cell(cell) for cell in row])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response

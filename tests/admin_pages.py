@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from compliance.models import PersonalDataRequest, Report, WatchlistEntry, WatchlistKind
 from employers.models import EmployerMembership, SponsorshipDecision
-from mobility.models import Heartbeat, Official, Side
+from mobility.models import Heartbeat, Notification, Official, Side
 from tests.factories import (
     CheckRunFactory,
     DocumentFactory,
@@ -87,6 +87,20 @@ def support_world() -> dict:
         ),
         "mobility.official": Official.objects.create(user=UserFactory(), side=Side.RUSSIA),
         "mobility.heartbeat": Heartbeat.objects.create(name=f"beat-{placement.pk}", seen_at=now),
+        "mobility.notification": Notification.objects.create(
+            key=f"case-event:{placement.pk}:user:{staff.pk}",
+            event="case_moved",
+            channel="email",
+            user=staff,
+            address=f"{staff.username}@example.org",
+            language="en",
+            subject=f"Case {placement.reference}",
+            text="Moved",
+            case_id=placement.pk,
+            status="failed",
+            attempts=5,
+            last_error="Connection refused",
+        ),
     }
 
 

@@ -47,14 +47,22 @@ def media(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def rule_catalogue(request):
-    """Transactional tests flush every table, the rule catalogue of the data migration too;
-    put it back so every test starts from the database a deployment starts from."""
+    """Transactional tests flush every table, the data migrations' rows too (the rule
+    catalogue, the key rates, the grievance clocks); put them back so every test starts from
+    the database a deployment starts from."""
     marker = request.node.get_closest_marker("django_db")
     if marker is None or not marker.kwargs.get("transaction"):
         return
     request.getfixturevalue("transactional_db")
+    from compliance.entitlements.key_rates import load_key_rates
+    from compliance.grievances.clock_data import load_clocks
+    from compliance.grievances.models import GrievanceClock
+    from compliance.models import KeyRate
     from compliance.rulebook.catalogue import load_catalogue
     from compliance.rulebook.models import Corridor, MinimumWage, Rule, RuleParameter
 
     if not Rule.objects.exists():
         load_catalogue(Corridor, Rule, RuleParameter, MinimumWage)
+    load_clocks(GrievanceClock)
+    if not KeyRate.objects.exists():
+        load_key_rates(KeyRate)

@@ -14,7 +14,14 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from compliance.models import CheckRun, Finding, InsuranceCover, SafetyRecord, WageReport
+from compliance.models import (
+    CheckRun,
+    Entitlement,
+    Finding,
+    InsuranceCover,
+    SafetyRecord,
+    WageReport,
+)
 from compliance.rulebook.models import Rule
 from employers.models import (
     Employer,
@@ -254,6 +261,24 @@ class FindingFactory(factory.django.DjangoModelFactory):
     due_at = factory.LazyAttribute(lambda o: o.first_detected_at + timedelta(days=14))
 
 
+class EntitlementFactory(factory.django.DjangoModelFactory):
+    """What a money finding owes, as the engine opens it (the engine's own path is tested in
+    tests/compliance/test_entitlements.py): 10,000 RUB of wages, due on 15 November 2025."""
+
+    class Meta:
+        model = Entitlement
+
+    finding = factory.SubFactory(FindingFactory)
+    placement = factory.SelfAttribute("finding.placement")
+    kind = "underpaid_wages"
+    period = factory.SelfAttribute("finding.period")
+    currency = "RUB"
+    amount_owed = Decimal("10000.00")
+    owed_by = "employer"
+    legal_source = "Labour Code art. 22, 135"
+    due_on = date(2025, 11, 15)
+
+
 class GrievanceFactory(factory.django.DjangoModelFactory):
     """A worker's grievance filed `filed_days_ago` days ago, with the three-day acknowledgement
     and thirty-day resolution deadlines of SPEC §7 counted from then."""
@@ -271,6 +296,7 @@ class GrievanceFactory(factory.django.DjangoModelFactory):
     created_at = factory.LazyAttribute(lambda o: timezone.now() - timedelta(days=o.filed_days_ago))
     acknowledgement_due = factory.LazyAttribute(lambda o: o.created_at + timedelta(days=3))
     resolution_due = factory.LazyAttribute(lambda o: o.created_at + timedelta(days=30))
+    level_since = factory.SelfAttribute("created_at")
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
@@ -336,9 +362,9 @@ def employer_user(employer=None, **kwargs):
     return user
 
 
-def official_user(side=Side.RUSSIA, regions=(), **kwargs):
+def official_user(side=Side.RUSSIA, regions=(), rank="official", **kwargs):
     user = UserFactory(**kwargs)
-    Official.objects.create(user=user, side=side, regions=list(regions))
+    Official.objects.create(user=user, side=side, regions=list(regions), rank=rank)
     return user
 
 

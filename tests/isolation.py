@@ -11,6 +11,7 @@ adding it; a route whose captured kwarg the matrix cannot map to a model fails t
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
+from decimal import Decimal
 from functools import cache
 
 from django.apps import apps
@@ -23,9 +24,18 @@ from rest_framework.test import APIRequestFactory
 from rest_framework.viewsets import ViewSetMixin
 
 from compliance.dashboard.views import EXPORTS
-from compliance.models import CheckRun, Finding, WatchlistEntry
+from compliance.models import (
+    CheckRun,
+    Entitlement,
+    Finding,
+    Report,
+    ReportStatus,
+    WageAnswer,
+    WatchlistEntry,
+)
 from compliance.personal_data.models import PersonalDataRequest
 from compliance.rulebook.models import MinimumWage, Rule
+from compliance.wage_answers.services import answer_wage_month
 from employers.job_orders.services import JOB_ORDER_MOVES
 from employers.models import Employer, JobOrder, JobOrderStatus
 from mobility.models import Side
@@ -54,6 +64,7 @@ NOUNS = {
     "checks": CheckRun,
     "documents": Document,
     "employers": Employer,
+    "entitlements": Entitlement,
     # The employer's evidence pages are those of one case.
     "evidence": Placement,
     "findings": Finding,
@@ -62,6 +73,7 @@ NOUNS = {
     "job-orders": JobOrder,
     "minimum-wages": MinimumWage,
     "personal-data": PersonalDataRequest,
+    "reports": Report,
     "rules": Rule,
     "watchlist": WatchlistEntry,
     "workers": Worker,
@@ -309,7 +321,8 @@ def _side(world: IsolationWorld, letter: str, region: str, official) -> None:
     world.add(safety, both, (), [safety.description])
     cover = factories.InsuranceCoverFactory(placement=case, policy_number=f"DMS-ISO-{side}")
     world.add(cover, both, (), [cover.policy_number])
-    world.add(factories.FindingFactory(placement=case), both)
+    money = world.add(factories.FindingFactory(placement=case), both)
+    world.add(factories.EntitlementFactory(finding=money), both)
     world.add(
         factories.FindingFactory(employer=employer, code="EMPLOYER_QUOTA_EXCEEDED"),
         {employer_p} | regional,
@@ -331,6 +344,20 @@ def _side(world: IsolationWorld, letter: str, region: str, official) -> None:
         regional,
         {employer_p},
     )
+    # The worker disputes that month's wage: the finding and the grievance it raises are the
+    # officials' alone until one of them shares it; the employer does not even know of them.
+    answer_wage_month(
+        placement_id=case.pk,
+        month=months_ago(2),
+        answer="disputed",
+        received_rub=Decimal("1000.00"),
+        note=f"Isolation wage dispute {side}",
+    )
+    dispute = WageAnswer.objects.select_related("finding", "grievance").get(
+        wage_report__placement=case
+    )
+    world.add(dispute.grievance, regional, (), [f"Isolation wage dispute {side}"])
+    world.add(dispute.finding, regional)
     world.add(
         factories.CheckRunFactory(placement=case, requested_by=official),
         regional,
@@ -368,6 +395,28 @@ def _side(world: IsolationWorld, letter: str, region: str, official) -> None:
         finished_at=case.created_at + timedelta(minutes=1),
     )
     world.add(upload, {agency_p} | everyone_official)
+
+    # Reports belong to the scope they were made in: the agency's, the employer's, and the
+    # officials' of this side's region (the Moscow official reads side A's only).
+    for scope, seen_by in (
+        ({"scope_role": "agency", "scope_organisation": agency.pk}, {agency_p}),
+        ({"scope_role": "employer", "scope_organisation": employer.pk}, {employer_p}),
+        ({"scope_role": "official", "scope_side": "RU", "scope_regions": [region]}, regional),
+    ):
+        report = Report.objects.create(
+            kind="export_cases",
+            format="csv",
+            language="en",
+            fingerprint=f"iso-{letter}-{scope['scope_role']}",
+            status=ReportStatus.FINISHED,
+            progress=100,
+            file=ContentFile(
+                f"Isolation report {side} {scope['scope_role']}".encode(),
+                name=f"iso-report-{letter}.csv",
+            ),
+            **scope,
+        )
+        world.add(report, seen_by | OFFICIALS, (), [f"/api/v1/reports/{report.pk}/download/"])
 
 
 @cache

@@ -155,11 +155,13 @@ class GrievanceAdmin(SupportAdmin):
         "placement",
         "category",
         "status",
+        "level",
+        "side",
         "assignee",
         "resolution_due",
         "created_at",
     )
-    list_filter = ("status", "category", "shared_with_employer", "created_at")
+    list_filter = ("status", "level", "side", "category", "shared_with_employer", "created_at")
     search_fields = ("receipt", "placement__reference")
     list_select_related = ("placement", "assignee")
 

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mobility.models import Membership, Organisation
+from mobility.models import Membership, Organisation, Side
 from mobility.placement_status import OPEN, PlacementStatus
 from mobility.regions import indian_states, russian_regions
 
@@ -346,11 +346,40 @@ class GrievanceCategory(models.TextChoices):
 class GrievanceStatus(models.TextChoices):
     RECEIVED = "received", _("Received")
     INVESTIGATING = "investigating", _("Being investigated")
+    # An official says the wrong is put right; it closes when the worker agrees (or stays
+    # silent for GRIEVANCE_SILENCE_DAYS and an official closes it with a reason).
+    PROPOSED_RESOLVED = "proposed_resolved", _("Resolved, waiting for the worker's confirmation")
     RESOLVED = "resolved", _("Resolved")
     REJECTED = "rejected", _("Closed without action")
 
 
-OPEN_GRIEVANCE_STATUSES = (GrievanceStatus.RECEIVED, GrievanceStatus.INVESTIGATING)
+# Not closed yet: what the queues, the "still open" filter and the dashboard count.
+OPEN_GRIEVANCE_STATUSES = (
+    GrievanceStatus.RECEIVED,
+    GrievanceStatus.INVESTIGATING,
+    GrievanceStatus.PROPOSED_RESOLVED,
+)
+# The officials' clocks run (and escalate); a proposed resolution waits on the worker instead.
+CLOCKED_GRIEVANCE_STATUSES = (GrievanceStatus.RECEIVED, GrievanceStatus.INVESTIGATING)
+
+
+class GrievanceLevel(models.IntegerChoices):
+    """MADAD's ladder: who answers for a grievance now (compliance/grievances/ladder.py)."""
+
+    REGIONAL = 1, _("Regional official")
+    SUPERVISORS = 2, _("Supervising officials")
+    HEAD = 3, _("Head of the side")
+
+
+class EscalationReason(models.TextChoices):
+    ACKNOWLEDGEMENT_LATE = "acknowledgement_late", _("Not acknowledged in time")
+    RESOLUTION_LATE = "resolution_late", _("Not resolved in time")
+    WORKER_NOT_RESOLVED = "worker_not_resolved", _("The worker said it was not resolved")
+
+
+class WorkerAnswer(models.TextChoices):
+    RESOLVED = "resolved", _("Resolved")
+    NOT_RESOLVED = "not_resolved", _("Not resolved")
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
@@ -363,26 +392,53 @@ class Grievance(models.Model):
     description = models.TextField(_("description"))
     status = models.CharField(
         _("status"),
-        max_length=15,
+        max_length=20,
         choices=GrievanceStatus.choices,
         default=GrievanceStatus.RECEIVED,
         db_index=True,
     )
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assigned to"),
     )
-    shared_with_employer = models.BooleanField(default=False)
+    shared_with_employer = models.BooleanField(_("shared with the employer"), default=False)
+    # Whose officials answer for it: from its category's clock, or the assignee's side.
+    side = models.CharField(_("side"), max_length=2, choices=Side.choices, default=Side.RUSSIA)
+    level = models.PositiveSmallIntegerField(
+        _("level"), choices=GrievanceLevel.choices, default=GrievanceLevel.REGIONAL
+    )
+    # Each level gets whole clocks: both run from the moment it reached its level.
+    level_since = models.DateTimeField(default=timezone.now)
+    escalation_reason = models.CharField(
+        _("why it was escalated"), max_length=25, choices=EscalationReason.choices, blank=True
+    )
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     acknowledgement_due = models.DateTimeField()
     resolution_due = models.DateTimeField()
+    proposed_at = models.DateTimeField(_("proposed as resolved"), null=True, blank=True)
+    worker_answer = models.CharField(
+        _("worker's answer"), max_length=15, choices=WorkerAnswer.choices, blank=True
+    )
+    worker_answered_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     outcome = models.TextField(_("outcome"), blank=True)
+    # Why an official closed it without the worker's confirmation (after their silence).
+    close_reason = models.TextField(_("reason for closing"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["-created_at", "-id"], name="grievance_newest")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(level__gte=1, level__lte=3), name="grievance_level_on_ladder"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.receipt

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from django.db import connection, transaction
 
 from compliance.checks.rules.base import Context, Hit
+from compliance.entitlements import ledger
 from compliance.models import CONDITION_CLEARED, OPEN_FINDING_STATUSES, RULE_DISABLED
 from compliance.rulebook.models import Rule, Severity
 
@@ -29,8 +30,9 @@ SEVERITIES_IN_ORDER = "ARRAY[" + ", ".join(f"'{severity}'" for severity in Sever
 HITS = "finding_hits"
 
 # Which open findings of the scope a cleared condition resolves by itself: the one place that
-# decides it (a condition over the finding `f`; every open finding whose hit is gone, today).
-CLEARABLE = "TRUE"
+# decides it (a condition over the finding `f`). A money finding waits for its entitlement:
+# cleared, it stays open until what it owes is paid or waived.
+CLEARABLE = f"NOT {ledger.still_owed('f')}"
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,7 @@ UPSERT = f"""
     WHERE f.evidence IS DISTINCT FROM EXCLUDED.evidence
        OR f.severity IS DISTINCT FROM EXCLUDED.severity
        OR f.last_detected_at < EXCLUDED.last_detected_at - interval '1 day'
-    RETURNING (xmax = 0) AS inserted
+    RETURNING f.id, f.rule_id, (xmax = 0) AS inserted
 """  # noqa: S608
 
 # The open findings of the evaluated rules in the scope that no hit names any more. NOT IN,
@@ -168,7 +170,12 @@ def apply_hits(ctx: Context, judged: dict[Rule, list[Hit]], scope: Scope, now: d
             cursor.execute(
                 UPSERT.format(scope=scope_sql), {"now": now, "reopen": REOPENABLE, **scope_params}
             )
-            opened = sum(1 for (inserted,) in cursor.fetchall() if inserted)
+            written = cursor.fetchall()
+            opened = sum(1 for _pk, _rule, inserted in written if inserted)
+            # What a money finding owes follows what it now says (compliance/entitlements).
+            for rule in judged:
+                ids = [pk for pk, rule_id, _inserted in written if rule_id == rule.pk]
+                ledger.follow_findings(cursor, ctx, rule, ids, now)
         scope_sql, scope_params = scope.where("f")
         cursor.execute(
             RESOLVE.format(scope=scope_sql),

@@ -6,6 +6,9 @@ official never counts what they may not open, the filters narrow every figure al
 figure always equals the length of the list behind its link. Each figure is one aggregate
 query; the whole summary is cached briefly per user scope, language and filter set, since
 over a million cases a few seconds of staleness is worth far less than the database time.
+For the same reason every query of the summary reads through `heavy_reads()`: a streaming
+replica when one is configured, so that its figures come from one database and a refresh
+never competes with the writes on the primary.
 """
 
 import hashlib
@@ -32,6 +35,7 @@ from compliance.rulebook.models import Category, Severity
 from employers.models import Employer
 from mobility.access import actor_for
 from mobility.placement_status import IN_RUSSIA, PlacementStatus
+from mobility.replica import heavy_reads
 from workers.filtersets import SCOPE_FILTERS, rows_of
 from workers.models import OPEN_GRIEVANCE_STATUSES, Agency, Grievance, Placement
 from workers.placements.filters import PlacementFilter
@@ -115,9 +119,10 @@ def grievances_sla(grievances: QuerySet[Grievance], now) -> dict[str, int]:
     )
 
 
-def last_sweep(user) -> dict | None:
+def last_sweep(user, using: str) -> dict | None:
     run = (
         check_runs_visible_to(user)
+        .using(using)
         .filter(scope=CheckRunScope.ALL)
         .order_by("-created_at", "-pk")
         .first()
@@ -169,7 +174,7 @@ def top_employers_by_open_breaches(findings: QuerySet[Finding]) -> list[dict]:
         .annotate(n=Count("pk"))
         .order_by("-n", "employer_key")[:TOP]
     )
-    names = Employer.objects.in_bulk([row["employer_key"] for row in rows])
+    names = Employer.objects.using(findings.db).in_bulk([row["employer_key"] for row in rows])
     return [
         {
             "employer": row["employer_key"],
@@ -211,7 +216,7 @@ def agency_table(
         .annotate(n=Count("pk"))
     )
     open_by_agency = {row["agency_key"]: row["n"] for row in finding_rows}
-    agencies = Agency.objects.in_bulk([row["agency_id"] for row in case_rows])
+    agencies = Agency.objects.using(placements.db).in_bulk([row["agency_id"] for row in case_rows])
     table = [
         {
             "agency": row["agency_id"],
@@ -314,13 +319,14 @@ def summary(request, filters: PlacementFilter) -> dict:
         return cached
     now = timezone.now()
     user = request.user
-    placements = rows_of(filters)
+    using = heavy_reads()
+    placements = rows_of(filters).using(using)
     findings = rows_of(
         FindingQueueFilter(filters.data, queryset=findings_visible_to(user), request=request)
-    )
+    ).using(using)
     grievances = rows_of(
         GrievanceQueueFilter(filters.data, queryset=grievances_visible_to(user), request=request)
-    )
+    ).using(using)
     stages = placements_by_stage(placements)
     actor = actor_for(user)
     result = {
@@ -333,7 +339,7 @@ def summary(request, filters: PlacementFilter) -> dict:
         "open_findings_by_severity": open_findings_by_severity(findings),
         "compliance_rate_by_category": compliance_rate_by_category(placements, findings),
         "grievances": grievances_sla(grievances, now),
-        "last_sweep": last_sweep(user),
+        "last_sweep": last_sweep(user, using),
         "findings_per_month": findings_per_month(findings, timezone.localdate(now)),
         "cases_by_sector": placements_by(placements, "sector"),
         "cases_by_region": placements_by(placements, "region")[:TOP],

@@ -5,11 +5,6 @@ from compliance.dashboard import api, views
 urlpatterns = [
     path("officials/dashboard/", views.dashboard_page, name="dashboard"),
     path(
-        "officials/dashboard/export/<slug:table>.csv",
-        views.dashboard_export,
-        name="dashboard-export",
-    ),
-    path(
         "api/v1/dashboard/summary/",
         api.dashboard_summary_api,
         name="dashboard-summary",

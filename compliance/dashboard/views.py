@@ -1,9 +1,9 @@
-"""The officials' dashboard page, its JSON summary and CSV exports of its tables."""
+"""The officials' dashboard page and its JSON summary; its tables are exported as report jobs
+(compliance.reports.dashboard_tables)."""
 
 from datetime import date
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 
@@ -12,7 +12,7 @@ from compliance.rulebook.models import Category
 from employers.models import Sector
 from mobility import figures
 from mobility.access import Role
-from mobility.web import csv_download, for_roles
+from mobility.web import for_roles
 from workers.filtersets import SCOPE_FILTERS
 
 EXPORTS = {
@@ -71,7 +71,10 @@ def dashboard_page(request):
             "rates": _labelled(data["compliance_rate_by_category"], Category),
             "charts": charts,
             "query": urlencode(data["scope"]),
-            "exports": [(table, EXPORT_TITLES[table]) for table in EXPORTS],
+            "exports": [
+                (table, EXPORT_TITLES[table], urlencode({"table": table, **data["scope"]}))
+                for table in EXPORTS
+            ],
         },
     )
 
@@ -85,21 +88,3 @@ def _labelled(figures: dict, choices) -> list[tuple[str, str, object]]:
     """(code, label in the reader's language, figure): pages show words, links keep codes."""
     labels = dict(choices.choices)
     return [(code, labels.get(code, code), figure) for code, figure in figures.items()]
-
-
-@for_roles(Role.OFFICIAL)
-def dashboard_export(request, table: str):
-    if table not in EXPORTS:
-        raise Http404
-    filters = scope_filters(request)
-    if not filters.is_valid():
-        problems = (
-            f"{filters.form[name].label}: {' '.join(errors)}"
-            for name, errors in filters.form.errors.items()
-        )
-        return HttpResponse("\n".join(problems), status=400, content_type="text/plain")
-    key, columns = EXPORTS[table]
-    rows = summary(request, filters)[key]
-    return csv_download(
-        f"mobility-{table}.csv", columns, ([row.get(c, "") for c in columns] for row in rows)
-    )

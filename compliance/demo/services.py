@@ -6,7 +6,7 @@ writes nothing. Ends with a sweep when anything was written (or none has run yet
 demo opens with findings.
 """
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.auth import get_user_model
@@ -16,11 +16,20 @@ from django.db.models.functions import Cast, Concat, Least
 from django.utils import timezone
 
 from compliance.checks.engine import run_sweep_now
-from compliance.models import CheckRun, Finding, InsuranceCover, SafetyRecord, WageReport
+from compliance.grievances.ladder import clocks_for, due_dates
+from compliance.models import (
+    CheckRun,
+    Finding,
+    InsuranceCover,
+    SafetyRecord,
+    StatisticsSnapshot,
+    WageReport,
+)
 from compliance.rulebook.working_time import monthly_norm_hours
+from compliance.statistics.services import take_snapshot
 from mobility.backdate import history_model, restamp, unrecorded
 from mobility.placement_status import ARRIVED_OR_ENDED
-from workers.models import Grievance, GrievanceStatus, Placement
+from workers.models import CaseEvent, Grievance, GrievanceStatus, Placement
 from workers.placements.references import new_reference
 
 CENT = Decimal("0.01")
@@ -55,7 +64,8 @@ def _next_month(month: date) -> date:
 
 
 def _months(placement: Placement, today: date) -> list[date]:
-    """Finished months of the employment, the last twelve at most."""
+    """Finished months of the employment within the demo's year (from this month a year ago:
+    a case that began then has its first, part month reported too)."""
     start = placement.employment_start
     if start is None:
         return []
@@ -63,11 +73,11 @@ def _months(placement: Placement, today: date) -> list[date]:
     if placement.end_date:
         # The month the work ended in is reported at once: it is settled on the last day.
         last = min(today, placement.end_date)
-    months, month = [], start.replace(day=1)
+    months, month = [], max(start.replace(day=1), today.replace(day=1, year=today.year - 1))
     while month <= last:
         months.append(month)
         month = _next_month(month)
-    return months[-12:]
+    return months
 
 
 def _wage_values(placement: Placement, month: date, index: int, flaws: set, today: date) -> dict:
@@ -199,8 +209,9 @@ def _seed_grievances(cases: list[Placement]) -> int:
             status=status,
             assignee=official if handled else None,
             acknowledged_at=filed + timedelta(days=1) if handled else None,
-            acknowledgement_due=filed + timedelta(days=3),
-            resolution_due=filed + timedelta(days=30),
+            side=clocks_for(category).side,
+            level_since=filed,
+            **due_dates(category, filed, acknowledged=False),
             closed_at=filed + timedelta(days=15) if outcome else None,
             outcome=outcome,
         )
@@ -248,6 +259,10 @@ def seed_evidence(today: date | None = None) -> int:
         if written or not CheckRun.objects.exists():
             run_sweep_now(on=today)
             _date_wage_findings(since)
+            _date_other_findings(since)
+    # The public figures of /statistics/ from the first run on, not only after the first night.
+    if written or not StatisticsSnapshot.objects.exists():
+        take_snapshot()
     return written
 
 
@@ -276,4 +291,55 @@ def _date_wage_findings(since: datetime) -> None:
                 due_at=F("due_at") - F("first_detected_at") + F("found"),
                 first_detected_at=F("found"),
                 **extra,
+            )
+
+
+def _first_day_held(finding: Finding, last_event: datetime | None) -> datetime | None:
+    """When the finding's condition began to hold, read from its evidence: the day after a
+    missed deadline or due day, an incident's day, a grievance's clock running out; else the
+    case's last recorded step (a fact recorded then, such as a permit's region)."""
+    figures = finding.evidence.get("figures", {})
+    missed = [n["deadline"] for n in figures.get("notices", []) if n.get("recorded_on") is None]
+    day = figures.get("deadline") or figures.get("due_on") or min(missed, default=None)
+    if day:
+        return _midnight(date.fromisoformat(day) + timedelta(days=1))
+    if figures.get("date"):
+        return _midnight(date.fromisoformat(figures["date"])) + WORKDAY + NIGHT_AFTER
+    if figures.get("filed_at"):
+        clock = "ack_days" if figures.get("acknowledgement_late") else "resolve_days"
+        ran_out = datetime.fromisoformat(figures["filed_at"]) + timedelta(days=figures[clock])
+        return _midnight(ran_out.date() + timedelta(days=1))
+    if figures.get("due_day") and figures.get("month"):
+        due = _next_month(date.fromisoformat(f"{figures['month']}-01"))
+        return _midnight(due.replace(day=figures["due_day"]) + timedelta(days=1))
+    if figures.get("month"):
+        # About a month's report, which `_date_wage_findings` dated when it could.
+        return None
+    return last_event + NIGHT_AFTER if last_event else None
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, datetime.min.time(), tzinfo=UTC)
+
+
+def _date_other_findings(since: datetime) -> None:
+    """The findings not about a filed month's wages, dated as the nightly sweep would have
+    found them (`_first_day_held`), never later than today's sweep."""
+    events = history_model(Finding)
+    last_step = CaseEvent.objects.filter(placement=OuterRef("placement_id"), at__lt=since)
+    found_today = Finding.objects.filter(first_detected_at__gte=since).annotate(
+        last_event=Subquery(last_step.order_by("-at").values("at")[:1])
+    )
+    with unrecorded(Finding):
+        for finding in found_today:
+            found = _first_day_held(finding, finding.last_event)
+            if found is None or found >= finding.first_detected_at:
+                continue
+            shift = {
+                "due_at": F("due_at") - F("first_detected_at") + Value(found),
+                "first_detected_at": Value(found),
+            }
+            Finding.objects.filter(pk=finding.pk).update(**shift)
+            events.objects.filter(pgh_obj_id=finding.pk, first_detected_at__gte=since).update(
+                pgh_created_at=Value(found), **shift
             )

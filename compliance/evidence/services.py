@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from compliance.checks.engine import evaluate_placement_later
+from compliance.evidence.notifications import tell_month_reported
 from compliance.models import (
     InsuranceCover,
     SafetyRecord,
@@ -210,6 +211,7 @@ def _record_wage_report(*, placement_id: int, values: dict) -> WageReport:
         raise ValidationError(problems)
     report = WageReport.objects.create(placement=placement, **values)
     _after_evidence_change(placement.pk)
+    tell_month_reported(report)
     return report
 
 

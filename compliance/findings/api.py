@@ -6,6 +6,7 @@ from rest_framework.response import Response
 from compliance.findings import selectors, services
 from compliance.findings.filters import FindingFilter
 from compliance.findings.serializers import FindingSerializer, ReasonSerializer
+from compliance.wage_answers.services import share_wage_dispute
 from mobility.access import actor_for
 from mobility.api import HistoryMixin
 
@@ -60,3 +61,12 @@ class FindingViewSet(HistoryMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def waive(self, request, pk=None):
         return self._close(request, "waive")
+
+    @extend_schema(request=None, responses=FindingSerializer)
+    @action(detail=True, methods=["post"])
+    def share(self, request, pk=None):
+        """Share a worker's wage dispute (this finding and its grievance) with the employer."""
+        finding = self.get_object()
+        return self._respond(
+            share_wage_dispute(actor=actor_for(request.user), finding_id=finding.pk)
+        )

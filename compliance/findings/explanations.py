@@ -433,6 +433,15 @@ def _settlement(f: dict) -> tuple[str, str]:
     )
 
 
+def _disputed(f: dict) -> tuple[str, str]:
+    return (
+        _("%(net)s reaching the worker, as the employer reported")
+        % {"net": rub(f["reported_net_rub"])},
+        _("the worker says %(received)s arrived, %(difference)s less")
+        % {"received": rub(f["received_rub"]), "difference": rub(f["difference_rub"])},
+    )
+
+
 def _tax_ceiling(f: dict) -> tuple[str, str]:
     return (
         _("income tax of at most %(pct)s of gross, %(ceiling)s")
@@ -527,6 +536,7 @@ EXPLANATIONS: dict[str, Explanation] = {
     "WAGE_UNPAID": _unpaid,
     "WAGE_ADVANCE_MISSING": _advance,
     "WAGE_FINAL_SETTLEMENT_LATE": _settlement,
+    "WAGE_DISPUTED_BY_WORKER": _disputed,
     "TAX_WITHHOLDING_IMPLAUSIBLE": _tax_ceiling,
     "TAX_RESIDENT_RATE_NOT_APPLIED": _resident_rate,
     "WORK_PERMIT_MISMATCH": _permit_mismatch,
@@ -602,6 +612,7 @@ FIGURES: dict[str, tuple[Callable[[], str], Callable[[object], str]]] = {
     "ceiling_pct": (lambda: _("Income tax ceiling"), pct),
     "ceiling_rub": (lambda: _("Income tax ceiling in roubles"), rub),
     "days_late": (lambda: _("Days late"), days),
+    "difference_rub": (lambda: _("Difference"), rub),
     "due_on": (lambda: _("Due on"), day),
     "enabled_from": (lambda: _("Judged from"), day),
     "ended_on": (lambda: _("Work ended on"), day),
@@ -634,6 +645,7 @@ FIGURES: dict[str, tuple[Callable[[], str], Callable[[object], str]]] = {
     "days_after": (lambda: _("Days after the month's end"), days),
     "deadline": (lambda: _("Deadline"), day),
     "deductions_counted_rub": (lambda: _("Deductions counted"), rub),
+    "deducted_above_cap_rub": (lambda: _("Deducted above the cap"), rub),
     "deductions_rub": (lambda: _("Deductions reported"), rub),
     "description": (lambda: _("Description"), _text),
     "due_day": (lambda: _("Due by day of the next month"), _text),
@@ -695,8 +707,10 @@ FIGURES: dict[str, tuple[Callable[[], str], Callable[[object], str]]] = {
     "quota": (lambda: _("Approved quota"), figures.number),
     "reason": (lambda: _("Reason"), _text),
     "receipt": (lambda: _("Receipt"), _text),
+    "received_rub": (lambda: _("Received, the worker says"), rub),
     "recorded_on": (lambda: _("Recorded on"), day),
     "refresh_months": (lambda: _("Training every"), months),
+    "reported_net_rub": (lambda: _("Net pay reported"), rub),
     "resolution_late": (lambda: _("Resolved late"), _yes_no),
     "resolve_days": (lambda: _("Days to resolve"), days),
     "sector": (lambda: _("Sector"), _choice(Sector)),

@@ -1,6 +1,6 @@
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from compliance.models import OPEN_FINDING_STATUSES, Finding
+from compliance.models import OPEN_FINDING_STATUSES, Finding, WageAnswer
 from compliance.rulebook.models import Category
 from employers.sponsorship.selectors import employers_visible_to
 from mobility.access import Role, actor_for
@@ -11,6 +11,15 @@ from workers.placements.selectors import placements_visible_to
 # A grievance's clock finding names the case, so the worker, that complained: only officials
 # read it, and the employer once an official has shared the grievance with it (SPEC §3).
 ABOUT_A_GRIEVANCE = Q(rule__category=Category.GRIEVANCES)
+# A worker's wage dispute tells who spoke up about their pay: the employer and the agency read
+# it only once an official shares it (compliance/wage_answers/services.py).
+WORKERS_DISPUTE = Q(rule__code="WAGE_DISPUTED_BY_WORKER")
+
+
+def _shared_dispute() -> Exists:
+    return Exists(
+        WageAnswer.objects.filter(finding=OuterRef("pk"), grievance__shared_with_employer=True)
+    )
 
 
 def findings_visible_to(user) -> QuerySet[Finding]:
@@ -19,7 +28,8 @@ def findings_visible_to(user) -> QuerySet[Finding]:
     about the employer itself, region-limited officials those about employers in their
     regions. Findings about an agency or a worker alone carry no Russian region and stay
     visible to every official. A grievance's clock finding is the officials' alone until the
-    grievance is shared with the employer; the agency never reads it."""
+    grievance is shared with the employer; the agency never reads it. A worker's wage dispute
+    is the officials' alone until one of them shares it."""
     actor = actor_for(user)
     findings = Finding.objects.select_related(
         "rule",
@@ -39,9 +49,13 @@ def findings_visible_to(user) -> QuerySet[Finding]:
             | Q(placement__isnull=True, employer__isnull=True)
         )
     if actor.role == Role.AGENCY:
-        return findings.filter(
-            about_a_case | Q(placement__isnull=True, agency__in=agencies_visible_to(user))
-        ).exclude(ABOUT_A_GRIEVANCE)
+        return (
+            findings.filter(
+                about_a_case | Q(placement__isnull=True, agency__in=agencies_visible_to(user))
+            )
+            .exclude(ABOUT_A_GRIEVANCE)
+            .filter(~WORKERS_DISPUTE | _shared_dispute())
+        )
     if actor.role == Role.EMPLOYER:
         shared = Exists(
             Grievance.objects.filter(
@@ -50,9 +64,13 @@ def findings_visible_to(user) -> QuerySet[Finding]:
                 shared_with_employer=True,
             )
         )
-        return findings.filter(
-            about_a_case | Q(placement__isnull=True, employer__in=employers_visible_to(user))
-        ).filter(~ABOUT_A_GRIEVANCE | shared)
+        return (
+            findings.filter(
+                about_a_case | Q(placement__isnull=True, employer__in=employers_visible_to(user))
+            )
+            .filter(~ABOUT_A_GRIEVANCE | shared)
+            .filter(~WORKERS_DISPUTE | _shared_dispute())
+        )
     return findings.none()
 
 

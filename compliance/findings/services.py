@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from compliance.entitlements.closing import settle_on_finding_close
 from compliance.models import (
     OPEN_FINDING_STATUSES,
     RULE_DISABLED,
@@ -59,7 +60,8 @@ def acknowledge_finding(*, actor: Actor, finding_id: int) -> Finding:
 
 def close_finding(*, actor: Actor, finding_id: int, move: str, reason: str) -> Finding:
     """An official resolves (the employer or agency put it right) or waives (the rule should
-    not hold here) a finding; both need a reason, which the finding keeps."""
+    not hold here) a finding; both need a reason, which the finding keeps. A money finding is
+    resolved only once nothing it owes is outstanding; waived, what it owed is waived too."""
     _require_official(actor)
     reason = (reason or "").strip()
     if not reason:
@@ -72,6 +74,7 @@ def close_finding(*, actor: Actor, finding_id: int, move: str, reason: str) -> F
                 % {"status": finding.get_status_display().lower()},
                 _allowed_moves(finding),
             )
+        settle_on_finding_close(actor=actor, finding=finding, move=move, reason=reason)
         finding.status = CLOSING_MOVES[move]
         finding.closed_by_id = actor.user_id
         finding.closed_at = timezone.now()

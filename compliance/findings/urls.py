@@ -4,7 +4,6 @@ from compliance.findings import views
 
 urlpatterns = [
     path("officials/findings/", views.queue, name="findings-queue"),
-    path("officials/findings/export.csv", views.export, name="findings-export"),
     path(
         "officials/findings/acknowledge/",
         views.bulk_acknowledge,

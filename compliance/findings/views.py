@@ -1,11 +1,11 @@
-"""Findings pages: the officials' queue with bulk acknowledgement and CSV export, the employers'
-and agencies' own lists, and one finding in words with its history."""
+"""Findings pages: the officials' queue with bulk acknowledgement, the employers' and agencies'
+own lists (each exported as a report job, compliance.reports), and one finding in words with its
+history."""
 
 from django.contrib import messages
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -16,14 +16,13 @@ from compliance.findings.filters import FindingQueueFilter, OwnFindingFilter
 from compliance.findings.forms import ReasonForm
 from compliance.findings.selectors import findings_visible_to
 from compliance.findings.wording import close_reason_in_words, finding_message
-from compliance.models import OPEN_FINDING_STATUSES, FindingStatus
+from compliance.models import OPEN_FINDING_STATUSES, Entitlement, FindingStatus
 from compliance.rulebook.models import SEVERITY_ORDER
 from compliance.rulebook.words import source_in_words
+from compliance.wage_answers import services as wage_answers
 from mobility.access import Role, actor_for
 from mobility.history import history_in_words
 from mobility.web import (
-    csv_download,
-    csv_moment,
     for_roles,
     paginate,
     query_without_page,
@@ -112,69 +111,6 @@ def agency_findings(request):
     return _own(request)
 
 
-# Codes stay in their own columns for machines; the words beside them are for people, in the
-# language of the one who downloads.
-CSV_HEADER = [
-    "id",
-    "rule",
-    "rule_title",
-    "category",
-    "category_label",
-    "severity",
-    "severity_label",
-    "status",
-    "status_label",
-    "case",
-    "employer",
-    "agency",
-    "period",
-    "message",
-    "due_at",
-    "first_detected_at",
-    "last_detected_at",
-    "closed_by",
-    "close_reason",
-]
-
-
-def _csv_row(finding):
-    employer = finding.employer or (finding.placement and finding.placement.job_order.employer)
-    return [
-        finding.pk,
-        finding.rule.code,
-        finding.rule.title_in_words,
-        finding.rule.category,
-        finding.rule.get_category_display(),
-        finding.severity,
-        finding.get_severity_display(),
-        finding.status,
-        finding.get_status_display(),
-        finding.placement.reference if finding.placement else "",
-        employer.legal_name if employer else "",
-        finding.agency.name if finding.agency else "",
-        finding.period,
-        finding_message(finding),
-        csv_moment(finding.due_at),
-        csv_moment(finding.first_detected_at),
-        csv_moment(finding.last_detected_at),
-        finding.closed_by.get_username() if finding.closed_by else "",
-        finding.close_reason,
-    ]
-
-
-@require_GET
-@for_roles(Role.OFFICIAL)
-def export(request):
-    """The filtered queue as CSV, streamed so a long list does not fill the memory."""
-    _filterset, findings = _filtered(request, FindingQueueFilter)
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    return csv_download(
-        f"findings-{stamp}.csv",
-        CSV_HEADER,
-        (_csv_row(finding) for finding in findings.iterator(chunk_size=2000)),
-    )
-
-
 @require_POST
 @for_roles(Role.OFFICIAL)
 def bulk_acknowledge(request):
@@ -257,6 +193,25 @@ def detail(request, pk: int):
                 ),
                 form,
             )
+        elif move == "share" and actor.is_official:
+            asked = unconfirmed(
+                request,
+                question=_(
+                    "Share this dispute with the employer? The employer will see the finding "
+                    "and the worker's grievance, so which worker spoke up about this month, and "
+                    "this cannot be taken back. Share it only when the worker is safe to be "
+                    "named."
+                ),
+                action=_("Yes, share it"),
+                back=reverse("finding", args=[finding.pk]),
+                details=[(_("Case"), finding.placement.reference if finding.placement else "")],
+            )
+            if asked is not None:
+                return asked
+            done = run_service(
+                request,
+                lambda: wage_answers.share_wage_dispute(actor=actor, finding_id=finding.pk),
+            )
         else:
             done = False
             messages.error(request, _("Unknown action."))
@@ -281,10 +236,13 @@ def detail(request, pk: int):
             "figures": figures_in_words(evidence),
             "employer": finding.employer
             or (finding.placement and finding.placement.job_order.employer),
+            "entitlement": Entitlement.objects.filter(finding=finding).first(),
             "can_handle": actor.is_official and finding.status in OPEN_FINDING_STATUSES,
             "can_acknowledge": actor.is_official and finding.status == "open",
             "form": form,
             "history": _history(finding) if actor.is_official else None,
+            # None for a finding that is no worker's dispute.
+            "dispute_shared": wage_answers.is_shared(finding) if actor.is_official else None,
             "explains": actor.is_official,
             "back": "findings-queue" if actor.is_official else f"own-findings-{actor.role}",
         },

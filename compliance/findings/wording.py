@@ -16,7 +16,7 @@ from compliance.findings.explanations import (
     pct,
     rub,
 )
-from compliance.models import CONDITION_CLEARED, RULE_DISABLED, Finding
+from compliance.models import CONDITION_CLEARED, RULE_DISABLED, WITHDRAWN_BY_WORKER, Finding
 from compliance.rulebook.words import source_in_words
 from mobility.figures import number, region
 from mobility.occupations import occupation_title
@@ -28,6 +28,7 @@ DOUBLE_STOP = re.compile(r"\.\.(?=\s|$)")
 CLOSED_BY_THE_SYSTEM = {
     CONDITION_CLEARED: gettext_lazy("The condition no longer holds."),
     RULE_DISABLED: gettext_lazy("The rule was switched off."),
+    WITHDRAWN_BY_WORKER: gettext_lazy("The worker withdrew the dispute."),
 }
 
 

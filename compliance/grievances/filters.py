@@ -7,15 +7,24 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from compliance.grievances.ladder import grievances_handled_by
 from workers.filtersets import ALL, ScopeFilterSet, YesNoFilter, day_start
-from workers.models import OPEN_GRIEVANCE_STATUSES, Grievance, GrievanceCategory, GrievanceStatus
+from workers.models import (
+    CLOCKED_GRIEVANCE_STATUSES,
+    OPEN_GRIEVANCE_STATUSES,
+    Grievance,
+    GrievanceCategory,
+    GrievanceLevel,
+    GrievanceStatus,
+)
 
 
 def overdue_at(now) -> Q:
     """An open grievance past a deadline of its own: acknowledgement or resolution. The
-    queue's flag, its filter and the dashboard's figure all read it here."""
+    queue's flag, its filter and the dashboard's figure all read it here. A resolution
+    proposed to the worker has met its clocks."""
     late = Q(acknowledged_at__isnull=True, acknowledgement_due__lt=now) | Q(resolution_due__lt=now)
-    return late & Q(status__in=OPEN_GRIEVANCE_STATUSES)
+    return late & Q(status__in=CLOCKED_GRIEVANCE_STATUSES)
 
 
 class GrievanceFilter(ScopeFilterSet):
@@ -30,6 +39,10 @@ class GrievanceFilter(ScopeFilterSet):
     )
     open = YesNoFilter(method="filter_open", label=_("Still open"))
     overdue = YesNoFilter(method="filter_overdue", label=_("Overdue"))
+    level = django_filters.ChoiceFilter(
+        choices=GrievanceLevel.choices, label=_("Level"), empty_label=ALL
+    )
+    handled_by_me = YesNoFilter(method="filter_handled_by_me", label=_("Mine to handle"))
 
     class Meta(ScopeFilterSet.Meta):
         model = Grievance
@@ -60,6 +73,10 @@ class GrievanceFilter(ScopeFilterSet):
     def filter_overdue(self, queryset, name, value: str):
         late = overdue_at(timezone.now())
         return queryset.filter(late) if value == "true" else queryset.exclude(late)
+
+    def filter_handled_by_me(self, queryset, name, value: str):
+        mine = Q(pk__in=grievances_handled_by(self.request.user).values("pk"))
+        return queryset.filter(mine) if value == "true" else queryset.exclude(mine)
 
 
 class EmployerGrievanceFilter(django_filters.FilterSet):

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from compliance.grievances import services as grievances
 from mobility.web import DatePicker, PlainErrors
-from workers.models import GrievanceStatus
+from workers.models import GrievanceStatus, WorkerAnswer
+from workers.status.forms import PlacementKeyForm
 
 
 class GrievanceKeyForm(PlainErrors, forms.Form):
@@ -44,4 +45,20 @@ class OutcomeForm(PlainErrors, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=5000,
         help_text=gettext_lazy("Sent as you write it: write it in a language the worker reads."),
+    )
+
+
+class GrievanceAnswerForm(PlacementKeyForm):
+    """The worker's answer to "resolved?", with the key of their case; fields as the API's."""
+
+    receipt = forms.CharField(max_length=40)
+    answer = forms.ChoiceField(choices=WorkerAnswer.choices)
+
+
+class SilenceForm(PlainErrors, forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Why you close it without the worker's answer"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Kept in the grievance's history; the worker does not read it."),
     )

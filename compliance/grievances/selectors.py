@@ -1,7 +1,10 @@
-from datetime import date
+from datetime import date, datetime
 
-from django.db.models import Case, F, QuerySet, When
+from django.db.models import Exists, F, OuterRef, QuerySet
+from django.utils import timezone
 
+from compliance.grievances import ladder
+from compliance.models import WageAnswer
 from mobility.access import Role, actor_for
 from workers.models import OPEN_GRIEVANCE_STATUSES, Grievance
 from workers.placements.references import normalise
@@ -50,28 +53,40 @@ def find_grievance(receipt: str, date_of_birth: date) -> dict | None:
 def grievances_visible_to(user) -> QuerySet[Grievance]:
     """Officials and employers: those about the cases they see (`placements_visible_to`; who
     filed one is hidden from an employer until an official shares it, the API shows less
-    then); agencies and anyone else: none."""
+    then; a worker's wage dispute is not even counted for the employer until then: its month
+    would tell whose it is); agencies and anyone else: none."""
     actor = actor_for(user)
     grievances = Grievance.objects.select_related(
         "placement__job_order__employer", "placement__worker", "assignee"
     )
     if actor.is_official and not actor.is_region_limited:
         return grievances
-    if actor.is_official or actor.role == Role.EMPLOYER:
+    if actor.is_official:
         return grievances.filter(placement__in=placements_visible_to(user))
+    if actor.role == Role.EMPLOYER:
+        return grievances.filter(placement__in=placements_visible_to(user)).exclude(
+            Exists(WageAnswer.objects.filter(grievance=OuterRef("pk"))),
+            shared_with_employer=False,
+        )
     return grievances.none()
 
 
-def open_grievances(user) -> QuerySet[Grievance]:
-    """The grievances of `user`'s scope still open, the soonest next deadline first: the
-    acknowledgement until it is made, then the resolution. `next_due` is that deadline."""
-    next_due = Case(
-        When(acknowledged_at__isnull=True, then=F("acknowledgement_due")),
-        default=F("resolution_due"),
-    )
-    return (
-        grievances_visible_to(user)
-        .filter(status__in=OPEN_GRIEVANCE_STATUSES)
-        .annotate(next_due=next_due)
-        .order_by("next_due", "pk")
-    )
+def open_grievances(user, now: datetime | None = None) -> QuerySet[Grievance]:
+    """The grievances still open that are `user`'s to act on at their level (the ladder's
+    rule), the most urgent first (`ladder.by_urgency`); `next_due` is the running clock's
+    deadline."""
+    handled = ladder.grievances_handled_by(user).filter(status__in=OPEN_GRIEVANCE_STATUSES)
+    return ladder.by_urgency(handled, now or timezone.now())
+
+
+def clock_view(grievance: Grievance, now: datetime | None = None) -> dict:
+    """The clock as a queue row shows it: its state in words beside its colour, never the
+    colour alone, and the running deadline."""
+    state = ladder.clock_state(grievance, now)
+    running = state not in (ladder.ClockState.WAITING, ladder.ClockState.CLOSED)
+    return {
+        "state": state,
+        "words": ladder.CLOCK_WORDS[state],
+        "colour": ladder.CLOCK_COLOURS[state],
+        "due": ladder.running_due(grievance) if running else None,
+    }

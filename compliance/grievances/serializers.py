@@ -1,7 +1,10 @@
+from datetime import datetime
+
 from rest_framework import serializers
 
+from compliance.grievances import ladder
 from compliance.grievances import services as grievances
-from workers.models import Grievance, GrievanceCategory
+from workers.models import EscalationReason, Grievance, GrievanceCategory, WorkerAnswer
 from workers.status.serializers import DESCRIPTION_MAX, CaseKeySerializer
 
 
@@ -10,6 +13,14 @@ class GrievanceKeySerializer(serializers.Serializer):
         max_length=40, help_text="The grievance receipt number, e.g. GRV-4M8T-2C6Q."
     )
     date_of_birth = serializers.DateField()
+
+
+class GrievanceAnswerSerializer(CaseKeySerializer):
+    receipt = serializers.CharField(max_length=40, help_text="The complaint's receipt number.")
+    answer = serializers.ChoiceField(
+        choices=WorkerAnswer.choices,
+        help_text="`resolved` closes it; `not_resolved` reopens it one level up.",
+    )
 
 
 class GrievanceFilingSerializer(CaseKeySerializer):
@@ -25,6 +36,20 @@ class GrievanceSerializer(serializers.ModelSerializer):
     assignee = serializers.CharField(source="assignee.get_username", default=None, allow_null=True)
     acknowledgement_overdue = serializers.SerializerMethodField()
     resolution_overdue = serializers.SerializerMethodField()
+    # Blank until it has been escalated, or until the worker has answered.
+    escalation_reason = serializers.ChoiceField(
+        choices=EscalationReason.choices, allow_blank=True, read_only=True
+    )
+    worker_answer = serializers.ChoiceField(
+        choices=WorkerAnswer.choices, allow_blank=True, read_only=True
+    )
+    clock_state = serializers.SerializerMethodField(
+        help_text="overdue, due_soon (past 75 % of the running clock), on_time, waiting (for "
+        "the worker's answer) or closed."
+    )
+    silence_ends = serializers.SerializerMethodField(
+        help_text="When an official may close a proposed resolution the worker has not answered."
+    )
 
     class Meta:
         model = Grievance
@@ -39,16 +64,33 @@ class GrievanceSerializer(serializers.ModelSerializer):
             "status",
             "assignee",
             "shared_with_employer",
+            "side",
+            "level",
+            "level_since",
+            "escalation_reason",
             "acknowledged_at",
             "acknowledgement_due",
             "acknowledgement_overdue",
             "resolution_due",
             "resolution_overdue",
+            "clock_state",
+            "proposed_at",
+            "silence_ends",
+            "worker_answer",
+            "worker_answered_at",
             "closed_at",
             "outcome",
+            "close_reason",
             "created_at",
         )
         read_only_fields = fields
+
+    def get_clock_state(self, grievance) -> str:
+        return ladder.clock_state(grievance)
+
+    def get_silence_ends(self, grievance) -> datetime | None:
+        ends = grievances.silence_ends(grievance)
+        return None if ends is None else serializers.DateTimeField().to_representation(ends)
 
     def get_acknowledgement_overdue(self, grievance) -> bool:
         return grievances.acknowledgement_clock(grievance).overdue
@@ -106,4 +148,10 @@ class OutcomeSerializer(serializers.Serializer):
         required=False,
         allow_blank=True,
         help_text="The official's own note, stored as written (after the standard outcome).",
+    )
+
+
+class SilenceCloseSerializer(serializers.Serializer):
+    reason = serializers.CharField(
+        max_length=5000, help_text="Why it closes without the worker's answer; kept on record."
     )

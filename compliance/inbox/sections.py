@@ -2,15 +2,13 @@
 and the open findings for employers, the findings to answer for agencies, and the officials'
 queues of findings and grievances by due date."""
 
-from django.db.models import BooleanField, ExpressionWrapper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from compliance.evidence.selectors import wage_reports_due
 from compliance.findings.selectors import open_findings
 from compliance.findings.wording import finding_message
-from compliance.grievances.filters import overdue_at
-from compliance.grievances.selectors import open_grievances
+from compliance.grievances.selectors import clock_view, open_grievances
 from mobility.access import Role
 from mobility.workspaces import add_section
 from workers.inbox.sections import SECTION_ROWS, queue_section
@@ -36,11 +34,13 @@ def _findings(url_name: str, title: str):
 
 
 def _grievances(request) -> dict:
-    queue = open_grievances(request.user)
-    late = ExpressionWrapper(overdue_at(timezone.now()), output_field=BooleanField())
-    rows = list(queue.annotate(late=late)[:SECTION_ROWS])
+    now = timezone.now()
+    queue = open_grievances(request.user, now)
+    rows = list(queue[:SECTION_ROWS])
+    for grievance in rows:
+        grievance.clock = clock_view(grievance, now)
     section = queue_section(rows, queue.count(), "grievances-queue")
-    section["all_url"] += STILL_OPEN
+    section["all_url"] += STILL_OPEN + "&handled_by_me=true"
     return section
 
 

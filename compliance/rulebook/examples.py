@@ -18,6 +18,7 @@ from compliance.rulebook.models import Severity
 from compliance.rulebook.selectors import FULL_TIME_HOURS, applicable_minimum_wage, parameters
 from compliance.rulebook.working_time import add_working_days, monthly_norm_hours
 from mobility import figures
+from mobility.sectors import Sector
 
 KOPECK = Decimal("0.01")
 
@@ -81,8 +82,7 @@ def _times(value) -> str:
 
 
 def _sectors(value) -> str:
-    # The sector labels are employers' Sector choices, translated under the same words.
-    return ", ".join(_(str(code).capitalize()) for code in value)
+    return ", ".join(str(Sector(code).label) if code in Sector.values else code for code in value)
 
 
 def _severity(value) -> str:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from compliance.rulebook.examples import parameter_in_words, parameter_label
 from compliance.rulebook.models import MinimumWage, Rule, Severity, is_severity_parameter
 from mobility.regions import russian_regions
+from mobility.sectors import Sector
 from mobility.web import DatePicker, PlainErrors
 
 
@@ -31,9 +32,10 @@ class ParameterVersionForm(PlainErrors, forms.Form):
                 self.kinds[name] = str
                 field = forms.ChoiceField(choices=[("", "—"), *Severity.choices])
             elif isinstance(value, list):
+                # The one list parameter names sectors; ticked boxes, never typed codes.
                 self.kinds[name] = list
-                field = forms.CharField(
-                    widget=forms.TextInput(attrs={"placeholder": ", ".join(value)})
+                field = forms.MultipleChoiceField(
+                    choices=Sector.choices, widget=forms.CheckboxSelectMultiple
                 )
             else:
                 self.kinds[name] = Decimal
@@ -46,8 +48,6 @@ class ParameterVersionForm(PlainErrors, forms.Form):
                 "In force today: %(today)s. Left empty, the figure in force on the chosen date "
                 "stays."
             ) % {"today": parameter_in_words(name, value)}
-            if self.kinds[name] is list:
-                field.help_text += " " + _("Codes, comma-separated.")
             self.fields[name] = field
 
     def clean(self):
@@ -61,12 +61,12 @@ class ParameterVersionForm(PlainErrors, forms.Form):
         values = {}
         for name, kind in self.kinds.items():
             raw = self.cleaned_data.get(name)
-            if raw in (None, ""):
+            if raw in (None, "", []):
                 continue
             if kind is str:
                 values[name] = raw
             elif kind is list:
-                values[name] = [part.strip() for part in raw.split(",") if part.strip()]
+                values[name] = list(raw)
             else:
                 values[name] = int(raw) if raw == raw.to_integral_value() else float(raw)
         return values

@@ -75,7 +75,9 @@ class Corridor(models.Model):
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Rule(models.Model):
-    corridor = models.ForeignKey(Corridor, on_delete=models.PROTECT, related_name="rules")
+    corridor = models.ForeignKey(
+        Corridor, on_delete=models.PROTECT, related_name="rules", verbose_name=_("corridor")
+    )
     code = models.CharField(_("code"), max_length=40, unique=True)
     title = models.CharField(_("title"), max_length=200)
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
@@ -108,7 +110,9 @@ class Rule(models.Model):
 class RuleParameter(models.Model):
     """One version of a rule's parameters, in force from `effective_from` until the next."""
 
-    rule = models.ForeignKey(Rule, on_delete=models.CASCADE, related_name="parameter_versions")
+    rule = models.ForeignKey(
+        Rule, on_delete=models.CASCADE, related_name="parameter_versions", verbose_name=_("rule")
+    )
     effective_from = models.DateField(_("effective from"), validators=[plausible_effective_date])
     values = models.JSONField(_("values"), default=dict, blank=True)
 

@@ -21,6 +21,7 @@ TITLES = (
     gettext_noop("Wage not paid in full"),
     gettext_noop("Final settlement late"),
     gettext_noop("Half-month advance missing"),
+    gettext_noop("Wage disputed by the worker"),
     gettext_noop("Income tax withheld above the highest rate"),
     gettext_noop("Resident income tax rate not applied"),
     gettext_noop("Weekly hours above the maximum"),
@@ -74,10 +75,13 @@ CONDITIONS = (
         "The wage of the month in which a case was completed, terminated or repatriated was paid, or is still unpaid, later than N days after the end date."
     ),
     gettext_noop(
-        "A month worked in full is reported with no advance payment date, or with one after the month's last day; months that ended before enabled_from are not judged."
+        "A month worked in full is reported with no advance payment date, or with one after the month's last day; months that ended before the rule came into force are not judged."
     ),
     gettext_noop(
-        "A month's income tax withheld exceeds the non-resident rate (TAX_RESIDENT_RATE_NOT_APPLIED's non_resident_rate_pct) of gross; the excess counts as a deduction."
+        "The worker answers on the status page that a reported month's net pay did not reach them as shown, and says how much did. Raised by the worker's answer, never by the sweep."
+    ),
+    gettext_noop(
+        "A month's income tax withheld exceeds the non-resident rate of gross (the rate set for the resident-rate rule); the excess counts as a deduction."
     ),
     gettext_noop(
         "A month that starts after the worker's Nth day in Russia (counted from arrival) has income tax withheld above the resident rate plus the tolerance."
@@ -98,15 +102,13 @@ CONDITIONS = (
     gettext_noop("An arrived or employed case has no medical insurance policy (DMS) valid today."),
     gettext_noop("A departed case has no origin-country cover (PBBY or equivalent)."),
     gettext_noop("A policy ends in N days or fewer while the contract runs on."),
-    gettext_noop(
-        "A fee was charged to the worker; above the cap its severity is severity_above_cap (breach)."
-    ),
+    gettext_noop("A fee was charged to the worker; above the cap it is a breach."),
     gettext_noop(
         "A case is submitted or later while its agency's licence is expired, suspended or revoked."
     ),
     gettext_noop("A case is accepted or later while its employer's sponsorship is not approved."),
     gettext_noop(
-        "An employer's active cases (contract_signed … employed) exceed its approved quota."
+        "An employer's active cases (from contract signed to employed) exceed its approved quota."
     ),
     gettext_noop(
         "The MVD is not notified of the employment start within N working days after it, or of the contract's end within N working days after the end date; each notice has its own date and clock."
@@ -116,7 +118,7 @@ CONDITIONS = (
         "No medical examination date, or no fingerprint registration date, recorded within N calendar days after arrival."
     ),
     gettext_noop(
-        "An employed case's work permit has expired (the rule's severity, breach) or ends in N days or fewer, before the contract end (severity_expiring, warning)."
+        "An employed case's work permit has expired (a breach), or ends before the contract end within the rule's notice days (a warning)."
     ),
     gettext_noop(
         "An employed case's job is in another region than the work permit's, or at another occupation (ISCO-08) than the permit names. A permit recorded without its region is not judged."

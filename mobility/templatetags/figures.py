@@ -51,3 +51,11 @@ def moment(value) -> str:
 def occupation_title(code: str) -> str:
     """`7112` → "Bricklayers and related workers" in the reader's language."""
     return title_of(code) if code else ""
+
+
+@register.filter
+def money(amount, currency: str) -> str:
+    """`{{ amount|money:"INR" }}`: rupees or roubles, as the amount's currency says."""
+    if amount is None:
+        return ""
+    return figures.rupees(amount) if currency == "INR" else figures.roubles(amount)

@@ -69,7 +69,7 @@ def test_official_ru_lands_on_the_queues_which_fit_a_tablet(browser, live_server
     page.locator("main form.form button[type=submit]").click()
     page.wait_for_url("**/officials/")
     assert page.get_by_role("heading", name="Open findings by due date").is_visible()
-    assert page.get_by_role("heading", name="Open grievances by due date").is_visible()
+    assert page.get_by_role("heading", name="Grievances to handle, most urgent first").is_visible()
     assert pages.fits_the_screen(page)
     page.screenshot(path=shots / "officials-workspace-768.png", full_page=True)
     tablet.close()

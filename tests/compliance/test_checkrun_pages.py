@@ -31,10 +31,12 @@ def test_starting_a_sweep_asks_for_confirmation_first(
     compliant_case()
     client.force_login(world.official)
     confirm = client.get("/officials/checks/start/")
-    assert confirm.status_code == 200
+    assert confirm.status_code == 200 and "Check every case now?" in confirm.content.decode()
+    # A POST without the confirmation asks again and starts nothing.
+    assert "Yes, check every case" in client.post("/officials/checks/start/").content.decode()
     assert not CheckRun.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/officials/checks/start/")
+        response = client.post("/officials/checks/start/", {"confirm": "yes"})
     assert response.status_code == 302
     run = CheckRun.objects.get()
     assert run.status == "finished"

@@ -3,6 +3,8 @@
 import pytest
 from django.core.cache import cache
 
+from compliance.models import Report
+from tests.compliance.reports_helpers import export_from_page
 from tests.factories import FindingFactory, PlacementFactory, today
 from tests.queries import max_queries
 from tests.world import S
@@ -110,13 +112,19 @@ def test_dashboard_page_queries_do_not_grow_with_data(client, world):
 def test_agency_table_exports_as_csv(client, world):
     world.case(S.EMPLOYED)
     client.force_login(world.official)
-    response = client.get("/officials/dashboard/export/agencies.csv")
-    assert response.status_code == 200
-    lines = b"".join(response.streaming_content).decode().splitlines()
-    assert lines[0] == "agency,name,status,cases,employed,open_findings"
+    lines = export_from_page(client, "export_dashboard", "table=agencies")
+    lines = lines.decode("utf-8-sig").splitlines()
+    assert lines[0] == "agency,name,status,cases,employed,open_findings,status_label"
     # Only agencies with cases are listed: agency B has none.
-    assert lines[1:] == [f"{world.agency_a.pk},{world.agency_a.name},active,1,1,0"]
-    assert client.get("/officials/dashboard/export/passwords.csv").status_code == 404
+    assert lines[1:] == [f"{world.agency_a.pk},{world.agency_a.name},active,1,1,0,Active"]
+
+
+def test_an_unknown_dashboard_table_is_refused(client, world):
+    client.force_login(world.official)
+    body = {"kind": "export_dashboard", "format": "csv", "query": "table=passwords"}
+    response = client.post("/reports/export/", body)
+    assert response.status_code == 302
+    assert not Report.objects.exists()
 
 
 def test_a_bad_date_is_an_error_beside_its_field_and_every_figure_is_withheld(client, world):

@@ -368,11 +368,12 @@ def test_tax_of_half_the_gross_is_implausible_and_an_excessive_deduction(
     )
 
 
-def test_a_month_with_nothing_paid_is_unpaid_after_day_15_and_a_correction_clears_it(
+def test_a_month_with_nothing_paid_is_unpaid_after_day_15_and_stays_owed_after_a_correction(
     api, case, employer_staff
 ):
     """Last month, nothing paid: on day 15 of this month it may still be paid; on day 16 it is
-    WAGE_UNPAID. A PATCH with what was paid and when clears it."""
+    WAGE_UNPAID. A PATCH with what was paid and when does not close it: the 40,000 stays owed
+    until the worker confirms a payment of it (issue 13)."""
     month = months_ago(1)
     client = api.as_user(employer_staff)
     created = client.post(
@@ -393,4 +394,8 @@ def test_a_month_with_nothing_paid_is_unpaid_after_day_15_and_a_correction_clear
     )
     assert corrected.status_code == 200, corrected.data
     engine.evaluate_placement(case.pk, trigger="user", on=day_16)
-    assert "WAGE_UNPAID" not in _open_rules(api, employer_staff, case)
+    assert "WAGE_UNPAID" in _open_rules(api, employer_staff, case)
+    owed = client.get(
+        "/api/v1/entitlements/", {"placement": case.pk, "kind": "unpaid_wages"}
+    ).json()["results"]
+    assert [(row["kind"], row["outstanding"]) for row in owed] == [("unpaid_wages", "40000.00")]

@@ -1,6 +1,6 @@
 """The demo's evidence: a year of reports with a few violations, found by the sweep."""
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pghistory.models
 import pytest
@@ -118,3 +118,18 @@ def test_the_demo_evidence_passes_the_edge_checks(cases):
         assert (
             wage_report_problems(placement=report.placement, values=values, instance=report) == {}
         )
+
+
+def test_the_demo_dates_a_missed_deadline_on_the_night_after_it_not_today(cases):
+    late = cases[0]
+    late.migration_registered_on = None
+    late.save(update_fields=["migration_registered_on"])
+    seed_evidence()
+    finding = Finding.objects.get(placement=late, rule__code="MIGRATION_REGISTRATION_OVERDUE")
+    deadline = date.fromisoformat(finding.evidence["figures"]["deadline"])
+    # Found by the sweep in the small hours (Moscow) of the first day past the deadline.
+    assert finding.first_detected_at == datetime.combine(
+        deadline + timedelta(days=1), time(0), tzinfo=UTC
+    )
+    opened = pghistory.models.Events.objects.tracks(finding).order_by("pgh_created_at").first()
+    assert opened.pgh_created_at == finding.first_detected_at

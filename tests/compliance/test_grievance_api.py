@@ -79,7 +79,8 @@ def test_an_official_investigates_and_resolves_with_an_outcome(api, world, griev
         url + "resolve/", {"outcome": "The employer paid the October wage."}, format="json"
     )
     assert response.status_code == 200
-    assert response.data["status"] == "resolved"
+    # Resolving asks the worker (tests/compliance/test_grievance_clocks_closing.py).
+    assert response.data["status"] == "proposed_resolved"
     assert response.data["outcome"] == "The employer paid the October wage."
     assert client.post(url + "reject/", {"outcome": "x"}, format="json").status_code == 409
 

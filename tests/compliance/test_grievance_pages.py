@@ -44,12 +44,13 @@ def test_an_official_investigates_and_closes_with_an_outcome(client, official, w
     assert (grievance.status, grievance.outcome) == ("investigating", "")
     closing = {"move": "close", "status": "resolved", "outcome": "Wages paid in full."}
     asked = client.post(url, closing)
-    assert "Close this grievance?" in asked.content.decode()
+    assert "Tell the worker it is resolved?" in asked.content.decode()
     grievance.refresh_from_db()
     assert grievance.status == "investigating"
     client.post(url, {**closing, "confirm": "yes"})
     grievance.refresh_from_db()
-    assert (grievance.status, grievance.outcome) == ("resolved", "Wages paid in full.")
+    # The worker is asked whether it is; their yes closes it.
+    assert (grievance.status, grievance.outcome) == ("proposed_resolved", "Wages paid in full.")
 
 
 def test_the_worker_reads_a_standard_outcome_in_their_language(client, official, world):

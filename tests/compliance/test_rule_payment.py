@@ -76,14 +76,17 @@ def test_a_rouble_outstanding_is_within_the_tolerance_a_kopeck_more_is_not():
     assert check_and_sweep(case)["WAGE_UNPAID"].evidence["figures"]["outstanding_rub"] == "1.01"
 
 
-def test_paying_the_rest_clears_the_finding():
+def test_a_report_corrected_to_paid_waits_for_the_worker_to_confirm_the_money():
+    """The employer's corrected report alone does not close the finding: the 12,000 still owed
+    stays on the ledger until a payment the worker confirms covers it (issue 13)."""
     case = compliant_case()
     pay(case, OCTOBER, "30000.00", date(2025, 11, 5))
     finding = check(case)["WAGE_UNPAID"]
     set_report(case, OCTOBER, paid_on=date(2025, 11, 20))
-    assert "WAGE_UNPAID" not in check(case)
+    assert check(case)["WAGE_UNPAID"].pk == finding.pk
     finding.refresh_from_db()
-    assert finding.status == FindingStatus.RESOLVED
+    assert finding.status == FindingStatus.OPEN
+    assert finding.entitlement.outstanding == D("12000.00")
 
 
 # WAGE_PAID_LATE: only for a month paid in full.

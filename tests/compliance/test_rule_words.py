@@ -6,6 +6,7 @@ added to rules.json without its Russian and Hindi words fails here, not in front
 
 import csv
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -23,6 +24,16 @@ SOURCE_PARTS = {
     for source in [rule["source"] for rule in CATALOGUE] + WAGE_SOURCES
     for part in source.split(words.SOURCE_SEPARATOR)
 }
+
+
+def test_no_condition_names_a_parameter_or_a_code_instead_of_saying_it():
+    # `enabled_from`, `severity_above_cap`, `contract_signed`, `TAX_RESIDENT_RATE_NOT_APPLIED`
+    named = {
+        rule["code"]: rule["fires_when"]
+        for rule in CATALOGUE
+        if re.search(r"\b[a-z]+_[a-z_]+\b|\b[A-Z]+_[A-Z_]+\b", rule["fires_when"])
+    }
+    assert named == {}
 
 
 def test_every_seeded_text_is_a_message_of_the_catalogue():

@@ -110,7 +110,7 @@ def test_others_cannot_edit_the_rulebook(api, make_user):
     wage = MinimumWage.objects.filter(region="RU-MOW").first()
     assert client.patch(f"/api/v1/minimum-wages/{wage.pk}/", {"amount_rub": "1"}).status_code == 403
     assert client.delete(f"/api/v1/minimum-wages/{wage.pk}/").status_code == 403
-    assert client.get(f"/api/v1/minimum-wages/{wage.pk}/history/").status_code == 403
+    assert client.get(f"/api/v1/minimum-wages/{wage.pk}/history/").status_code == 404
     rule.refresh_from_db()
     assert rule.enabled and rule.parameter_versions.count() == 1
     assert not MinimumWage.objects.filter(effective_from=date(2027, 1, 1)).exists()

@@ -122,21 +122,36 @@ def test_versions_stored_before_the_second_severity_was_data_gain_it():
     assert parameters("WORK_PERMIT_EXPIRED", date(2026, 1, 1))["severity_expiring"] == "warning"
 
 
-def test_list_parameters_are_edited_as_codes():
+def test_the_sectors_of_a_rule_are_ticked_by_name_not_typed_as_codes():
     rule = Rule.objects.get(code="SAFETY_TRAINING_OVERDUE")
-    signed_in(official_user()).post(
+    client = signed_in(official_user())
+    page = client.get(f"/officials/rules/{rule.pk}/").content.decode()
+    assert 'type="checkbox" name="sectors" value="textiles"' in page
+    assert "Textiles" in page and "comma-separated" not in page
+    client.post(
         f"/officials/rules/{rule.pk}/",
         {
             "form": "parameters",
             "effective_from": "2027-01-01",
             "refresh_months": "6",
-            "sectors": "construction, energy",
+            "sectors": ["construction", "energy"],
         },
     )
     assert parameters("SAFETY_TRAINING_OVERDUE", date(2027, 1, 1)) == {
         "refresh_months": 6,
         "sectors": ["construction", "energy"],
     }
+
+
+def test_a_sector_that_does_not_exist_is_refused_and_no_version_is_written():
+    rule = Rule.objects.get(code="SAFETY_TRAINING_OVERDUE")
+    versions = rule.parameter_versions.count()
+    response = signed_in(official_user()).post(
+        f"/officials/rules/{rule.pk}/",
+        {"form": "parameters", "effective_from": "2027-01-01", "sectors": ["mining"]},
+    )
+    assert "Choose one from the list." in response.content.decode()
+    assert rule.parameter_versions.count() == versions
 
 
 def test_the_rule_page_names_each_parameter_as_the_rule_list_does():

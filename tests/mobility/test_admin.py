@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
     [
         ("mobility.official", lambda o: o.user.username, lambda o: {"side__exact": o.side}),
         ("mobility.heartbeat", lambda h: h.name, lambda h: {"name": h.name}),
+        ("mobility.notification", lambda n: n.address, lambda n: {"status__exact": n.status}),
     ],
 )
 def test_support_staff_find_every_record_in_few_queries(admin_client, label, search, filters):
@@ -24,12 +25,16 @@ def test_support_staff_make_a_user_an_official_limited_to_regions(admin_client):
     user = UserFactory()
     response = admin_client.post(
         "/admin/mobility/official/add/",
-        {"user": user.pk, "side": "RU", "regions": "RU-MOW,RU-SPE"},
+        {"user": user.pk, "side": "RU", "regions": "RU-MOW,RU-SPE", "rank": "supervisor"},
     )
     assert response.status_code == 302
-    assert Official.objects.get(user=user).regions == ["RU-MOW", "RU-SPE"]
+    official = Official.objects.get(user=user)
+    assert official.regions == ["RU-MOW", "RU-SPE"]
+    # On the grievance ladder, a supervisor takes what the regional officials let run late.
+    assert official.rank == "supervisor"
 
 
-def test_heartbeats_are_read_only(admin_client):
-    page = admin_client.get(change_page(support_world()["mobility.heartbeat"]))
+@pytest.mark.parametrize("label", ["mobility.heartbeat", "mobility.notification"])
+def test_heartbeats_and_notifications_are_read_only(admin_client, label):
+    page = admin_client.get(change_page(support_world()[label]))
     assert page.context["has_change_permission"] is False

@@ -34,6 +34,7 @@ from schemathesis.specs.openapi.checks import (
 
 from compliance.models import (
     CheckRun,
+    Entitlement,
     Finding,
     InsuranceCover,
     SafetyRecord,
@@ -78,6 +79,7 @@ MODELS = {
     "rules": Rule,
     "minimum-wages": MinimumWage,
     "findings": Finding,
+    "entitlements": Entitlement,
     "grievances": Grievance,
     "check-runs": CheckRun,
     "imports": Import,
@@ -133,7 +135,7 @@ def _world() -> dict:
         case = world.case("employed", peer=peer)
         factories.WageReportFactory(placement=case)
         factories.InsuranceCoverFactory(placement=case)
-        factories.FindingFactory(placement=case)
+        factories.EntitlementFactory(finding=factories.FindingFactory(placement=case))
         factories.GrievanceFactory(placement=case)
         factories.CheckRunFactory(placement=case)
     draft = world.case()

@@ -1,3 +1,6 @@
+import io
+import re
+
 import pghistory.models
 import pytest
 from django.apps import apps
@@ -19,6 +22,10 @@ DEMO_USERS = {
     "official-in": Role.OFFICIAL,
     "official-ru": Role.OFFICIAL,
     "official-ru-mow": Role.OFFICIAL,
+    "supervisor-in": Role.OFFICIAL,
+    "supervisor-ru": Role.OFFICIAL,
+    "head-in": Role.OFFICIAL,
+    "head-ru": Role.OFFICIAL,
     "admin": Role.SUPERUSER,
 }
 
@@ -43,6 +50,17 @@ def test_demo_matches_the_spec(django_user_model):
     assert agency_a != agency_b
     limited = actor_for(django_user_model.objects.get(username="official-ru-mow"))
     assert limited.regions == ("RU-MOW",)
+    ladder = {
+        username: (actor.side, actor.rank)
+        for username in ("supervisor-in", "supervisor-ru", "head-in", "head-ru")
+        for actor in [actor_for(django_user_model.objects.get(username=username))]
+    }
+    assert ladder == {
+        "supervisor-in": ("IN", "supervisor"),
+        "supervisor-ru": ("RU", "supervisor"),
+        "head-in": ("IN", "head"),
+        "head-ru": ("RU", "head"),
+    }
     assert Employer.objects.filter(sponsorship_status=SponsorshipStatus.APPLIED).exists()
 
 
@@ -71,8 +89,14 @@ def test_seed_refuses_with_debug_off_unless_forced(settings):
         call_command("seed_demo")
     assert not Employer.objects.exists()
     # No year of history: the guard is what is tried here, and the cases cost time.
-    call_command("seed_demo", "--force", "--cases", "0")
+    output = io.StringIO()
+    call_command("seed_demo", "--force", "--cases", "0", stdout=output)
     assert Employer.objects.exists()
+    # A worker to try /status/ with, since workers have no login.
+    worker_lines = [line for line in output.getvalue().splitlines() if "/status/" in line]
+    assert worker_lines and re.search(
+        r"reference IRM-[0-9A-Z]{4}-[0-9A-Z]{4}, date of birth \d{4}-\d\d-\d\d", worker_lines[0]
+    )
 
 
 def test_a_negative_number_of_cases_is_refused_and_seeds_nothing():

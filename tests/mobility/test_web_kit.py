@@ -1,13 +1,11 @@
 """What every page shares: a page for another role answers 404 like a missing one, a visitor
 who is not signed in is asked to, and a CSV download never carries a live spreadsheet formula."""
 
-import csv
-import io
-
 import pytest
 
 from compliance.models import FindingStatus
 from tests import factories
+from tests.compliance.reports_helpers import csv_rows, export_from_page
 from tests.world import S
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +75,6 @@ def test_a_reason_typed_as_a_formula_is_exported_as_text(client, world):
         close_reason="=cmd|' /C calc'!A0",
     )
     client.force_login(world.official)
-    response = client.get("/officials/findings/export.csv", {"status": "waived"})
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = csv_rows(export_from_page(client, "export_findings", "status=waived"))
     assert [row["id"] for row in rows] == [str(finding.pk)]
     assert rows[0]["close_reason"] == "'=cmd|' /C calc'!A0"

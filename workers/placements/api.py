@@ -10,6 +10,7 @@ from mobility.access import Role, actor_for
 from mobility.api import SUB_LIST, HistoryMixin, paginated
 from mobility.errors import ActionForbidden
 from workers.placements import services
+from workers.placements.filters import PlacementApiFilter
 from workers.placements.selectors import placements_visible_to, timeline_of
 from workers.placements.serializers import (
     CaseEventSerializer,
@@ -32,15 +33,7 @@ class PlacementViewSet(
     lifecycle (`transition`) as the table allows."""
 
     serializer_class = PlacementSerializer
-    filterset_fields = {
-        "status": ["exact", "in"],
-        "agency": ["exact"],
-        "worker": ["exact"],
-        "job_order": ["exact"],
-        "job_order__employer": ["exact"],
-        "job_order__work_region": ["exact"],
-        "created_at": ["gte", "lte"],
-    }
+    filterset_class = PlacementApiFilter
     search_fields = ("=reference", "worker__full_name")
     ordering_fields = ("created_at", "updated_at", "status", "reference")
 

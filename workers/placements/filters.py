@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
+from mobility.filtering import IdFilter
 from workers.filtersets import ALL, ScopeFilterSet, day_start
 from workers.models import Placement, PlacementStatus
 
@@ -40,3 +41,22 @@ class PlacementFilter(ScopeFilterSet):
 
     def until(self, day):
         return Q(created_at__lt=day_start(day + timedelta(days=1)))
+
+
+class PlacementApiFilter(PlacementFilter):
+    """`GET /api/v1/placements/`: the officials' list's filters, so a page's filters (and the
+    dashboard's links) mean the same in the API and in its exports, plus the API's own. The
+    agency is a plain id there: an agency outside the caller's scope lists nothing, as any id
+    the caller cannot see does (mobility.filtering.StrictFilterBackend)."""
+
+    agency = IdFilter(field_name="agency")
+
+    class Meta(PlacementFilter.Meta):
+        fields = {
+            "status": ["exact", "in"],
+            "worker": ["exact"],
+            "job_order": ["exact"],
+            "job_order__employer": ["exact"],
+            "job_order__work_region": ["exact"],
+            "created_at": ["gte", "lte"],
+        }

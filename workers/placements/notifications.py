@@ -1,17 +1,33 @@
-"""Who hears of a case's move: the worker by SMS in their own language, and the employer's
-staff by e-mail when a candidate is submitted to them (SPEC §5)."""
+"""Who hears of a case's move (SPEC §5): the worker by SMS in their own language; the employer's
+staff of a candidate submitted to them; the agency's and the employer's staff of every other
+move on their own cases, as each chose (e-mail now, the daily digest, or not at all). The one
+who made the move is not told of it."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
+from django.utils.translation import gettext
 
-from mobility.notifications import email_users, send_sms
+from mobility.notifications.events import Event
+from mobility.notifications.services import notify, notify_all
 from workers.models import CaseEvent, PlacementStatus
 
 
+def staff_of(placement, *, employer: bool = True, agency: bool = True):
+    """The active members of the case's agency and employer, with their message settings."""
+    users = get_user_model().objects.filter(is_active=True).select_related("notification_settings")
+    who = users.none()
+    if agency:
+        who = who | users.filter(agency_membership__agency_id=placement.agency_id)
+    if employer:
+        who = who | users.filter(employer_membership__employer_id=placement.job_order.employer_id)
+    return who.order_by("pk")
+
+
 def notify_move(event_id: int) -> None:
-    """Tell of the move the timeline event records, once: the event is locked while it is
-    told and marked told, so a task delivered twice sends nothing twice."""
+    """Tell of the move the timeline event records, once: each message's key names the event,
+    so a task delivered twice queues nothing twice."""
     with transaction.atomic():
         event = (
             CaseEvent.objects.select_for_update(of=("self",))
@@ -22,19 +38,42 @@ def notify_move(event_id: int) -> None:
         if event is None:
             return
         placement = event.placement
+        key = f"case-event:{event.pk}"
         if event.public_message:
-            with translation.override(placement.worker.preferred_language):
-                text = translation.gettext(event.public_message)
-                send_sms(placement.worker.phone, f"{placement.reference}: {text}")
-        if event.to_status == PlacementStatus.SUBMITTED:
-            employer = placement.job_order.employer
-            members = [m.user for m in employer.members.select_related("user")]
-            email_users(
-                members,
-                f"New candidate {placement.reference} for {placement.job_order.title}",
-                f"A recruitment agency submitted a candidate for your job order "
-                f'"{placement.job_order.title}". Open case {placement.reference} to accept or '
-                f"reject it: {settings.SITE_URL}/cases/{placement.pk}/",
+            notify(
+                Event.CASE_MOVED,
+                placement.worker,
+                {
+                    "reference": placement.reference,
+                    "message": lambda: gettext(event.public_message),
+                },
+                key=key,
+                case_id=placement.pk,
             )
+        staff = staff_of(placement).exclude(pk=event.actor_id)
+        url = f"{settings.SITE_URL}/cases/{placement.pk}/"
+        if event.to_status == PlacementStatus.SUBMITTED:
+            notify_all(
+                Event.NEW_CANDIDATE,
+                staff.filter(employer_membership__isnull=False),
+                {"reference": placement.reference, "job": placement.job_order.title, "url": url},
+                key=key,
+                case_id=placement.pk,
+            )
+            staff = staff.filter(employer_membership__isnull=True)
+        notify_all(
+            Event.CASE_MOVED,
+            staff,
+            {
+                "reference": placement.reference,
+                "from_status": lambda: (
+                    PlacementStatus(event.from_status).label if event.from_status else "—"
+                ),
+                "status": lambda: PlacementStatus(event.to_status).label,
+                "url": url,
+            },
+            key=key,
+            case_id=placement.pk,
+        )
         event.notified_at = timezone.now()
         event.save(update_fields=["notified_at"])

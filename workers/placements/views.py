@@ -12,9 +12,8 @@ from django.views.decorators.http import require_POST
 
 from mobility import figures
 from mobility.access import Role
+from mobility.notifications.selectors import case_notifications_visible_to
 from mobility.web import (
-    csv_download,
-    csv_moment,
     for_roles,
     paginate,
     run_service,
@@ -30,9 +29,12 @@ from workers.placements import lifecycle
 from workers.placements import services as placements_services
 from workers.placements.filters import PlacementFilter
 from workers.placements.forms import CONTRACT_FILE, PlacementFactsForm, page_move_form
+from workers.placements.sections import case_page_sections
 from workers.placements.selectors import placements_visible_to, timeline_of
 
 PAGE_SIZE = 25
+# The latest messages about a case; older ones stay in the admin.
+NOTIFICATIONS_SHOWN = 50
 RELATED = ("worker", "agency", "job_order__employer")
 
 
@@ -101,6 +103,10 @@ def case_page(
             or (PlacementFactsForm(names=facts, placement=placement) if facts else None),
             "is_terminal": lifecycle.is_terminal(placement.status),
             "can_record_permit": "work_permit_region" in facts,
+            "sections": case_page_sections(request, placement),
+            "notifications": case_notifications_visible_to(request.user, placement.pk)[
+                :NOTIFICATIONS_SHOWN
+            ],
         },
         status=status,
     )
@@ -211,47 +217,8 @@ def official_placements(request):
     queryset = placements_visible_to(request.user).select_related(*RELATED)
     filters = PlacementFilter(request.GET, queryset=queryset, request=request)
     cases = rows_of(filters)
-    if request.GET.get("export") == "csv":
-        return _placements_csv(cases)
     return render(
         request,
         "workers/placements/official_list.html",
         {"filters": filters, "page": paginate(request, cases, PAGE_SIZE)},
     )
-
-
-# Codes in their own columns for machines, the words beside them for people.
-CSV_COLUMNS = (
-    "reference",
-    "status",
-    "status_label",
-    "worker",
-    "agency",
-    "employer",
-    "work_region",
-    "work_region_name",
-    "contract_start",
-    "employment_start",
-    "updated_at",
-)
-
-
-def _placements_csv(cases):
-    """The filtered list as CSV; no passport numbers or contact data."""
-    rows = (
-        (
-            case.reference,
-            case.status,
-            case.get_status_display(),
-            case.worker.full_name,
-            case.agency.name,
-            case.job_order.employer.legal_name,
-            case.job_order.work_region,
-            figures.region(case.job_order.work_region),
-            case.contract_start or "",
-            case.employment_start or "",
-            csv_moment(case.updated_at),
-        )
-        for case in cases.iterator(chunk_size=2000)
-    )
-    return csv_download("cases.csv", CSV_COLUMNS, rows)

@@ -22,6 +22,14 @@ def workers_visible_to(user) -> QuerySet[Worker]:
     return workers.none()
 
 
+def sees_passport_numbers(user) -> bool:
+    """Whether this reader sees whole passport numbers, in the API, on pages and in exports:
+    the worker's agency and officials do; an employer sees the last 3 characters (SPEC §3),
+    and so does anyone else (failing closed)."""
+    actor = actor_for(user)
+    return actor.role == Role.AGENCY or actor.is_official
+
+
 def search_workers(queryset: QuerySet[Worker], text: str) -> QuerySet[Worker]:
     text = text.strip()
     if not text:

@@ -17,7 +17,7 @@ from workers.placements import services as placements_services
 from workers.placements.selectors import pipeline_counts, placements_visible_to
 from workers.registry import services as registry_services
 from workers.registry.forms import OpenPlacementForm, WorkerForm, WorkerSearchForm
-from workers.registry.selectors import search_workers, workers_visible_to
+from workers.registry.selectors import search_workers, sees_passport_numbers, workers_visible_to
 from workers.registry.serializers import WorkerSerializer
 from workers.registry.validation import mask_passport
 
@@ -119,7 +119,11 @@ def worker_page_for(request, worker: Worker, *, upload_form=None, status: int = 
     actor = request.actor
     is_agency = actor.role == Role.AGENCY
     is_employer = actor.role == Role.EMPLOYER
-    passport = mask_passport(worker.passport_number) if is_employer else worker.passport_number
+    passport = (
+        worker.passport_number
+        if sees_passport_numbers(actor)
+        else mask_passport(worker.passport_number)
+    )
     cases = (
         placements_visible_to(request.user)
         .filter(worker=worker)

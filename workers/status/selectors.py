@@ -28,7 +28,7 @@ from workers.models import (
     PlacementStatus,
 )
 from workers.placements.references import normalise
-from workers.status.texts import explain
+from workers.status.texts import GRIEVANCE_STATUS_FOR_WORKER, explain
 
 # Compared with the reference column when the typed text cannot be a reference, so that the
 # query still runs and takes as long as for a well-formed one.
@@ -117,12 +117,16 @@ def grievance_view(row: dict) -> dict:
         "category": row["category"],
         "category_label": str(GrievanceCategory(row["category"]).label),
         "status": row["status"],
-        "status_label": str(GrievanceStatus(row["status"]).label),
+        "status_label": str(
+            GRIEVANCE_STATUS_FOR_WORKER.get(row["status"], GrievanceStatus(row["status"]).label)
+        ),
         "outcome": row["outcome"],
         "filed_at": _when(row["filed_at"]),
         "acknowledgement_due": _when(row["acknowledgement_due"]),
         "resolution_due": _when(row["resolution_due"]),
         "closed_at": _when(row["closed_at"]),
+        # An official proposed it resolved: the worker is asked whether it is.
+        "awaiting_answer": row["status"] == GrievanceStatus.PROPOSED_RESOLVED,
     }
 
 

@@ -23,6 +23,9 @@ class GrievanceStatusSerializer(serializers.Serializer):
     acknowledgement_due = serializers.DateTimeField()
     resolution_due = serializers.DateTimeField()
     closed_at = serializers.DateTimeField(allow_null=True, help_text="Null while it is open.")
+    awaiting_answer = serializers.BooleanField(
+        help_text="An official proposed it resolved: answer with /api/v1/status/grievances/answer/."
+    )
 
 
 class StepSerializer(serializers.Serializer):

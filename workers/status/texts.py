@@ -11,6 +11,11 @@ NO_SUCH_GRIEVANCE = _(
     "We could not find a complaint with this receipt number and date of birth. Check both."
 )
 
+# A grievance's status as its filer reads it, where the officials' label speaks of them.
+GRIEVANCE_STATUS_FOR_WORKER = {
+    "proposed_resolved": _("Resolved? Please tell us"),
+}
+
 STEPS = {
     S.DRAFT: (
         _("Your recruitment agency is preparing your application."),

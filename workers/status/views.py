@@ -16,7 +16,8 @@ def _too_many_tries(request, template: str, context: dict):
     return render(request, template, {**context, "problem": TOO_MANY_TRIES}, status=429)
 
 
-def _placement_page(request, case, grievance_form=None, status=200):
+def _placement_page(request, case, grievance_form=None, status=200, notice=None, problem=None):
+    """The worker's case; `notice` and `problem` say how their last answer went."""
     initial = {"reference": case.reference, "date_of_birth": request.POST.get("date_of_birth")}
     return render(
         request,
@@ -25,6 +26,8 @@ def _placement_page(request, case, grievance_form=None, status=200):
             "case": placement_view(case),
             "sections": case_sections(request, case),
             "grievance_form": grievance_form or GrievanceFilingForm(initial=initial),
+            "notice": notice,
+            "problem": problem,
         },
         status=status,
     )

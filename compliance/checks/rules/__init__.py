@@ -23,7 +23,15 @@ from compliance.checks.rules import (
 )
 from compliance.checks.rules.base import Context, Hit
 
-__all__ = ["RULES", "Context", "Hit", "RuleDefinition", "placement_rules", "subject_rules"]
+__all__ = [
+    "RAISED_BY_PEOPLE",
+    "RULES",
+    "Context",
+    "Hit",
+    "RuleDefinition",
+    "placement_rules",
+    "subject_rules",
+]
 
 
 @dataclass(frozen=True)
@@ -116,6 +124,12 @@ RULES = {
         RuleDefinition("GRIEVANCE_SLA_BREACHED", grievances.grievance_sla_breached, deadline=True),
     ]
 }
+
+
+# The catalogue's rules that no query judges: a person's action raises their findings (the
+# worker's answer on the status page, compliance/wage_answers), so they are not in RULES and the
+# sweep, which applies only RULES, never opens, refreshes or clears ("condition cleared") them.
+RAISED_BY_PEOPLE = frozenset({"WAGE_DISPUTED_BY_WORKER"})
 
 
 def placement_rules(*, deadlines_only: bool = False) -> list[RuleDefinition]:

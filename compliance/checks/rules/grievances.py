@@ -14,7 +14,7 @@ from compliance.checks.rules.base import (
     fetch,
     placement_hit,
 )
-from workers.models import OPEN_GRIEVANCE_STATUSES
+from workers.models import CLOCKED_GRIEVANCE_STATUSES
 
 
 def grievance_sla_breached(ctx: Context, lo: int, hi: int) -> list[Hit]:
@@ -43,7 +43,8 @@ def grievance_sla_breached(ctx: Context, lo: int, hi: int) -> list[Hit]:
             "now": now,
             "ack": timedelta(days=ack_days),
             "resolve": timedelta(days=resolve_days),
-            "open": list(OPEN_GRIEVANCE_STATUSES),
+            # A resolution proposed to the worker has met the officials' clocks.
+            "open": list(CLOCKED_GRIEVANCE_STATUSES),
         },
     )
     hits = []

@@ -429,6 +429,8 @@ def wage_deductions_excessive(ctx: Context, lo: int, hi: int) -> list[Hit]:
                     deductions_rub=money(row["deductions_rub"]),
                     deductions_counted_rub=money(counted),
                     cap_rub=money(row["cap"]),
+                    # What was deducted above the cap: owed back to the worker.
+                    deducted_above_cap_rub=money(counted - row["cap"]),
                     max_pct=figure(row["max_pct"]),
                 ),
             )

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from mobility.seed import seed_demo
+from workers.models import Placement, PlacementStatus
 
 # Enough for the dashboard's charts to show a year's trends, seeded in about a minute.
 DEMO_CASES = 240
@@ -38,3 +39,22 @@ class Command(BaseCommand):
         usernames = seed_demo(password=password, cases=cases)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"Logins (password {password!r}): {', '.join(usernames)}")
+        # Workers have no login: their case key opens /status/, where they answer their wages.
+        for case in _workers_with_wages():
+            self.stdout.write(
+                f"Worker at /status/: reference {case.reference}, date of birth "
+                f"{case.worker.date_of_birth:%Y-%m-%d} ({case.worker.preferred_language})"
+            )
+
+
+def _workers_with_wages(count: int = 3):
+    return (
+        Placement.objects.filter(
+            status=PlacementStatus.EMPLOYED,
+            job_order__employer__members__user__username="employer-a",
+            wage_reports__isnull=False,
+        )
+        .select_related("worker")
+        .distinct()
+        .order_by("pk")[:count]
+    )

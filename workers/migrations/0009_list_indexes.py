@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("employers", "0002_joborder_joborderevent_sponsorshipdecision_and_more"),
-        ("workers", "0006_mvd_start_and_end_notices"),
+        ("workers", "0008_grievance_ladder"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -11,9 +11,9 @@ class Migration(migrations.Migration):
     atomic = False
 
     dependencies = [
-        ("compliance", "0013_minimum_wages_2024_spb_and_leningrad_oblast"),
+        ("compliance", "0021_statistics_snapshot"),
         ("employers", "0002_joborder_joborderevent_sponsorshipdecision_and_more"),
-        ("workers", "0006_mvd_start_and_end_notices"),
+        ("workers", "0009_list_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,179 @@
+"""Pages of the ledger: the worker's answer to a payment on /status/, and one entitlement for
+staff with its payments, the art. 236 arithmetic, the owing party's payment form (asked to
+confirm before it is recorded) and the officials' acceptance and waiver."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from compliance.entitlements import selectors, services
+from compliance.entitlements.forms import AcceptForm, PaymentForm, ReasonForm, WorkerAnswerForm
+from compliance.entitlements.models import OWED_STATUSES, PaymentAnswer, PaymentMethod
+from mobility import figures
+from mobility.access import Role
+from mobility.errors import DomainError
+from mobility.web import for_roles, run_service, unconfirmed, visible_or_404
+from workers.status.forms import PlacementKeyForm
+from workers.status.selectors import find_placement
+from workers.status.texts import NO_SUCH_PLACEMENT
+from workers.status.throttles import wait_before_next_try
+from workers.status.views import _placement_page, _too_many_tries
+
+LOOKUP = "workers/status/lookup.html"
+
+
+@require_http_methods(["POST"])
+def worker_answer(request):
+    """The worker's "I received it" or "I did not" on a payment, from their case page."""
+    lookup_form = PlacementKeyForm(request.POST)
+    if wait_before_next_try(request) is not None:
+        return _too_many_tries(request, LOOKUP, {"form": lookup_form})
+    case = None
+    if lookup_form.is_valid():
+        case = find_placement(
+            lookup_form.cleaned_data["reference"], lookup_form.cleaned_data["date_of_birth"]
+        )
+    if case is None:
+        return render(
+            request, LOOKUP, {"form": lookup_form, "problem": NO_SUCH_PLACEMENT}, status=404
+        )
+    form = WorkerAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose whether you received the payment."))
+        return _placement_page(request, case, status=400)
+    try:
+        services.answer_payment(
+            case=case, payment_id=form.cleaned_data["payment"], answer=form.cleaned_data["answer"]
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+        return _placement_page(request, case, status=error.status_code)
+    if form.cleaned_data["answer"] == PaymentAnswer.CONFIRMED:
+        messages.success(request, _("Thank you. The payment is counted as received."))
+    else:
+        messages.success(
+            request,
+            _("Thank you. An official will look into this payment; it is not counted as paid."),
+        )
+    return _placement_page(request, case)
+
+
+def status_section(request, case) -> dict:
+    """The worker's amounts owed on their case page (workers.status.sections)."""
+    return {
+        "ledger": selectors.worker_ledger(case),
+        "reference": case.reference,
+        "date_of_birth": request.POST.get("date_of_birth", ""),
+    }
+
+
+def case_page_section(request, placement) -> dict:
+    """What the case owes the worker, on the staff's case page (workers.placements.sections)."""
+    return {
+        "entitlements": selectors.entitlements_visible_to(request.user)
+        .filter(placement=placement)
+        .order_by("created_at", "pk")
+    }
+
+
+def _amount(entitlement, value) -> str:
+    return figures.rupees(value) if entitlement.currency == "INR" else figures.roubles(value)
+
+
+@for_roles(Role.AGENCY, Role.EMPLOYER, Role.OFFICIAL)
+@require_http_methods(["GET", "POST"])
+def detail(request, pk: int):
+    entitlement = visible_or_404(
+        lambda user: selectors.with_payments(selectors.entitlements_visible_to(user)), request, pk
+    )
+    actor = request.actor
+    back = reverse("entitlement", args=[entitlement.pk])
+    payment_form, accept_form, waive_form = PaymentForm(), AcceptForm(), ReasonForm()
+    if request.method == "POST":
+        move, done = request.POST.get("move"), False
+        if move == "pay":
+            payment_form = PaymentForm(request.POST)
+            if payment_form.is_valid():
+                data = payment_form.cleaned_data
+                asked = unconfirmed(
+                    request,
+                    question=_(
+                        "Record this payment? The worker is asked to confirm that it reached "
+                        "them; it counts once they do."
+                    ),
+                    action=_("Yes, record it"),
+                    back=back,
+                    details=[
+                        (_("Amount paid"), _amount(entitlement, data["amount"])),
+                        (_("Paid on"), figures.day(data["paid_on"])),
+                        (_("How it was paid"), str(PaymentMethod(data["method"]).label)),
+                        (_("Payment reference"), data["reference"]),
+                    ],
+                )
+                if asked is not None:
+                    return asked
+                done = run_service(
+                    request,
+                    lambda: services.record_payment(
+                        actor=actor, entitlement_id=entitlement.pk, **data
+                    ),
+                    payment_form,
+                    field="amount",
+                )
+        elif move == "accept":
+            accept_form = AcceptForm(request.POST)
+            done = accept_form.is_valid() and run_service(
+                request,
+                lambda: services.accept_unanswered_payment(
+                    actor=actor,
+                    payment_id=accept_form.cleaned_data["payment"],
+                    reason=accept_form.cleaned_data["reason"],
+                ),
+                accept_form,
+                field="reason",
+            )
+        elif move == "waive":
+            waive_form = ReasonForm(request.POST)
+            if waive_form.is_valid():
+                asked = unconfirmed(
+                    request,
+                    question=_("Waive this amount? The worker will no longer be told it is owed."),
+                    action=_("Yes, waive it"),
+                    back=back,
+                    details=[(_("Reason"), waive_form.cleaned_data["reason"])],
+                )
+                if asked is not None:
+                    return asked
+            done = waive_form.is_valid() and run_service(
+                request,
+                lambda: services.waive_entitlement(
+                    actor=actor,
+                    entitlement_id=entitlement.pk,
+                    reason=waive_form.cleaned_data["reason"],
+                ),
+                waive_form,
+                field="reason",
+            )
+        else:
+            messages.error(request, _("Choose an action."))
+        if done:
+            messages.success(request, _("The ledger is updated."))
+            return redirect("entitlement", pk=entitlement.pk)
+    owed = entitlement.status in OWED_STATUSES
+    return render(
+        request,
+        "compliance/entitlements/detail.html",
+        {
+            "entitlement": entitlement,
+            "compensation": selectors.compensation_of(entitlement, selectors.key_rates()),
+            "can_pay": owed and services.may_record_payment(actor, entitlement),
+            "is_official": actor.is_official,
+            "can_waive": owed and actor.is_official,
+            "payment_form": payment_form,
+            "accept_form": accept_form,
+            "waive_form": waive_form,
+        },
+        status=400 if payment_form.errors or accept_form.errors or waive_form.errors else 200,
+    )
