@@ -197,6 +197,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "compliance.checks.tasks.recover_sweeps",
         "schedule": 60.0,
     },
+    # The month before's employer and agency reports for each official side, on the 1st.
+    "reports-monthly": {
+        "task": "compliance.reports.tasks.request_monthly_reports",
+        "schedule": crontab(day_of_month=1, hour=5, minute=0),
+    },
     # The public figures of /statistics/, taken once a day after the night's sweep.
     "public-statistics-snapshot": {
         "task": "compliance.statistics.tasks.take_statistics_snapshot",
