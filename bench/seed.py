@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from compliance.rulebook.working_time import full_time_norm_hours
 from mobility.placement_status import CONTRACT_ENDED, DEPARTED_ON
+from workers.placements.references import ALPHABET, RANDOM_SYMBOLS, check_symbol
 
 ON = date(2025, 12, 25)  # the evaluation day: twelve finished months, December 2024 - November 2025
 MONTHS = [date(2024 + (11 + i) // 12, (11 + i) % 12 + 1, 1) for i in range(12)]
@@ -313,6 +314,17 @@ ORDER = [s for s, _ in STATUSES]
 CENT = Decimal("0.01")
 
 
+def case_reference(i: int) -> str:
+    """Case i's reference: i in base 32 with the real check symbol, so that the public status
+    lookup reads it as it reads a real one (bench/status_lookup.py); distinct for every i."""
+    body = ""
+    for _ in range(RANDOM_SYMBOLS):
+        i, digit = divmod(i, len(ALPHABET))
+        body += ALPHABET[digit]
+    body += check_symbol(body)
+    return f"IRM-{body[:4]}-{body[4:]}"
+
+
 def _placement(rng, i, agency, job_order, region, status, wage, now) -> tuple:
     reached = ORDER.index(status) if status in ORDER else 0
     signed = reached >= ORDER.index("contract_signed") and status not in ("draft",)
@@ -327,7 +339,7 @@ def _placement(rng, i, agency, job_order, region, status, wage, now) -> tuple:
     permit_region = region if rng.random() > 0.01 else "RU-LEN" if region != "RU-LEN" else "RU-SPE"
     ended = status in CONTRACT_ENDED
     return (
-        i, f"BENCH-{i:08d}", i, agency, job_order, status,
+        i, case_reference(i), i, agency, job_order, status,
         contract_wage if signed else None, 40 if signed else None,
         start if signed else None, date(2026, 11, 30) if signed else None,
         fee, "", "WP" if signed else "",

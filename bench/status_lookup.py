@@ -29,20 +29,32 @@ BARE = "/bench/bare-lookup/"
 
 
 def sample_pairs(count: int) -> list[tuple[str, str]]:
+    """`count` (reference, date of birth) pairs drawn uniformly from every case: each row is
+    kept with the same chance (BERNOULLI, about four times as many as needed), then shuffled,
+    so the sample is not the first pages of the table. Only references the lookup accepts."""
     setup_django()
     from django.db import connection
 
+    from workers.placements.references import normalise
+
     with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM workers_placement")
+        cases = cursor.fetchone()[0]
+        percent = min(100.0, 100.0 * 4 * count / max(cases, 1))
         cursor.execute(
             "SELECT p.reference, w.date_of_birth::text"
-            " FROM workers_placement p TABLESAMPLE SYSTEM (10)"
-            " JOIN workers_worker w ON w.id = p.worker_id LIMIT %s",
-            [count],
+            " FROM workers_placement p TABLESAMPLE BERNOULLI (%s)"
+            " JOIN workers_worker w ON w.id = p.worker_id"
+            " WHERE w.date_of_birth IS NOT NULL ORDER BY random() LIMIT %s",
+            [percent, count],
         )
-        pairs = cursor.fetchall()
+        pairs = [(ref, born) for ref, born in cursor.fetchall() if normalise(ref) == ref]
     connection.close()
     if not pairs:
-        raise SystemExit("No cases found: run bench/seed_cases.py first.")
+        raise SystemExit(
+            "No case with a reference the lookup accepts: seed with bench/seed_cases.py or "
+            "bench/seed.py first."
+        )
     return pairs
 
 

@@ -81,6 +81,7 @@ class WageReport(models.Model):
 
     class Meta:
         ordering = ["-month", "pk"]
+        indexes = [models.Index(fields=["-month", "id"], name="wagereport_newest_month")]
         constraints = [
             models.UniqueConstraint(fields=["placement", "month"], name="one_wage_report_a_month"),
             models.CheckConstraint(
@@ -153,6 +154,7 @@ class SafetyRecord(models.Model):
 
     class Meta:
         ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["-date", "-id"], name="safetyrecord_newest")]
         constraints = [
             models.CheckConstraint(
                 condition=(models.Q(kind="incident") & ~models.Q(severity=""))
@@ -184,6 +186,7 @@ class InsuranceCover(models.Model):
 
     class Meta:
         ordering = ["-valid_until", "-pk"]
+        indexes = [models.Index(fields=["-valid_until", "-id"], name="insurance_latest_end")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(valid_until__gte=models.F("valid_from")),
@@ -270,6 +273,11 @@ class Finding(models.Model):
             models.Index(fields=["employer", "status"]),
             models.Index(fields=["agency", "status"]),
             models.Index(fields=["placement", "status"]),
+            # The findings list's default order, unfiltered and in the open queues.
+            models.Index(fields=["-last_detected_at", "-id"], name="finding_latest"),
+            models.Index(
+                fields=["status", "-last_detected_at", "-id"], name="finding_status_latest"
+            ),
         ]
 
     def __str__(self) -> str:

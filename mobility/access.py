@@ -13,6 +13,9 @@ from enum import StrEnum
 from django.core.exceptions import ObjectDoesNotExist
 
 _CACHE_ATTR = "_mobility_actor"
+# The user's reverse relations that say whom they act for: read with the user itself (the
+# session's and the token's user, mobility/auth.py), so that a request asks for its actor once.
+ACTOR_RELATIONS = ("agency_membership", "employer_membership", "official")
 
 
 class Role(StrEnum):
@@ -77,9 +80,7 @@ def actor_for(user) -> Actor:
 def _resolve(user) -> Actor:
     if user.is_superuser:
         return Actor(role=Role.SUPERUSER, user_id=user.pk)
-    agency = _related(user, "agency_membership")
-    employer = _related(user, "employer_membership")
-    official = _related(user, "official")
+    agency, employer, official = (_related(user, name) for name in ACTOR_RELATIONS)
     if sum(x is not None for x in (agency, employer, official)) != 1:
         return Actor(role=Role.NONE, user_id=user.pk)
     if agency is not None:

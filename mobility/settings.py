@@ -115,7 +115,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "mobility.auth.ActorBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.int("AXES_COOLOFF_HOURS", default=1)
@@ -197,6 +197,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "compliance.checks.tasks.recover_sweeps",
         "schedule": 60.0,
     },
+    # The month before's employer and agency reports for each official side, on the 1st.
+    "reports-monthly": {
+        "task": "compliance.reports.tasks.request_monthly_reports",
+        "schedule": crontab(day_of_month=1, hour=5, minute=0),
+    },
     # The public figures of /statistics/, taken once a day after the night's sweep.
     "public-statistics-snapshot": {
         "task": "compliance.statistics.tasks.take_statistics_snapshot",
@@ -230,7 +235,7 @@ CELERY_BEAT_SCHEDULE = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first, so an anonymous API call is told 401 with a WWW-Authenticate header.
-        "rest_framework.authentication.TokenAuthentication",
+        "mobility.auth.ActorTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -283,6 +288,10 @@ SPECTACULAR_SETTINGS = {
         "GrievanceCategoryEnum": "workers.models.GrievanceCategory",
         "IncidentSeverityEnum": "compliance.models.IncidentSeverity",
         "WorkerAnswerEnum": "workers.models.WorkerAnswer",
+        # Answers the worker gives (a month, a payment) and the state a month's answer is in.
+        "WorkerVerdictEnum": ["confirmed", "disputed"],
+        "WageMonthAnswerEnum": "compliance.wage_answers.serializers.ANSWERS",
+        "PaymentAnswerEnum": "compliance.entitlements.models.PaymentAnswer",
     },
 }
 

@@ -24,3 +24,11 @@ def pdf_text(pdf: bytes) -> str:
         ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
     )
     return result.stdout.decode()
+
+
+def devanagari(text: str) -> str:
+    """Devanagari as pdftotext can give it back: a glyph drawn in several clusters maps back
+    to the first one it appeared in, so the vowel sign i (ि), written before its consonant,
+    turns up where it is not and goes missing where it is; compared without it, words still
+    tell (the page itself draws them right: look at its image)."""
+    return text.replace("\u093f", "")

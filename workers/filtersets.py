@@ -16,6 +16,8 @@ from django import forms
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from employers.models import Sector
 from employers.sponsorship.selectors import employers_visible_to
@@ -67,6 +69,11 @@ def _agencies(request) -> QuerySet:
     return agencies_visible_to(user).order_by("name")
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class RowChoiceFilter(django_filters.ModelChoiceFilter):
+    """An employer or an agency picked by name on a page; its id on the API."""
+
+
 class ScopeFilterSet(django_filters.FilterSet):
     """The dashboard's filters; a subclass says how its rows belong to each of them."""
 
@@ -76,14 +83,14 @@ class ScopeFilterSet(django_filters.FilterSet):
     sector = django_filters.ChoiceFilter(
         label=_("Sector"), choices=Sector.choices, method="filter_sector", empty_label=ALL
     )
-    employer = django_filters.ModelChoiceFilter(
+    employer = RowChoiceFilter(
         label=_("Employer"),
         queryset=_employers,
         method="filter_employer",
         empty_label=ALL,
         widget=SearchableSelect,
     )
-    agency = django_filters.ModelChoiceFilter(
+    agency = RowChoiceFilter(
         label=_("Agency"),
         queryset=_agencies,
         method="filter_agency",

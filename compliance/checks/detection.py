@@ -1,10 +1,11 @@
-"""Turning a rule's hits for one scope into findings, set-based and idempotent.
+"""Turning the rules' hits for one scope into findings, set-based and idempotent.
 
-For a rule and a scope (a range of case ids, or a set of employers, agencies or workers):
-new hits open findings, re-detected ones are refreshed, and open or acknowledged findings in
-the scope whose condition no longer holds are resolved with "condition cleared". One INSERT ...
-ON CONFLICT on the partial unique index, one read of the scope's findings and one UPDATE do
-it, whatever the number of hits.
+For the rules evaluated over a scope (a range of case ids, or a set of employers, agencies or
+workers): new hits open findings, changed ones are refreshed, and open or acknowledged findings
+in the scope whose condition no longer holds are resolved with "condition cleared". The hits
+go to a temporary table; one INSERT ... ON CONFLICT on the partial unique index writes the new
+and changed findings, one UPDATE resolves the cleared ones, whatever the number of hits. The
+history triggers fire on both statements as on any other write.
 """
 
 import json
@@ -26,6 +27,12 @@ OPEN_STATUSES = [status.value for status in OPEN_FINDING_STATUSES]
 # by a predicate it can compare with the index's own, which a parameter is not.
 OPEN = "(" + ", ".join(f"'{status}'" for status in OPEN_STATUSES) + ")"
 SEVERITIES_IN_ORDER = "ARRAY[" + ", ".join(f"'{severity}'" for severity in Severity.values) + "]"
+HITS = "finding_hits"
+
+# Which open findings of the scope a cleared condition resolves by itself: the one place that
+# decides it (a condition over the finding `f`). A money finding waits for its entitlement:
+# cleared, it stays open until what it owes is paid or waived.
+CLEARABLE = f"NOT {ledger.still_owed('f')}"
 
 
 @dataclass(frozen=True)
@@ -37,16 +44,18 @@ class Scope:
     hi: int | None = None
     ids: tuple[int, ...] | None = None  # None with kind != placement: every subject
 
-    def where(self) -> tuple[str, dict]:
+    def where(self, alias: str = "f") -> tuple[str, dict]:
+        """The SQL condition on the findings table (as `alias`) for the findings in scope."""
         if self.kind == "placement":
             return (
-                "f.subject_key LIKE 'placement:%%' AND f.placement_id BETWEEN %(lo)s AND %(hi)s",
+                f"{alias}.subject_key LIKE 'placement:%%' "
+                f"AND {alias}.placement_id BETWEEN %(lo)s AND %(hi)s",
                 {"lo": self.lo, "hi": self.hi},
             )
-        clause = f"f.subject_key LIKE '{self.kind}:%%'"
+        clause = f"{alias}.subject_key LIKE '{self.kind}:%%'"
         if self.ids is None:
             return clause, {}
-        return f"{clause} AND f.{self.kind}_id = ANY(%(ids)s)", {"ids": list(self.ids)}
+        return f"{clause} AND {alias}.{self.kind}_id = ANY(%(ids)s)", {"ids": list(self.ids)}
 
 
 @dataclass
@@ -67,22 +76,47 @@ def due_days(ctx: Context, rule: Rule, severity: str) -> int:
     return CRITICAL_DUE_DAYS if severity == Severity.CRITICAL else DEFAULT_DUE_DAYS
 
 
+HITS_TABLE = f"""
+    CREATE TEMPORARY TABLE IF NOT EXISTS {HITS} (
+        rule_id bigint, subject_key text, period text, placement_id bigint, worker_id bigint,
+        agency_id bigint, employer_id bigint, severity text, evidence jsonb, due_at timestamptz
+    ) ON COMMIT DELETE ROWS
+"""
+
+HIT_COLUMNS = (
+    "rule_id",
+    "subject_key",
+    "period",
+    "placement_id",
+    "worker_id",
+    "agency_id",
+    "employer_id",
+    "severity",
+    "evidence",
+    "due_at",
+)
+
+# A hit leaves its finding alone when a person closed it (waived, or resolved with a reason:
+# re-opening it every night would overrule the official; one that cleared by itself, or was
+# closed with its rule switched off, opens again) or when it says what the open finding
+# already says and was confirmed within a day (an upsert that changes nothing still locks and
+# dirties the row, and a second run then writes nothing).
 UPSERT = f"""
-    WITH hit AS (
-        SELECT * FROM unnest(
-            %(keys)s::text[], %(periods)s::text[], %(placements)s::bigint[],
-            %(workers)s::bigint[], %(agencies)s::bigint[], %(employers)s::bigint[],
-            %(severities)s::text[], %(evidence)s::text[], %(due)s::timestamptz[]
-        ) AS h(subject_key, period, placement_id, worker_id, agency_id, employer_id,
-               severity, evidence, due_at)
-    )
     INSERT INTO compliance_finding AS f (
         rule_id, subject_key, period, placement_id, worker_id, agency_id, employer_id,
         severity, status, evidence, first_detected_at, last_detected_at, due_at, close_reason
     )
-    SELECT %(rule)s, h.subject_key, h.period, h.placement_id, h.worker_id, h.agency_id,
-           h.employer_id, h.severity, 'open', h.evidence::jsonb, %(now)s, %(now)s, h.due_at, ''
-    FROM hit h
+    SELECT h.rule_id, h.subject_key, h.period, h.placement_id, h.worker_id, h.agency_id,
+           h.employer_id, h.severity, 'open', h.evidence, %(now)s, %(now)s, h.due_at, ''
+    FROM {HITS} h
+    WHERE NOT EXISTS (
+        SELECT 1 FROM compliance_finding k
+        WHERE k.rule_id = h.rule_id AND k.subject_key = h.subject_key AND k.period = h.period
+          AND {{scope}}
+          AND (k.status = 'waived'
+               OR k.status = 'resolved' AND k.close_reason <> ALL(%(reopen)s)
+               OR k.status IN {OPEN} AND k.severity = h.severity AND k.evidence = h.evidence
+                  AND k.last_detected_at >= %(now)s - interval '1 day'))
     ON CONFLICT (rule_id, subject_key, period) WHERE status IN {OPEN}
     DO UPDATE SET evidence = EXCLUDED.evidence, severity = EXCLUDED.severity,
                   last_detected_at = EXCLUDED.last_detected_at,
@@ -92,99 +126,86 @@ UPSERT = f"""
                       WHEN array_position({SEVERITIES_IN_ORDER}, EXCLUDED.severity::text)
                            > array_position({SEVERITIES_IN_ORDER}, f.severity::text)
                       THEN EXCLUDED.due_at ELSE f.due_at END
-    -- Unchanged findings are written at most once a day, so a second run writes nothing.
     WHERE f.evidence IS DISTINCT FROM EXCLUDED.evidence
        OR f.severity IS DISTINCT FROM EXCLUDED.severity
        OR f.last_detected_at < EXCLUDED.last_detected_at - interval '1 day'
-    RETURNING f.id, (xmax = 0) AS inserted
+    RETURNING f.id, f.rule_id, (xmax = 0) AS inserted
 """  # noqa: S608
 
-# The scope's open findings, and those a person closed: a finding closed by a person (waived,
-# or resolved with a reason) stays closed while the same condition holds, since re-opening it
-# every night would overrule the official; one that cleared by itself, or was closed with its
-# rule switched off, opens again if the condition holds (again).
-KNOWN_IN_SCOPE = """
-    SELECT f.id, f.subject_key, f.period, f.status = ANY(%(open)s) AS open,
-           f.severity, f.evidence, f.last_detected_at
-    FROM compliance_finding f
-    WHERE f.rule_id = %(rule)s AND {scope}
-      AND (f.status = ANY(%(open)s)
-           OR f.status = 'waived'
-           OR f.status = 'resolved' AND f.close_reason <> ALL(%(reopen)s))
-"""
-
-# A money finding waits for its entitlement: cleared, it stays open until paid or waived.
+# The open findings of the evaluated rules in the scope that no hit names any more. NOT IN,
+# not NOT EXISTS: the hits are hashed once whatever the planner guesses of the findings (a
+# guess of one row made the anti-join rescan every hit for each of 8,000 findings).
 RESOLVE = f"""
-    UPDATE compliance_finding
+    UPDATE compliance_finding f
     SET status = 'resolved', closed_at = %(now)s, close_reason = %(cleared)s, closed_by_id = NULL
-    WHERE id = ANY(%(ids)s) AND status = ANY(%(open)s) AND NOT {ledger.STILL_OWED}
+    WHERE f.rule_id = ANY(%(rules)s) AND {{scope}} AND f.status IN {OPEN} AND ({CLEARABLE})
+      AND (f.rule_id::bigint, f.subject_key::text, f.period::text)
+          NOT IN (SELECT h.rule_id, h.subject_key, h.period FROM {HITS} h)
 """  # noqa: S608
 
 
-def apply_hits(ctx: Context, rule: Rule, hits: list[Hit], scope: Scope, now: datetime) -> Outcome:
-    """Make the findings of `rule` within `scope` say exactly what `hits` say."""
-    scope_sql, scope_params = scope.where()
-    unique = {(h.subject_key, h.period): h for h in hits}
+def apply_hits(ctx: Context, judged: dict[Rule, list[Hit]], scope: Scope, now: datetime) -> Outcome:
+    """Make the findings of each rule in `judged` within `scope` say exactly what its hits
+    say; the findings of rules not in `judged` are left as they are."""
+    if not judged:
+        return Outcome()
+    rows = [
+        (rule, hit)
+        for rule, hits in judged.items()
+        for hit in {(h.subject_key, h.period): h for h in hits}.values()
+    ]
     with transaction.atomic(), connection.cursor() as cursor:
-        # Comparing the scope's findings here keeps both anti-joins hash lookups, whatever plan
-        # the database would pick against an array of hits.
-        cursor.execute(
-            KNOWN_IN_SCOPE.format(scope=scope_sql),
-            {"rule": rule.pk, "reopen": REOPENABLE, "open": OPEN_STATUSES, **scope_params},
-        )
-        cleared, settled = [], set()
-        for pk, key, period, is_open, severity, found, detected in cursor.fetchall():
-            hit = unique.get((key, period))
-            if not is_open:
-                settled.add((key, period))
-            elif hit is None:
-                cleared.append(pk)
-            elif _unchanged(rule, hit, severity, found, detected, now):
-                # An upsert that changes nothing still locks and dirties the row.
-                settled.add((key, period))
-        hits = [h for key, h in unique.items() if key not in settled]
+        cursor.execute(HITS_TABLE)
+        # Within one transaction (a sweep's chunk, a test) the table still holds the last call's.
+        cursor.execute(f"TRUNCATE {HITS}")  # noqa: S608
         opened = 0
-        if hits:
-            cursor.execute(UPSERT, _upsert_params(ctx, rule, hits, now))
-            written = cursor.fetchall()
-            opened = sum(1 for _pk, inserted in written if inserted)
-            ledger.follow_findings(cursor, ctx, rule, [pk for pk, _ in written], now)
-        resolved = 0
-        if cleared:
+        if rows:
+            with cursor.copy(f"COPY {HITS} ({', '.join(HIT_COLUMNS)}) FROM STDIN") as copy:
+                for row in _hit_rows(ctx, rows, now):
+                    copy.write_row(row)
+            # With its row count and keys known, both statements below hash the hits once
+            # instead of scanning them for every finding.
+            cursor.execute(f"ANALYZE {HITS} (rule_id, subject_key, period)")
+            scope_sql, scope_params = scope.where("k")
             cursor.execute(
-                RESOLVE,
-                {"now": now, "cleared": CONDITION_CLEARED, "ids": cleared, "open": OPEN_STATUSES},
+                UPSERT.format(scope=scope_sql), {"now": now, "reopen": REOPENABLE, **scope_params}
             )
-            resolved = cursor.rowcount
+            written = cursor.fetchall()
+            opened = sum(1 for _pk, _rule, inserted in written if inserted)
+            # What a money finding owes follows what it now says (compliance/entitlements).
+            for rule in judged:
+                ids = [pk for pk, rule_id, _inserted in written if rule_id == rule.pk]
+                ledger.follow_findings(cursor, ctx, rule, ids, now)
+        scope_sql, scope_params = scope.where("f")
+        cursor.execute(
+            RESOLVE.format(scope=scope_sql),
+            {
+                "now": now,
+                "cleared": CONDITION_CLEARED,
+                "rules": [rule.pk for rule in judged],
+                **scope_params,
+            },
+        )
+        resolved = cursor.rowcount
     return Outcome(opened=opened, resolved=resolved)
 
 
-def _unchanged(rule: Rule, hit: Hit, severity, found, detected, now: datetime) -> bool:
-    return (
-        (hit.severity or rule.severity) == severity
-        and _as_json(hit.evidence) == _as_json(found)
-        and detected >= now - timedelta(days=1)
-    )
-
-
 def _as_json(evidence) -> str:
-    if isinstance(evidence, str):  # Django's psycopg setup hands jsonb over as text
-        evidence = json.loads(evidence)
     return json.dumps(evidence, sort_keys=True, default=str)
 
 
-def _upsert_params(ctx: Context, rule: Rule, hits: list[Hit], now: datetime) -> dict:
-    severities = [h.severity or rule.severity for h in hits]
-    return {
-        "rule": rule.pk,
-        "now": now,
-        "keys": [h.subject_key for h in hits],
-        "periods": [h.period for h in hits],
-        "placements": [h.placement_id for h in hits],
-        "workers": [h.worker_id for h in hits],
-        "agencies": [h.agency_id for h in hits],
-        "employers": [h.employer_id for h in hits],
-        "severities": severities,
-        "evidence": [_as_json(h.evidence) for h in hits],
-        "due": [now + timedelta(days=due_days(ctx, rule, s)) for s in severities],
-    }
+def _hit_rows(ctx: Context, rows: list[tuple[Rule, Hit]], now: datetime):
+    for rule, hit in rows:
+        severity = hit.severity or rule.severity
+        yield (
+            rule.pk,
+            hit.subject_key,
+            hit.period,
+            hit.placement_id,
+            hit.worker_id,
+            hit.agency_id,
+            hit.employer_id,
+            severity,
+            _as_json(hit.evidence),
+            now + timedelta(days=due_days(ctx, rule, severity)),
+        )

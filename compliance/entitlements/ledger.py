@@ -56,11 +56,16 @@ OWED_BY_RULE = {
 PAY_DAY = ("WAGE_UNPAID", "max_days_after_period")
 
 OWED = "ARRAY[" + ", ".join(f"'{status}'" for status in OWED_STATUSES) + "]"
+
+
 # A finding (aliased `compliance_finding` in the engine's UPDATE) whose entitlement is still
 # owed: "condition cleared" alone does not close it, only payment or a waiver does.
-STILL_OWED = f"""EXISTS (
+def still_owed(finding: str) -> str:
+    """SQL: the finding (the table or alias `finding`) owes money not yet paid or waived."""
+    return f"""EXISTS (
     SELECT 1 FROM compliance_entitlement e
-    WHERE e.finding_id = compliance_finding.id AND e.status = ANY({OWED}))"""  # noqa: S608
+    WHERE e.finding_id = {finding}.id AND e.status = ANY({OWED}))"""  # noqa: S608
+
 
 _STATUS_FOR = f"""CASE
     WHEN {{paid}} >= {{amount}} THEN '{EntitlementStatus.PAID}'

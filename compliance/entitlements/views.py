@@ -24,41 +24,26 @@ from mobility.web import (
     visible_or_404,
 )
 from workers.filtersets import SCOPE_FILTERS, rows_of
-from workers.status.forms import PlacementKeyForm
-from workers.status.selectors import find_placement
-from workers.status.texts import NO_SUCH_PLACEMENT
-from workers.status.throttles import wait_before_next_try
-from workers.status.views import _placement_page, _too_many_tries
-
-LOOKUP = "workers/status/lookup.html"
+from workers.status.views import case_page, posted_case
 
 
 @require_http_methods(["POST"])
 def worker_answer(request):
     """The worker's "I received it" or "I did not" on a payment, from their case page."""
-    lookup_form = PlacementKeyForm(request.POST)
-    if wait_before_next_try(request) is not None:
-        return _too_many_tries(request, LOOKUP, {"form": lookup_form})
-    case = None
-    if lookup_form.is_valid():
-        case = find_placement(
-            lookup_form.cleaned_data["reference"], lookup_form.cleaned_data["date_of_birth"]
-        )
-    if case is None:
-        return render(
-            request, LOOKUP, {"form": lookup_form, "problem": NO_SUCH_PLACEMENT}, status=404
-        )
+    case, _key, refusal = posted_case(request)
+    if refusal is not None:
+        return refusal
     form = WorkerAnswerForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose whether you received the payment."))
-        return _placement_page(request, case, status=400)
+        return case_page(request, case, status=400)
     try:
         services.answer_payment(
             case=case, payment_id=form.cleaned_data["payment"], answer=form.cleaned_data["answer"]
         )
     except DomainError as error:
         messages.error(request, error.message)
-        return _placement_page(request, case, status=error.status_code)
+        return case_page(request, case, status=error.status_code)
     if form.cleaned_data["answer"] == PaymentAnswer.CONFIRMED:
         messages.success(request, _("Thank you. The payment is counted as received."))
     else:
@@ -66,7 +51,7 @@ def worker_answer(request):
             request,
             _("Thank you. An official will look into this payment; it is not counted as paid."),
         )
-    return _placement_page(request, case)
+    return case_page(request, case)
 
 
 def status_section(request, case) -> dict:

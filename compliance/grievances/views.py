@@ -34,33 +34,21 @@ from mobility.history import history_in_words
 from mobility.web import for_roles, paginate, query_without_page, run_service, unconfirmed
 from workers.filtersets import rows_of
 from workers.models import GrievanceStatus, Language
-from workers.status.forms import GrievanceFilingForm, PlacementKeyForm
+from workers.status.forms import GrievanceFilingForm
 from workers.status.selectors import find_placement
-from workers.status.texts import NO_SUCH_GRIEVANCE, NO_SUCH_PLACEMENT
+from workers.status.texts import NO_SUCH_GRIEVANCE
 from workers.status.throttles import wait_before_next_try
-from workers.status.views import _placement_page, _too_many_tries
+from workers.status.views import case_page, posted_case, too_many_tries
 
 
 @require_http_methods(["POST"])
 def grievance_filing(request):
     form = GrievanceFilingForm(request.POST)
-    lookup_form = PlacementKeyForm(request.POST)
-    if wait_before_next_try(request) is not None:
-        return _too_many_tries(request, "workers/status/lookup.html", {"form": lookup_form})
-    case = None
-    if lookup_form.is_valid():
-        case = find_placement(
-            lookup_form.cleaned_data["reference"], lookup_form.cleaned_data["date_of_birth"]
-        )
-    if case is None:
-        return render(
-            request,
-            "workers/status/lookup.html",
-            {"form": lookup_form, "problem": NO_SUCH_PLACEMENT},
-            status=404,
-        )
+    case, key, refusal = posted_case(request)
+    if refusal is not None:
+        return refusal
     if not form.is_valid():
-        return _placement_page(request, case, grievance_form=form, status=400)
+        return case_page(request, case, grievance_form=form, status=400)
     grievance = file_grievance(
         placement=case,
         category=form.cleaned_data["category"],
@@ -72,7 +60,7 @@ def grievance_filing(request):
         {
             "grievance": grievance_status(grievance),
             "reference": case.reference,
-            "date_of_birth": lookup_form.cleaned_data["date_of_birth"].isoformat(),
+            "date_of_birth": key["date_of_birth"].isoformat(),
         },
     )
 
@@ -91,23 +79,11 @@ def grievance_answer(request):
     """The worker answers whether a complaint an official calls resolved is: on their case
     page, with the case's key, rate-limited like the lookup."""
     form = GrievanceAnswerForm(request.POST)
-    lookup_form = PlacementKeyForm(request.POST)
-    if wait_before_next_try(request) is not None:
-        return _too_many_tries(request, "workers/status/lookup.html", {"form": lookup_form})
-    case = None
-    if lookup_form.is_valid():
-        case = find_placement(
-            lookup_form.cleaned_data["reference"], lookup_form.cleaned_data["date_of_birth"]
-        )
-    if case is None:
-        return render(
-            request,
-            "workers/status/lookup.html",
-            {"form": lookup_form, "problem": NO_SUCH_PLACEMENT},
-            status=404,
-        )
+    case, _key, refusal = posted_case(request)
+    if refusal is not None:
+        return refusal
     if not form.is_valid():
-        return _placement_page(request, case, status=400, problem=_("Choose yes or no."))
+        return case_page(request, case, status=400, problem=_("Choose yes or no."))
     data = form.cleaned_data
     try:
         grievance = grievances.answer_as_worker(
@@ -117,12 +93,12 @@ def grievance_answer(request):
             answer=data["answer"],
         )
     except MoveNotAllowed as refusal:
-        return _placement_page(request, case, status=409, problem=refusal.message)
+        return case_page(request, case, status=409, problem=refusal.message)
     if grievance is None:
-        return _placement_page(request, case, status=404, problem=NO_SUCH_GRIEVANCE)
+        return case_page(request, case, status=404, problem=NO_SUCH_GRIEVANCE)
     case = find_placement(data["reference"], data["date_of_birth"])
     notice = ANSWERED[data["answer"]] % {"receipt": grievance.receipt}
-    return _placement_page(request, case, notice=notice)
+    return case_page(request, case, notice=notice)
 
 
 @require_http_methods(["GET", "POST"])
@@ -132,7 +108,7 @@ def grievance_follow(request):
         return render(request, template, {"form": GrievanceKeyForm()})
     form = GrievanceKeyForm(request.POST)
     if wait_before_next_try(request) is not None:
-        return _too_many_tries(request, template, {"form": form})
+        return too_many_tries(request, template, {"form": form})
     if not form.is_valid():
         return render(request, template, {"form": form}, status=400)
     grievance = find_grievance(form.cleaned_data["receipt"], form.cleaned_data["date_of_birth"])

@@ -17,7 +17,10 @@ class ReportRequestForm(PlainErrors, forms.Form):
         label=_("Filters"),
         required=False,
         max_length=2000,
-        help_text=_("As in the list's address after “?”, e.g. status=employed&region=RU-MOW."),
+        help_text=_(
+            "Copy them from the list's address: everything after “?”. The export buttons of "
+            "each list fill them in for you."
+        ),
     )
 
     def __init__(self, *args, kinds=(), **kwargs):

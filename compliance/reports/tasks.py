@@ -17,3 +17,11 @@ def build_report(report_id: int) -> None:
     again): a report written, or being written by another worker, is left alone; one
     interrupted is written again from the start, into the same single file."""
     run_report(report_id)
+
+
+@shared_task(**RETRY_ON_DATABASE_FAULTS)
+def request_monthly_reports() -> int:
+    """The 1st of the month (beat): the month before's reports for each official side."""
+    from compliance.reports.documents.monthly import request_monthly_reports as request
+
+    return request()

@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from compliance.models import WageAnswerKind
@@ -11,6 +12,7 @@ NOTE_MAX = 2000
 ANSWERS = ("pending", "confirmed", "disputed", "no_answer")
 
 
+@extend_schema_field({"type": "string", "pattern": r"^\d{4}-\d{2}$", "example": "2026-10"})
 class MonthField(serializers.Field):
     """A month as `YYYY-MM`; its first day inside."""
 

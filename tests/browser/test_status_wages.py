@@ -18,7 +18,8 @@ from workers.models import Grievance
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DEVANAGARI = re.compile(r"[\u0900-\u097F]{3,}")
-PRIVACY = "Your employer will not see that you said a month was not as shown"
+# "Your employer will not see that you said a month was not as shown…", in Hindi.
+PRIVACY = "आपका नियोक्ता यह नहीं देखेगा कि आपने किसी महीने को गलत बताया"
 
 
 def test_worker_disputes_a_months_wage_on_a_phone_in_hindi(phone, paid_case, tmp_path):

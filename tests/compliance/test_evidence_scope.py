@@ -101,5 +101,6 @@ def test_a_user_without_a_role_sees_nothing(api, cases):
 def test_history_is_for_officials(api, world, cases):
     report = WageReport.objects.get(placement=cases["case_a"])
     url = f"/api/v1/wage-reports/{report.pk}/history/"
-    assert api.as_user(world.employer_a_user).get(url).status_code == 403
+    # The employer's own report: its history is the officials' page, 404 to anyone else.
+    assert api.as_user(world.employer_a_user).get(url).status_code == 404
     assert api.as_user(world.official).get(url).status_code == 200

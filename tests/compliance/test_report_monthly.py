@@ -5,8 +5,14 @@ report in English."""
 from datetime import date
 
 import pytest
+from django.test import TestCase
 
-from compliance.reports.documents.monthly import monthly_reports, previous_month
+from compliance.models import Report
+from compliance.reports.documents.monthly import (
+    monthly_reports,
+    previous_month,
+    request_monthly_reports,
+)
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -35,3 +41,17 @@ def test_each_side_gets_the_reports_of_every_sponsor_and_agency(world):
         ("agency_compliance", {"agency": a, "month": "2026-11", "language": "en", "scope": india})
         for a in (world.agency_a.pk, world.agency_b.pk)
     ]
+
+
+def test_the_beat_job_asks_for_each_monthly_report_once_and_each_side_reads_its_own(world, api):
+    with TestCase.captureOnCommitCallbacks(execute=False):
+        assert request_monthly_reports(date(2026, 12, 1)) == 6
+        assert request_monthly_reports(date(2026, 12, 1)) == 6  # the job runs twice: no more
+    assert Report.objects.count() == 6
+    assert set(Report.objects.values_list("month", flat=True)) == {date(2026, 11, 1)}
+    russian = Report.objects.filter(scope_side="RU")
+    assert sorted(russian.values_list("filters__employer", flat=True)) == sorted(
+        [world.employer_a.pk, world.employer_b.pk]
+    )
+    listed = api.as_user(world.official).get("/api/v1/reports/").json()["results"]
+    assert {row["id"] for row in listed} == set(russian.values_list("pk", flat=True))

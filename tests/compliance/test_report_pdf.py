@@ -20,7 +20,7 @@ from compliance.reports.documents.serializers import (
 )
 from tests import factories
 from tests.compliance.reports_helpers import file_of, request_export
-from tests.reports_helpers import filters_of, pdf_text, written
+from tests.reports_helpers import devanagari, filters_of, pdf_text, written
 from workers.models import CaseEvent, Placement
 
 pytestmark = pytest.mark.django_db
@@ -174,8 +174,8 @@ def test_hindi_agency_report_writes_devanagari_fees_and_duplicates(world):
 
     assert world.agency_a.name in flat
     assert world.agency_a.licence_number in flat
-    assert "केरल" in flat  # the agency's state, Kerala, in Hindi
-    assert "काम पर" in flat  # "Employed", the stage, in Hindi
+    assert devanagari("केरल") in devanagari(flat)  # the agency's state, Kerala, in Hindi
+    assert devanagari("काम पर") in devanagari(flat)  # "Employed", the stage, in Hindi
     assert "45,000" in flat
 
 

@@ -4,7 +4,7 @@ from decimal import Decimal as D
 import pytest
 from django.utils import timezone
 
-from compliance.checks.rules.base import Context
+from compliance.checks.rules.base import Context, prepare_chunk
 from compliance.checks.rules.wages import wage_underpaid
 from compliance.findings.wording import finding_message
 from tests import factories
@@ -196,6 +196,8 @@ def test_the_tolerance_in_force_in_the_reported_month_applies():
     set_report(case, OCTOBER, gross_rub=D("58900.00"))
 
     def underpaid() -> bool:
+        # The rule reads its chunk's tables, as in a sweep.
+        prepare_chunk(case.pk, case.pk)
         return bool(wage_underpaid(Context.load(ON), case.pk, case.pk))
 
     assert underpaid()

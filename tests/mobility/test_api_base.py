@@ -139,7 +139,7 @@ def test_officials_read_who_changed_what(api):
 def test_history_is_for_officials_only(api):
     employer = EmployerFactory()
     response = api.as_user(employer_user(employer)).get(f"/api/v1/employers/{employer.pk}/history/")
-    assert response.status_code == 403
+    assert response.status_code == 404
 
 
 def test_in_side_official_reads_employers_but_cannot_register_one(api):

@@ -167,6 +167,65 @@ PLACEMENT_FROM = """
 """
 IN_RANGE = "p.id BETWEEN %(lo)s AND %(hi)s"
 
+# The chunk as the rules over wage reports read it, written once per chunk into temporary
+# tables (`prepare_chunk`): its cases with their job order's employer and region, its wage
+# reports, and the minimum wage in force for each (region, day) those ask about. Each rule
+# then reads these instead of joining the big tables again, and the planner sees the chunk's
+# real row counts instead of multiplying "reports in the range" by "cases in the range" as if
+# they were unrelated (an estimate that shrank as 1/N and flipped plans to nested loops).
+CHUNK_CASES = "chunk_cases"
+CHUNK_REPORTS = "chunk_reports"
+CHUNK_MINIMUM_WAGES = "chunk_minimum_wages"
+# The columns every rule over the chunk's tables selects first.
+CASE_COLUMNS = "p.id AS placement_id, p.worker_id, p.agency_id, p.employer_id, p.reference"
+CHUNK_TABLES = [
+    f"""
+    CREATE TEMPORARY TABLE {CHUNK_CASES} ON COMMIT DROP AS
+    SELECT p.*, j.employer_id, j.work_region
+    FROM workers_placement p
+    JOIN employers_joborder j ON j.id = p.job_order_id
+    WHERE p.id BETWEEN %(lo)s AND %(hi)s
+    """,
+    f"""
+    CREATE TEMPORARY TABLE {CHUNK_REPORTS} ON COMMIT DROP AS
+    SELECT w.*, p.work_region
+    FROM compliance_wagereport w JOIN {CHUNK_CASES} p ON p.id = w.placement_id
+    WHERE w.placement_id BETWEEN %(lo)s AND %(hi)s
+    """,
+    # A few hundred (region, day) pairs per chunk: the minimum is asked once per pair, not
+    # once per case or report.
+    f"""
+    CREATE TEMPORARY TABLE {CHUNK_MINIMUM_WAGES} ON COMMIT DROP AS
+    SELECT asked.region, asked.day, in_force.amount_rub, in_force.scope, in_force.source
+    FROM (
+        SELECT DISTINCT w.work_region AS region, w.month AS day FROM {CHUNK_REPORTS} w
+        UNION
+        SELECT DISTINCT p.work_region, p.contract_start FROM {CHUNK_CASES} p
+        WHERE p.contract_start IS NOT NULL
+    ) asked
+    CROSS JOIN LATERAL mobility_minimum_wage(asked.region, asked.day) in_force
+    """,
+]
+
+
+def prepare_chunk(lo: int, hi: int) -> None:
+    """Write the chunk's tables for the current transaction (replacing an earlier chunk's in
+    the same transaction). A range of cases gets statistics on the join columns too:
+    temporary tables are never analysed by autovacuum."""
+    with connection.cursor() as cursor:
+        for table in (CHUNK_MINIMUM_WAGES, CHUNK_REPORTS, CHUNK_CASES):
+            cursor.execute(f"DROP TABLE IF EXISTS pg_temp.{table}")
+        for sql in CHUNK_TABLES:
+            cursor.execute(sql, {"lo": lo, "hi": hi})
+        if hi > lo:
+            # The join columns only, from a small sample: the row counts and the spread of a
+            # few keys are what the plans need, and full statistics cost more than the rules.
+            cursor.execute("SET LOCAL default_statistics_target = 10")
+            cursor.execute(
+                f"ANALYZE {CHUNK_CASES} (id), {CHUNK_REPORTS} (placement_id, month, work_region),"
+                f" {CHUNK_MINIMUM_WAGES} (region, day)"
+            )
+
 
 # The day a case ended, for one that has: the end date its move recorded (completed,
 # terminated, repatriated), else the day it moved into its final status (a withdrawal, or a

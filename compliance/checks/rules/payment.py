@@ -5,9 +5,9 @@ paid, or not paid in full" and "The final settlement")."""
 from datetime import date
 
 from compliance.checks.rules.base import (
+    CASE_COLUMNS,
     ENDED_ON,
     IN_RANGE,
-    PLACEMENT_COLUMNS,
     Context,
     Hit,
     ended_on_params,
@@ -42,7 +42,7 @@ def wage_unpaid(ctx: Context, lo: int, hi: int) -> list[Hit]:
     rows = fetch(
         f"""
         SELECT * FROM (
-            SELECT {PLACEMENT_COLUMNS}, w.month, w.net_paid_rub, w.paid_on,
+            SELECT {CASE_COLUMNS}, w.month, w.net_paid_rub, w.paid_on,
                    {OWED_NET} AS owed_net, {OUTSTANDING} AS outstanding,
                    %(on)s::date - {MONTH_END} - cal.a::int AS days_late,
                    cal.a AS max_days, cal.b AS tolerance
@@ -90,7 +90,7 @@ def wage_paid_late(ctx: Context, lo: int, hi: int) -> list[Hit]:
     code = "WAGE_PAID_LATE"
     rows = fetch(
         f"""
-        SELECT {PLACEMENT_COLUMNS}, w.month, w.paid_on, cal.a AS max_days,
+        SELECT {CASE_COLUMNS}, w.month, w.paid_on, cal.a AS max_days,
                w.paid_on - {MONTH_END} AS days_after
         FROM {REPORTS}
         WHERE {IN_RANGE} AND w.paid_on - {MONTH_END} > cal.a AND {OUTSTANDING} <= cal.b
@@ -129,7 +129,7 @@ def wage_final_settlement_late(ctx: Context, lo: int, hi: int) -> list[Hit]:
     rows = fetch(
         f"""
         SELECT *, coalesce(paid_on, %(on)s::date) - due AS days_late FROM (
-            SELECT {PLACEMENT_COLUMNS}, w.month, w.net_paid_rub, {OWED_NET} AS owed_net,
+            SELECT {CASE_COLUMNS}, w.month, w.net_paid_rub, {OWED_NET} AS owed_net,
                    {OUTSTANDING} AS outstanding, ended.day AS ended_on, cal.a AS grace,
                    ended.day + cal.a::int AS due,
                    CASE WHEN {OUTSTANDING} <= cal.b THEN w.paid_on END AS paid_on
@@ -193,7 +193,7 @@ def wage_advance_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
     enabled_from = date.fromisoformat(str(ctx.parameters(code)["enabled_from"]))
     rows = fetch(
         f"""
-        SELECT {PLACEMENT_COLUMNS}, w.month, w.advance_paid_on, {MONTH_END} AS month_end
+        SELECT {CASE_COLUMNS}, w.month, w.advance_paid_on, {MONTH_END} AS month_end
         FROM {REPORTS}
         WHERE {IN_RANGE} AND p.contract_hours_per_week IS NOT NULL
           AND w.hours_worked >= {NORM}

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from compliance.checks.rules.base import (
+    CASE_COLUMNS,
     IN_RANGE,
     PLACEMENT_COLUMNS,
     PLACEMENT_FROM,
@@ -22,7 +23,7 @@ def social_contributions_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
     code = "SOCIAL_CONTRIBUTIONS_MISSING"
     rows = fetch(
         f"""
-        SELECT {PLACEMENT_COLUMNS}, w.month, w.gross_rub, w.employer_contributions_rub AS stated,
+        SELECT {CASE_COLUMNS}, w.month, w.gross_rub, w.employer_contributions_rub AS stated,
                cal.a AS min_pct, round(w.gross_rub * cal.a / 100, 2) AS minimum
         FROM {REPORTS}
         WHERE {IN_RANGE}

@@ -2,8 +2,8 @@
 TAX_RESIDENT_RATE_NOT_APPLIED (amendments of 2026-12-02, "Tax that is really a deduction")."""
 
 from compliance.checks.rules.base import (
+    CASE_COLUMNS,
     IN_RANGE,
-    PLACEMENT_COLUMNS,
     Context,
     Hit,
     evidence,
@@ -23,7 +23,7 @@ def tax_withholding_implausible(ctx: Context, lo: int, hi: int) -> list[Hit]:
     rows = fetch(
         f"""
         SELECT * FROM (
-            SELECT {PLACEMENT_COLUMNS}, w.month, w.gross_rub, w.tax_withheld_rub,
+            SELECT {CASE_COLUMNS}, w.month, w.gross_rub, w.tax_withheld_rub,
                    cal.b AS ceiling_pct, round(w.gross_rub * cal.b / 100, 2) AS ceiling
             FROM {REPORTS}
             WHERE {IN_RANGE}
@@ -66,7 +66,7 @@ def tax_resident_rate_not_applied(ctx: Context, lo: int, hi: int) -> list[Hit]:
     rows = fetch(
         f"""
         SELECT * FROM (
-            SELECT {PLACEMENT_COLUMNS}, w.month, w.gross_rub, w.tax_withheld_rub,
+            SELECT {CASE_COLUMNS}, w.month, w.gross_rub, w.tax_withheld_rub,
                    p.arrival_date, cal.a::int AS after_days, cal.b AS resident_pct,
                    resident.tolerance_pct, p.arrival_date + cal.a::int - 1 AS resident_on,
                    round(w.gross_rub * cal.b / 100, 2) AS resident_tax

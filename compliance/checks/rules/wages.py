@@ -5,6 +5,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from compliance.checks.rules.base import (
+    CASE_COLUMNS,
+    CHUNK_CASES,
+    CHUNK_MINIMUM_WAGES,
+    CHUNK_REPORTS,
     ENDED_ON,
     IN_RANGE,
     PLACEMENT_COLUMNS,
@@ -23,14 +27,11 @@ from compliance.checks.rules.base import (
 from employers.models import JobOrderStatus
 from mobility.placement_status import CALLED_OFF, EMPLOYED_OR_ENDED, PlacementStatus
 
-# Wage reports joined to the calendar month they report: its norm and the parameters in force.
-# The range is stated on the reports too, so each chunk reads only its own reports through the
-# (placement, month) index instead of scanning them all.
-REPORTS = """
-    compliance_wagereport w
-    JOIN workers_placement p ON p.id = w.placement_id
-        AND w.placement_id BETWEEN %(lo)s AND %(hi)s
-    JOIN employers_joborder j ON j.id = p.job_order_id
+# The chunk's wage reports joined to their case and to the calendar month they report: its
+# norm and the parameters in force (base.prepare_chunk writes the chunk's tables).
+REPORTS = f"""
+    {CHUNK_REPORTS} w
+    JOIN {CHUNK_CASES} p ON p.id = w.placement_id
     JOIN unnest(%(months)s::date[], %(full_time_norms)s::int[], %(a)s::numeric[], %(b)s::numeric[])
         AS cal(month, full_time_norm, a, b) ON cal.month = w.month
 """
@@ -60,20 +61,22 @@ OVERTIME_PAY = f"""coalesce(
 def wage_below_minimum(ctx: Context, lo: int, hi: int) -> list[Hit]:
     """Contracts on their start day and the base pay of full months reported, against the
     minimum wage in force (the database's `mobility_minimum_wage`, the one the contract check
-    asks too). Base pay is gross less overtime and premium pay: those are paid on top of the
-    minimum, never towards it (Constitutional Court ruling 38-P of 07.12.2017)."""
+    asks too, looked up once per (region, day) of the chunk). Base pay is gross less overtime
+    and premium pay: those are paid on top of the minimum, never towards it (Constitutional
+    Court ruling 38-P of 07.12.2017)."""
     code = "WAGE_BELOW_MINIMUM"
     hits = []
     contracts = fetch(
         f"""
         SELECT * FROM (
-            SELECT {PLACEMENT_COLUMNS}, p.contract_wage_rub AS wage,
+            SELECT {CASE_COLUMNS}, p.contract_wage_rub AS wage,
                    p.contract_hours_per_week AS hours,
                    p.contract_start AS day, in_force.source, in_force.scope,
                    mobility_pro_rated_minimum(in_force.amount_rub, p.contract_hours_per_week)
                        AS minimum
-            FROM {PLACEMENT_FROM}
-            CROSS JOIN LATERAL mobility_minimum_wage(j.work_region, p.contract_start) in_force
+            FROM {CHUNK_CASES} p
+            JOIN {CHUNK_MINIMUM_WAGES} in_force
+                ON in_force.region = p.work_region AND in_force.day = p.contract_start
             WHERE {IN_RANGE} AND p.contract_wage_rub IS NOT NULL
               AND p.contract_hours_per_week IS NOT NULL AND p.contract_start IS NOT NULL
         ) contract WHERE wage < minimum
@@ -82,20 +85,19 @@ def wage_below_minimum(ctx: Context, lo: int, hi: int) -> list[Hit]:
     )
     for row in contracts:
         hits.append(_below_minimum_hit(ctx, row, "contract", kind="contract"))
-    # Reports share a few (region, month) pairs, so the database remembers each pair's minimum
-    # (a Memoize node) instead of looking it up again for every report.
     reports = fetch(
         f"""
         SELECT * FROM (
             SELECT *, gross_rub - overtime_pay AS wage FROM (
-                SELECT {PLACEMENT_COLUMNS}, w.gross_rub, p.contract_hours_per_week AS hours,
+                SELECT {CASE_COLUMNS}, w.gross_rub, p.contract_hours_per_week AS hours,
                        w.month AS day, w.hours_worked, {NORM} AS norm, in_force.source,
                        in_force.scope, w.overtime_pay_rub IS NULL AS overtime_pay_estimated,
                        {OVERTIME_PAY} AS overtime_pay,
                        mobility_pro_rated_minimum(in_force.amount_rub, p.contract_hours_per_week)
                            AS minimum
                 FROM {REPORTS}
-                CROSS JOIN LATERAL mobility_minimum_wage(j.work_region, w.month) in_force
+                JOIN {CHUNK_MINIMUM_WAGES} in_force
+                    ON in_force.region = w.work_region AND in_force.day = w.month
                 WHERE {IN_RANGE} AND p.contract_hours_per_week IS NOT NULL
                   AND w.hours_worked >= {NORM}
             ) pay
@@ -272,7 +274,7 @@ def wage_underpaid(ctx: Context, lo: int, hi: int) -> list[Hit]:
     rows = fetch(
         f"""
         SELECT * FROM (
-            SELECT {PLACEMENT_COLUMNS}, w.month, w.gross_rub, w.hours_worked, w.overtime_hours,
+            SELECT {CASE_COLUMNS}, w.month, w.gross_rub, w.hours_worked, w.overtime_hours,
                    p.contract_wage_rub, {NORM} AS norm, {OWED} AS owed,
                    cal.a AS tolerance_pct, cal.b AS multiplier
             FROM {REPORTS}
@@ -316,7 +318,8 @@ def wage_report_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
     last_due = first_of_month(ctx.on - timedelta(days=due_day))
     last_due = add_months(last_due, -1)
     # Most cases have every report; only those with fewer than their due months are expanded
-    # month by month.
+    # month by month. Both subqueries repeat the chunk's range: without it the anti-join was
+    # planned as a hash over every wage report of every case, read again for each chunk.
     rows = fetch(
         f"""
         SELECT c.placement_id, c.worker_id, c.agency_id, c.employer_id, c.reference,
@@ -331,11 +334,13 @@ def wage_report_missing(ctx: Context, lo: int, hi: int) -> list[Hit]:
         CROSS JOIN LATERAL generate_series(c.first, c.last, interval '1 month') AS m(month)
         WHERE c.last >= c.first
           AND (SELECT count(*) FROM compliance_wagereport w
-               WHERE w.placement_id = c.placement_id AND w.month BETWEEN c.first AND c.last)
+               WHERE w.placement_id = c.placement_id AND w.month BETWEEN c.first AND c.last
+                 AND w.placement_id BETWEEN %(lo)s AND %(hi)s)
               < (extract(year FROM age(c.last, c.first)) * 12
                  + extract(month FROM age(c.last, c.first)) + 1)
           AND NOT EXISTS (SELECT 1 FROM compliance_wagereport w
-                          WHERE w.placement_id = c.placement_id AND w.month = m.month::date)
+                          WHERE w.placement_id = c.placement_id AND w.month = m.month::date
+                            AND w.placement_id BETWEEN %(lo)s AND %(hi)s)
         """,
         {
             "lo": lo,
@@ -385,7 +390,7 @@ def wage_deductions_excessive(ctx: Context, lo: int, hi: int) -> list[Hit]:
     rows = fetch(
         f"""
         SELECT *, round(pay_after_tax * max_pct / 100, 2) AS cap FROM (
-            SELECT {PLACEMENT_COLUMNS}, w.month, w.gross_rub, w.tax_withheld_rub,
+            SELECT {CASE_COLUMNS}, w.month, w.gross_rub, w.tax_withheld_rub,
                    w.deductions_rub, cal.a AS max_pct,
                    cal.b AS tax_ceiling_pct, round(w.gross_rub * cal.b / 100, 2) AS tax_ceiling,
                    greatest(0, w.tax_withheld_rub - round(w.gross_rub * cal.b / 100, 2))
@@ -474,12 +479,11 @@ def overtime_annual_exceeded(ctx: Context, lo: int, hi: int) -> list[Hit]:
     limits = [ctx.param(code, "max_hours_per_year", min(ctx.on, date(y, 12, 31))) for y in years]
     rows = fetch(
         f"""
-        SELECT {PLACEMENT_COLUMNS}, y.year, y.overtime, lim.max_hours
-        FROM {PLACEMENT_FROM}
+        SELECT {CASE_COLUMNS}, y.year, y.overtime, lim.max_hours
+        FROM {CHUNK_CASES} p
         JOIN (SELECT w.placement_id, extract(year FROM w.month)::int AS year,
                      sum(w.overtime_hours) AS overtime
-              FROM compliance_wagereport w WHERE w.placement_id BETWEEN %(lo)s AND %(hi)s
-              GROUP BY 1, 2) y ON y.placement_id = p.id
+              FROM {CHUNK_REPORTS} w GROUP BY 1, 2) y ON y.placement_id = p.id
         JOIN unnest(%(years)s::int[], %(limits)s::numeric[]) AS lim(year, max_hours)
             ON lim.year = y.year
         WHERE {IN_RANGE} AND y.overtime > lim.max_hours

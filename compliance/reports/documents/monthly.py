@@ -14,8 +14,10 @@ regions), so a region-limited official reads the employers of their regions amon
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
+from django.utils import timezone
 
-from compliance.reports.documents.scope import scope_of
+from compliance.reports.documents.scope import actor_of, scope_of
+from compliance.reports.services import request_report
 from employers.models import SponsorshipStatus
 from employers.sponsorship.selectors import employers_visible_to
 from mobility.access import Actor, Role
@@ -57,3 +59,20 @@ def monthly_reports(month: str) -> list[tuple[str, dict]]:
                 )
             )
     return reports
+
+
+def request_monthly_reports(today: date | None = None) -> int:
+    """Ask for every monthly report of the month before `today`, as an official of its side
+    would: each is prepared in the background, and a second run on the same day answers the
+    reports the first asked for. Returns how many were asked for."""
+    reports = monthly_reports(previous_month(today or timezone.localdate()))
+    for kind, filters in reports:
+        scope = filters.pop("scope")
+        request_report(
+            actor=actor_of(scope),
+            kind=kind,
+            file_format="pdf",
+            filters=filters,
+            language=filters["language"],
+        )
+    return len(reports)
