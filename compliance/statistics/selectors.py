@@ -25,6 +25,9 @@ CLOSED = (GrievanceStatus.RESOLVED, GrievanceStatus.REJECTED)
 
 
 def _one_way(counts: dict[str, int], keys: list[str]) -> dict:
+    if not keys:
+        # No region has a worker yet (a new pact): nothing to suppress, and nothing to show.
+        return {"rows": [], "total": 0}
     table = suppress([[counts.get(key, 0)] for key in keys], row_totals=False, column_totals=True)
     return {
         "rows": [{"key": key, "count": row[0]} for key, row in zip(keys, table.cells, strict=True)],

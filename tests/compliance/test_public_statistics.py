@@ -124,3 +124,10 @@ def test_the_demo_publishes_its_figures_at_once(client):
     assert "The first figures have not been published yet." not in html
     assert "workers employed, against the pact's target of 70,000" in html
     assert "StroyMontazh Moskva LLC" not in html
+
+
+def test_a_pact_with_no_worker_employed_yet_publishes_zeros(client, db):
+    take_statistics_snapshot()
+    page = client.get("/statistics/")
+    assert page.status_code == 200
+    assert "The first figures have not been published yet" not in page.content.decode()
