@@ -308,6 +308,12 @@ def _finding_employer(finding):
     return employer.legal_name if employer else ""
 
 
+def _finding_region(finding) -> str:
+    if finding.placement:
+        return finding.placement.job_order.work_region
+    return finding.employer.region if finding.employer else ""
+
+
 def _finding_columns(actor: Actor) -> list[Column]:
     return [
         Column("id", lambda f: f.pk),
@@ -318,6 +324,8 @@ def _finding_columns(actor: Actor) -> list[Column]:
         *choice("status"),
         Column("case", lambda f: f.placement.reference if f.placement else ""),
         Column("employer", _finding_employer),
+        # Where the work is: a region-limited official's export holds their regions only.
+        *region_columns("work_region", _finding_region),
         Column("agency", lambda f: f.agency.name if f.agency else ""),
         Column("period", lambda f: f.period),
         Column("message", finding_message),
