@@ -327,3 +327,17 @@ def test_the_months_take_one_query_whatever_their_number(
     with django_assert_max_num_queries(3):
         listed = months(api, paid_case)
     assert len(listed) == 12
+
+
+def test_only_the_months_waiting_for_an_answer_show_their_form_open(client, paid_case):
+    WageReport.objects.filter(month=date(2025, 10, 1)).update(
+        created_at=timezone.now() - timedelta(days=30)
+    )
+    page = client.post("/status/", key(paid_case)).content.decode()
+    october = page[page.index('id="wage-2025-10"') :]
+    october = october[: october.index("</article>")]
+    november = page[page.index('id="wage-2025-11"') :]
+    november = november[: november.index("</article>")]
+    # October went unanswered: its form waits folded under "Answer this month".
+    assert "<details><summary>Answer this month</summary>" in october
+    assert "<details" not in november and 'name="answer"' in november
