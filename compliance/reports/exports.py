@@ -11,6 +11,7 @@ column's header; passport numbers are masked for whoever the API masks them for
 (`workers.registry.selectors.sees_passport_numbers`).
 """
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -185,7 +186,9 @@ class ListExport:
 
     def version(self, actor: Actor, filters: dict) -> str:
         rows = self.rows(actor, filters)
-        parts = [str(rows.count()), events_version(*self.models, Rule, RuleParameter)]
+        # The columns too: a file written before a release that changed them is not reused.
+        columns = hashlib.sha256(",".join(header(self.columns(actor))).encode()).hexdigest()[:12]
+        parts = [str(rows.count()), events_version(*self.models, Rule, RuleParameter), columns]
         if self.own_version is not None:
             parts.append(self.own_version(rows))
         return ":".join(parts)

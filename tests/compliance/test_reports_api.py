@@ -1,9 +1,12 @@
 """Reports as jobs through the API: asked for (202), followed (status, progress), downloaded by
 whoever acts in the scope it was made in and nobody else (404), refused whole on bad input."""
 
+import dataclasses
+
 import pytest
 
 from compliance.models import Report
+from compliance.reports import exports, kinds
 from tests import factories
 from tests.compliance.reports_helpers import csv_rows, file_of, request_export
 from workers.models import PlacementStatus
@@ -139,6 +142,21 @@ def test_a_change_to_the_data_makes_a_new_file(world, api):
     assert second["id"] != first["id"]
     rows = csv_rows(file_of(api.get(f"/api/v1/reports/{second['id']}/download/")))
     assert [row["worker"] for row in rows] == ["Renamed Worker"]
+
+
+def test_a_release_that_changes_an_exports_columns_makes_a_new_file(world, api, monkeypatch):
+    world.case(S.SUBMITTED)
+    first = _made(api, world.official)
+    cases = kinds.kind_named("export_cases")
+    fewer = dataclasses.replace(cases, version=_fewer_columns_version)
+    monkeypatch.setitem(kinds.KINDS, "export_cases", fewer)
+    assert _made(api, world.official)["id"] != first["id"]
+
+
+def _fewer_columns_version(actor, filters):
+    export = next(e for e in exports.EXPORTS if e.code == "export_cases")
+    trimmed = dataclasses.replace(export, columns=lambda actor: export.columns(actor)[:3])
+    return trimmed.version(actor, filters)
 
 
 def test_the_list_shows_the_scopes_reports_in_a_bounded_number_of_queries(
