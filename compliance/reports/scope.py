@@ -79,11 +79,50 @@ def covered_by(actor: Actor) -> Q | None:
 def actor_of(report) -> Actor:
     """The scope a report was made in, as the actor the selectors read for: the file holds
     what that scope sees, whoever of it asked and whether they still work here."""
-    role = Role(report.scope_role)
+    return actor_in(
+        Scope(
+            role=report.scope_role,
+            side=report.scope_side,
+            regions=tuple(report.scope_regions),
+            organisation=report.scope_organisation,
+        )
+    )
+
+
+def actor_in(scope: Scope) -> Actor:
+    """The actor a scope stands for; one that names no known role reads nothing (the
+    selectors fail closed on Role.NONE)."""
+    try:
+        role = Role(scope.role)
+    except ValueError:
+        role = Role.NONE
     return Actor(
         role=role,
-        side=report.scope_side or None,
-        regions=tuple(report.scope_regions),
-        agency_id=report.scope_organisation if role == Role.AGENCY else None,
-        employer_id=report.scope_organisation if role == Role.EMPLOYER else None,
+        side=scope.side or None,
+        regions=tuple(scope.regions),
+        agency_id=scope.organisation if role == Role.AGENCY else None,
+        employer_id=scope.organisation if role == Role.EMPLOYER else None,
+    )
+
+
+def scope_in_filters(actor: Actor) -> dict:
+    """The scope as a document's filters keep it (plain JSON), read back by `actor_in_filters`."""
+    scope = scope_of(actor)
+    return {
+        "role": str(scope.role),
+        "side": str(scope.side),
+        "regions": list(scope.regions),
+        "organisation": scope.organisation,
+    }
+
+
+def actor_in_filters(filters: dict) -> Actor:
+    kept = filters.get("scope") or {}
+    return actor_in(
+        Scope(
+            role=kept.get("role", ""),
+            side=kept.get("side") or "",
+            regions=tuple(sorted(kept.get("regions") or ())),
+            organisation=kept.get("organisation"),
+        )
     )

@@ -26,7 +26,7 @@ def test_each_side_gets_the_reports_of_every_sponsor_and_agency(world):
     factories.EmployerFactory(sponsorship_status="applied")
     factories.EmployerFactory(sponsorship_status="rejected")
     reports = monthly_reports("2026-11")
-    ru = {"role": "official", "side": "RU", "regions": [], "agency": None, "employer": None}
+    ru = {"role": "official", "side": "RU", "regions": [], "organisation": None}
     india = {**ru, "side": "IN"}
     assert reports == [
         ("employer_compliance", {"employer": e, "month": "2026-11", "language": "ru", "scope": ru})

@@ -269,8 +269,7 @@ def test_filters_keep_the_requesters_scope(world):
             "role": "official",
             "side": "RU",
             "regions": ["RU-MOW"],
-            "agency": None,
-            "employer": None,
+            "organisation": None,
         },
     }
     assert date.fromisoformat(f"{filters['month']}-01")

@@ -17,7 +17,7 @@ from compliance.models import WageReport
 from compliance.reports.documents import selectors
 from compliance.reports.documents.pdf import write_pdf
 from compliance.reports.documents.period import Period
-from compliance.reports.documents.scope import actor_of
+from compliance.reports.scope import actor_in_filters
 from employers.sponsorship.selectors import employers_visible_to, with_quota_use
 from mobility.access import Role
 from workers.agencies.selectors import agencies_visible_to
@@ -83,7 +83,7 @@ def write_employer_compliance(
 ) -> None:
     """One employer's compliance report for a month or a period (filters of
     `EmployerComplianceFilters`), in Russian or English."""
-    actor = actor_of(filters.get("scope") or {})
+    actor = actor_in_filters(filters)
     period = Period.from_filters(filters)
     with translation.override(language), timezone.override(MOSCOW):
         employer = with_quota_use(employers_visible_to(actor)).get(pk=filters["employer"])
@@ -110,7 +110,7 @@ def write_agency_compliance(
 ) -> None:
     """One agency's compliance report (filters of `AgencyComplianceFilters`), in English or
     Hindi, with the recruitment fees and the duplicate worker records found."""
-    actor = actor_of(filters.get("scope") or {})
+    actor = actor_in_filters(filters)
     period = Period.from_filters(filters)
     with translation.override(language), timezone.override(INDIA):
         agency = agencies_visible_to(actor).get(pk=filters["agency"])

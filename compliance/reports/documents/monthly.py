@@ -16,7 +16,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
-from compliance.reports.documents.scope import actor_of, scope_of
+from compliance.reports.scope import actor_in_filters, scope_in_filters
 from compliance.reports.services import request_report
 from employers.models import SponsorshipStatus
 from employers.sponsorship.selectors import employers_visible_to
@@ -44,7 +44,7 @@ def monthly_reports(month: str) -> list[tuple[str, dict]]:
     reports = []
     for side, kind, language in SERIES:
         official = Actor(role=Role.OFFICIAL, side=side)
-        scope = scope_of(official)
+        scope = scope_in_filters(official)
         if kind == "employer_compliance":
             subjects = employers_visible_to(official).filter(sponsorship_status__in=SPONSORS)
             field = "employer"
@@ -67,9 +67,10 @@ def request_monthly_reports(today: date | None = None) -> int:
     reports the first asked for. Returns how many were asked for."""
     reports = monthly_reports(previous_month(today or timezone.localdate()))
     for kind, filters in reports:
-        scope = filters.pop("scope")
+        actor = actor_in_filters(filters)
+        del filters["scope"]
         request_report(
-            actor=actor_of(scope),
+            actor=actor,
             kind=kind,
             file_format="pdf",
             filters=filters,

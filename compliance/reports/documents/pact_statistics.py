@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from compliance.findings.selectors import findings_visible_to
 from compliance.grievances.selectors import grievances_visible_to
 from compliance.reports.documents.period import Period
-from compliance.reports.documents.scope import actor_of
 from compliance.reports.documents.selectors import with_stage_at
+from compliance.reports.scope import actor_in_filters
 from compliance.rulebook.models import Category, Severity
 from employers.models import Sector
 from mobility.placement_status import PlacementStatus
@@ -136,7 +136,7 @@ def _employment(actor, period: Period) -> Iterator[list]:
 
 def sheets(filters: dict) -> list[tuple[str, list[str], Callable[[], Iterator[list]]]]:
     """(title, header, rows) of each table, in the language active when called."""
-    actor, period = actor_of(filters.get("scope") or {}), Period.from_filters(filters)
+    actor, period = actor_in_filters(filters), Period.from_filters(filters)
     return [
         (
             _("Workers"),

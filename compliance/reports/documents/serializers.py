@@ -1,17 +1,17 @@
 """The filters of each document kind, validated when a report is requested.
 
 `validated_data` is what the report keeps as its filters and hands to the writer: plain JSON
-(ids, ISO dates, the language) plus the requester's scope (`scope.scope_of`), so the writer
-reads what the requester may read. A subject outside the requester's scope answers 404, like
-its page; who may ask: officials for any kind, an employer's or an agency's own staff for the
-compliance report of their own organisation.
+(ids, ISO dates, the language) plus the requester's scope (`reports.scope.scope_in_filters`),
+so the writer reads what the requester may read. A subject outside the requester's scope
+answers 404, like its page; who may ask: officials for any kind, an employer's or an agency's
+own staff for the compliance report of their own organisation.
 """
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 
-from compliance.reports.documents.scope import scope_of
+from compliance.reports.scope import scope_in_filters
 from employers.sponsorship.selectors import employers_visible_to
 from mobility.access import Role, actor_for
 from workers.agencies.selectors import agencies_visible_to
@@ -80,7 +80,7 @@ class EmployerComplianceFilters(PeriodFilters):
             "employer": self.validated_data["employer"],
             **super().to_json(),
             "language": self.validated_data["language"],
-            "scope": scope_of(_requester(self)),
+            "scope": scope_in_filters(actor_for(_requester(self))),
         }
 
 
@@ -101,7 +101,7 @@ class AgencyComplianceFilters(PeriodFilters):
             "agency": self.validated_data["agency"],
             **super().to_json(),
             "language": self.validated_data["language"],
-            "scope": scope_of(_requester(self)),
+            "scope": scope_in_filters(actor_for(_requester(self))),
         }
 
 
@@ -122,5 +122,5 @@ class PactStatisticsFilters(PeriodFilters):
         return {
             **super().to_json(),
             "language": self.validated_data["language"],
-            "scope": scope_of(_requester(self)),
+            "scope": scope_in_filters(actor_for(_requester(self))),
         }
