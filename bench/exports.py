@@ -36,6 +36,11 @@ def rss_mb() -> float:
 
 
 def peak_mb() -> float:
+    """This process image's peak resident memory. Not getrusage's ru_maxrss: it survives exec,
+    so a child started by the seeding parent would report the parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
